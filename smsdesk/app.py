@@ -1,0 +1,94 @@
+"""The one place that wires settings, database, providers and services together.
+
+`build_services` is Qt-free (the command line uses it); `run_gui` builds the window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from smsdesk import config
+from smsdesk.db.session import make_engine, make_sessions
+from smsdesk.providers.base import Provider
+from smsdesk.providers.registry import make_provider
+from smsdesk.services.campaigns import CampaignService
+from smsdesk.services.demo import DemoService
+from smsdesk.services.dispatcher import DispatcherService
+from smsdesk.services.history import HistoryService
+
+
+@dataclass
+class Services:
+    settings: config.Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    data_dir: Path
+    campaigns: CampaignService
+    history: HistoryService
+    demo: DemoService
+
+    def provider(self, name: str) -> Provider:
+        return make_provider(name, data_dir=self.data_dir)
+
+    def new_dispatcher(self, *, batch_size: int | None = None) -> DispatcherService:
+        """A dispatcher with its own provider connections (one per worker or process)."""
+        return DispatcherService(self.sessions, self.provider, batch_size=batch_size)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_services(db_url: str | None = None) -> Services:
+    settings = config.Settings.load(db_url)
+    engine = make_engine(settings.db_url)
+    sessions = make_sessions(engine)
+    return Services(
+        settings=settings,
+        engine=engine,
+        sessions=sessions,
+        data_dir=config.data_dir(),
+        campaigns=CampaignService(sessions),
+        history=HistoryService(sessions),
+        demo=DemoService(sessions),
+    )
+
+
+def resource_path(name: str) -> Path:
+    """A file of resources/, in a source tree or inside a PyInstaller bundle."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    for candidate in (base / "resources" / name, base / "smsdesk" / "resources" / name):
+        if candidate.exists():
+            return candidate
+    return base / "resources" / name
+
+
+def run_gui(db_url: str | None = None) -> int:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from smsdesk.db.session import DatabaseError
+    from smsdesk.ui.main_window import MainWindow
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("smsdesk")
+    app.setOrganizationName("smsdesk")
+    app.setWindowIcon(QIcon(str(resource_path("smsdesk.svg"))))
+    try:
+        services = build_services(db_url)
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "smsdesk", str(exc))
+        return 1
+    window = MainWindow(services)
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    services.close()
+    return int(code)

@@ -1,0 +1,375 @@
+"""The command line (a stable contract: see README). No sub-command opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any, NoReturn
+
+from smsdesk.providers.registry import PROVIDER_NAMES
+
+
+class CliError(Exception):
+    """Bad input or a failure: printed as one line, exit status 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: error: {message}\n")
+
+
+def _local_datetime(text: str, *, end_of_day: bool = False) -> datetime:
+    """ISO 8601 date or datetime; without a zone it is local time."""
+    try:
+        if len(text) == 10:
+            day = date.fromisoformat(text)
+            value = datetime.combine(day + timedelta(days=1 if end_of_day else 0), time())
+        else:
+            value = datetime.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"not an ISO 8601 date or time: {text!r}") from None
+    return value.astimezone() if value.tzinfo is None else value
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def _common() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument("--db", default=argparse.SUPPRESS, help="database URL (or SMSDESK_DB)")
+    return parent
+
+
+def _history_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sender", help="sender contains this")
+    parser.add_argument("--receiver", help="partial receiver number, any format")
+    parser.add_argument("--since", help="from this date/time (ISO 8601, local time)")
+    parser.add_argument("--until", help="up to this date/time (ISO 8601; a date includes the day)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = _Parser(
+        prog="smsdesk",
+        description="Bulk SMS campaigns. Without a command, opens the window.",
+        parents=[common],
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    message = sub.add_parser("message", help="message tools").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    info = message.add_parser("info", help="encoding, length and parts of a text")
+    info.add_argument("text", help="the message (a text starting with - goes after --)")
+    info.add_argument("--stop-clause", action="store_true", help="count the STOP clause")
+    info.add_argument("--json", action="store_true")
+
+    campaign = sub.add_parser("campaign", help="send, list, cancel campaigns").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    send = campaign.add_parser("send", parents=[common], help="create a campaign")
+    send.add_argument("--message", required=True, help="the text to send")
+    targets = send.add_mutually_exclusive_group(required=True)
+    targets.add_argument(
+        "--to", action="extend", nargs="+", default=[], metavar="NUMBER", help="receivers"
+    )
+    targets.add_argument("--list", dest="list_name", metavar="NAME", help="a recipient list")
+    send.add_argument("--sender", default="", help="sender name (<= 11 letters/digits)")
+    send.add_argument("--at", help="send at this ISO 8601 instant (local time without zone)")
+    send.add_argument("--tag", default="", help="a tag kept with each message")
+    send.add_argument("--provider", default=None, choices=PROVIDER_NAMES)
+    send.add_argument("--commercial", action="store_true", help="adds the STOP clause")
+    send.add_argument("--region", default="FR", help="region of national numbers (FR)")
+    send.add_argument("--json", action="store_true")
+    clist = campaign.add_parser("list", parents=[common], help="campaigns, newest first")
+    clist.add_argument("--scheduled", action="store_true", help="only those not started yet")
+    clist.add_argument("--json", action="store_true")
+    cancel = campaign.add_parser("cancel", parents=[common], help="cancel what has not left")
+    cancel.add_argument("id", type=int)
+
+    dispatch = sub.add_parser("dispatch", parents=[common], help="send what is due")
+    mode = dispatch.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="one pass, then exit (default)")
+    mode.add_argument("--forever", action="store_true", help="keep running (a server)")
+    dispatch.add_argument(
+        "--batch-size", type=int, default=None, help="messages per gateway call (default 500)"
+    )
+    dispatch.add_argument(
+        "--receipt-wait",
+        type=float,
+        default=10.0,
+        help="with --once: seconds to wait for delivery receipts (default 10)",
+    )
+
+    history = sub.add_parser("history", help="the SMS history").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    hlist = history.add_parser("list", parents=[common], help="messages, newest first")
+    _history_filters(hlist)
+    hlist.add_argument("--limit", type=int, default=100)
+    hlist.add_argument("--json", action="store_true")
+    export = history.add_parser("export", parents=[common], help="CSV export (OVH columns)")
+    export.add_argument("path", type=Path)
+    _history_filters(export)
+    hdelete = history.add_parser("delete", parents=[common], help="delete messages by id")
+    hdelete.add_argument("ids", type=int, nargs="+", metavar="ID")
+
+    demo = sub.add_parser("demo", help="demo data").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    seed = demo.add_parser("seed", parents=[common], help="fill the history")
+    seed.add_argument("--messages", type=int, required=True)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    db_url = getattr(args, "db", None)
+    if args.command is None:
+        from smsdesk.app import run_gui
+
+        return run_gui(db_url)
+    try:
+        return _run(args, db_url)
+    except CliError as exc:
+        print(f"smsdesk: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, db_url: str | None) -> int:
+    if args.command == "message":
+        return _message_info(args)
+
+    from smsdesk.app import Services, build_services
+    from smsdesk.db.session import DatabaseError
+    from smsdesk.providers.base import ProviderError
+    from smsdesk.providers.registry import UnknownProviderError
+    from smsdesk.services.campaigns import CampaignError
+
+    try:
+        services = build_services(db_url)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        handler = {
+            "campaign": _campaign,
+            "dispatch": _dispatch,
+            "history": _history,
+            "demo": _demo,
+        }[args.command]
+        return handler(args, services)
+    except (CampaignError, UnknownProviderError, ProviderError, DatabaseError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        Services.close(services)
+
+
+def _message_info(args: argparse.Namespace) -> int:
+    from smsdesk.domain.encoding import message_info
+
+    info = message_info(args.text, stop_clause=args.stop_clause)
+    data = {
+        "encoding": str(info.encoding),
+        "length": info.length,
+        "segments": info.segments,
+        "per_segment": info.per_segment,
+        "remaining": info.remaining,
+    }
+    if args.json:
+        _print_json(data)
+    else:
+        print(
+            f"{data['encoding']}, {info.length} characters, {info.segments} part(s) "
+            f"of {info.per_segment}, {info.remaining} left in the last part"
+        )
+    return 0
+
+
+def _campaign(args: argparse.Namespace, services: Any) -> int:
+    from smsdesk.services.campaigns import CampaignRequest
+
+    if args.action == "send":
+        if not args.message.strip():
+            raise CliError("the message is empty")
+        created = services.campaigns.create(
+            CampaignRequest(
+                body=args.message,
+                receivers=args.to,
+                list_name=args.list_name,
+                sender=args.sender,
+                scheduled_at=_local_datetime(args.at) if args.at else None,
+                tag=args.tag,
+                provider=args.provider or services.settings.provider,
+                commercial=args.commercial,
+                region=args.region,
+            )
+        )
+        if args.json:
+            _print_json(
+                {
+                    "id": created.id,
+                    "status": str(created.status),
+                    "messages": created.messages,
+                    "scheduled_at": _iso(created.scheduled_at),
+                }
+            )
+        else:
+            when = (
+                f"at {created.scheduled_at.astimezone():%Y-%m-%d %H:%M}"
+                if created.scheduled_at
+                else "now (run `smsdesk dispatch`)"
+            )
+            print(f"campaign {created.id}: {created.messages} message(s) scheduled {when}")
+        return 0
+    if args.action == "list":
+        campaigns = services.campaigns.list(scheduled_only=args.scheduled)
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "id": c.id,
+                        "name": c.name,
+                        "status": str(c.status),
+                        "scheduled_at": _iso(c.scheduled_at),
+                        "recipients": c.recipients,
+                        "sender": c.sender,
+                        "body": c.body,
+                        "parts": c.parts,
+                    }
+                    for c in campaigns
+                ]
+            )
+        else:
+            for c in campaigns:
+                when = f"{c.scheduled_at.astimezone():%Y-%m-%d %H:%M}" if c.scheduled_at else "-"
+                print(f"{c.id:>6}  {c.status:<10} {when:<16} {c.recipients:>7}  {c.name}")
+        return 0
+    cancelled = services.campaigns.cancel(args.id)
+    print(f"campaign {args.id} cancelled ({cancelled} message(s) will not be sent)")
+    return 0
+
+
+def _dispatch(args: argparse.Namespace, services: Any) -> int:
+    if args.batch_size is not None and args.batch_size <= 0:
+        raise CliError("--batch-size must be a positive number")
+    dispatcher = services.new_dispatcher(batch_size=args.batch_size)
+    try:
+        if args.forever:
+            stop = threading.Event()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(signum, lambda *_: stop.set())
+            dispatcher.run_forever(stop)
+            return 0
+        sent, recovered, receipts = dispatcher.run_once(receipt_wait=args.receipt_wait)
+        line = (
+            f"sent {sent.submitted}, failed {sent.failed}, to retry {sent.retried}; "
+            f"{receipts} receipt(s)"
+        )
+        if recovered.reconciled or recovered.requeued or recovered.unknown:
+            line += (
+                f"; after an interruption: {recovered.reconciled} confirmed sent, "
+                f"{recovered.requeued} queued again, {recovered.unknown} unknown"
+            )
+        print(line)
+        return 0
+    finally:
+        dispatcher.close()
+
+
+def _filter_from(args: argparse.Namespace) -> Any:
+    from smsdesk.services.history import HistoryFilter
+
+    return HistoryFilter(
+        receiver=args.receiver,
+        sender=args.sender,
+        since=_local_datetime(args.since) if args.since else None,
+        until=_local_datetime(args.until, end_of_day=True) if args.until else None,
+    )
+
+
+def _history(args: argparse.Namespace, services: Any) -> int:
+    from smsdesk.services.history import SortKey
+
+    if args.action == "list":
+        if args.limit < 0:
+            raise CliError("--limit must be 0 or more")
+        rows = services.history.page(_filter_from(args), SortKey(), 0, args.limit)
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "id": r.id,
+                        "campaign_id": r.campaign_id,
+                        "created_at": _iso(r.created_at),
+                        "submitted_at": _iso(r.submitted_at),
+                        "delivered_at": _iso(r.delivered_at),
+                        "sender": r.sender,
+                        "receiver": r.receiver,
+                        "body": r.body,
+                        "status": str(r.status),
+                        "ptt": r.ptt,
+                        "dlr": r.dlr,
+                        "operator_code": r.operator_code,
+                        "tag": r.tag,
+                        "parts": r.parts,
+                    }
+                    for r in rows
+                ]
+            )
+        else:
+            for r in rows:
+                one_line = r.body.replace("\n", " ")[:40]
+                print(
+                    f"{r.id:>8}  {r.created_at.astimezone():%Y-%m-%d %H:%M:%S}  "
+                    f"{r.receiver:<14} {r.status:<10} {one_line}"
+                )
+        return 0
+    if args.action == "export":
+        written = services.history.export_csv(_filter_from(args), args.path)
+        print(f"{written} message(s) written to {args.path}", file=sys.stderr)
+        return 0
+    missing = [i for i in args.ids if services.history.get(i) is None]
+    if missing:
+        raise CliError(f"no message with id {', '.join(map(str, missing))}")
+    deleted = services.history.delete(args.ids)
+    print(f"{deleted} message(s) deleted")
+    return 0
+
+
+def _demo(args: argparse.Namespace, services: Any) -> int:
+    if args.messages <= 0:
+        raise CliError("--messages must be a positive number")
+    inserted = services.demo.seed(args.messages)
+    print(f"{inserted} demo message(s) added to the history")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
+
+__all__ = ["asdict", "build_parser", "main"]

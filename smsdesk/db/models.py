@@ -1,0 +1,183 @@
+"""SQLAlchemy 2.0 tables. Every instant is stored as naive UTC and read back aware UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware datetimes in, naive UTC in the database, aware UTC out.
+
+    Naive UTC keeps SQLite's text form sortable and identical across dialects.
+    """
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, str):  # raw SQL results on SQLite
+            value = datetime.fromisoformat(value)
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RecipientList(Base):
+    __tablename__ = "recipient_list"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Contact(Base):
+    __tablename__ = "contact"
+    __table_args__ = (UniqueConstraint("list_id", "e164", name="uq_contact_list_e164"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    list_id: Mapped[int] = mapped_column(ForeignKey("recipient_list.id", ondelete="CASCADE"))
+    e164: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(300), default="")
+    # the other columns of the imported row, for {placeholders} in messages
+    extra: Mapped[dict[str, str] | None] = mapped_column(JSON, nullable=True)
+
+
+class StopEntry(Base):
+    __tablename__ = "stop_list"
+
+    e164: Mapped[str] = mapped_column(String(20), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Template(Base):
+    __tablename__ = "template"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    body: Mapped[str] = mapped_column(Text)
+    commercial: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Campaign(Base):
+    __tablename__ = "campaign"
+    __table_args__ = (Index("ix_campaign_status_scheduled", "status", "scheduled_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    sender: Mapped[str] = mapped_column(String(20), default="")
+    body: Mapped[str] = mapped_column(Text)
+    encoding: Mapped[str] = mapped_column(String(8))
+    segments: Mapped[int] = mapped_column(Integer)
+    tag: Mapped[str] = mapped_column(String(128), default="")
+    provider: Mapped[str] = mapped_column(String(40), default="simulator")
+    commercial: Mapped[bool] = mapped_column(Boolean, default=False)
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # SendingWindow as JSON (domain/sending_window.py); NULL = any time
+    window: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(String(16))
+    # the provider's job ids when the schedule was handed to the gateway
+    provider_job_ref: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Message(Base):
+    """One SMS to one receiver: the outbox row while sending, the history row after."""
+
+    __tablename__ = "message"
+    __table_args__ = (
+        # the dispatcher's claim: due queued rows
+        Index("ix_message_status_due", "status", "next_attempt_at"),
+        # History sorts and filters; id breaks ties so pages are stable
+        Index("ix_message_created", "created_at", "id"),
+        Index("ix_message_receiver", "receiver", "id"),
+        Index("ix_message_sender", "sender", "id"),
+        Index("ix_message_status", "status", "id"),
+        Index("ix_message_campaign", "campaign_id", "id"),
+        Index("ix_message_campaign_status", "campaign_id", "status"),
+        Index("ix_message_provider_ref", "provider_ref"),
+        Index("ix_message_batch_ref", "batch_ref"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaign.id", ondelete="SET NULL"), nullable=True
+    )
+    receiver: Mapped[str] = mapped_column(String(20))
+    sender: Mapped[str] = mapped_column(String(20), default="")
+    body: Mapped[str] = mapped_column(Text)
+    parts: Mapped[int] = mapped_column(Integer, default=1)
+    tag: Mapped[str] = mapped_column(String(128), default="")
+    status: Mapped[str] = mapped_column(String(16))
+    provider: Mapped[str] = mapped_column(String(40), default="simulator")
+    provider_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    batch_ref: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    ptt: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    dlr: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    operator_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    credits: Mapped[float | None] = mapped_column(Float, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class Dispatcher(Base):
+    """A running dispatcher: lets a restart tell its own orphaned claims from live ones."""
+
+    __tablename__ = "dispatcher"
+
+    id: Mapped[str] = mapped_column(String(120), primary_key=True)  # host:pid:token
+    host: Mapped[str] = mapped_column(String(100))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Setting(Base):
+    """Non-secret preferences shared by the window and the command line."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,238 @@
+"""The embedded gateway: lets anyone try smsdesk with no account and no network.
+
+It behaves like a remote gateway with a memory of its own: every message it accepts is
+written to its ledger (a separate SQLite file, committed before submit() returns), so a
+dispatcher that crashes can reconcile with it, and tests can prove that each message
+reached it exactly once.
+
+Outcomes are deterministic per receiver, on the last four digits of the number:
+
+=========  ==============================================  ====  ===
+ends with  outcome                                          ptt   dlr
+=========  ==============================================  ====  ===
+0005       undelivered                                      5     2
+0020       refused at submission (undeliverable)            -     -
+0023       invalid or barred number                         23    2
+0024       absent subscriber                                24    2
+0026       temporary phone error, never recovered           26    2
+0008       expired                                          8     2
+other      delivered                                        4     1
+=========  ==============================================  ====  ===
+
+A receipt becomes available `delivery_delay` seconds after submission.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from smsdesk.domain.encoding import message_info
+from smsdesk.providers.base import (
+    Capability,
+    Estimate,
+    NumberCheck,
+    OutgoingSms,
+    PermanentError,
+    Receipt,
+    SenderInfo,
+    SentRecord,
+    SubmitResult,
+)
+
+FAILURE_SUFFIXES: dict[str, int] = {"0005": 5, "0023": 23, "0024": 24, "0026": 26, "0008": 8}
+REFUSED_SUFFIX = "0020"
+log = logging.getLogger(__name__)
+STARTING_CREDITS = 100_000.0
+SIMULATED_SENDERS = (
+    SenderInfo("SMSDESK", "enable", "simulated"),
+    SenderInfo("MYSHOP", "waitingValidation", "simulated"),
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS received (
+    ref TEXT PRIMARY KEY,
+    message_id INTEGER NOT NULL,
+    batch_ref TEXT NOT NULL,
+    receiver TEXT NOT NULL,
+    sender TEXT NOT NULL,
+    body TEXT NOT NULL,
+    parts INTEGER NOT NULL,
+    received_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ix_received_batch ON received(batch_ref);
+CREATE INDEX IF NOT EXISTS ix_received_message ON received(message_id);
+"""
+
+
+def outcome_for(receiver: str) -> tuple[int, int]:
+    """(ptt, dlr) the simulator will report for this receiver."""
+    ptt = FAILURE_SUFFIXES.get(receiver[-4:])
+    return (ptt, 2) if ptt is not None else (4, 1)
+
+
+class SimulatorProvider:
+    name = "simulator"
+    capabilities = frozenset(
+        {
+            Capability.RECEIPTS_POLL,
+            Capability.RECONCILE,
+            Capability.SENDERS,
+            Capability.CREDITS,
+            Capability.ESTIMATE,
+            Capability.HLR,
+            Capability.DELETE_REMOTE,
+        }
+    )
+    max_batch = 500
+    rate_per_second: float | None = None
+
+    def __init__(
+        self,
+        ledger_path: Path,
+        *,
+        delivery_delay: float = 2.0,
+        submit_delay: float = 0.0,
+    ) -> None:
+        self.ledger_path = ledger_path
+        self.delivery_delay = delivery_delay
+        self.submit_delay = submit_delay  # seconds before the answer comes back (tests)
+        self._local = threading.local()
+        ledger_path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as conn:
+            conn.executescript(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.ledger_path, timeout=30)
+            conn.execute("PRAGMA journal_mode=WAL")
+            self._local.conn = conn
+        return conn
+
+    # -- sending ---------------------------------------------------------------------
+
+    def submit(
+        self,
+        batch: Sequence[OutgoingSms],
+        *,
+        batch_ref: str,
+        deferred_until: datetime | None = None,
+    ) -> list[SubmitResult]:
+        if deferred_until is not None:
+            raise PermanentError("the simulator does not keep deferred jobs")
+        now = time.time()
+        results: list[SubmitResult] = []
+        rows = []
+        for sms in batch:
+            if sms.receiver.endswith(REFUSED_SUFFIX):
+                results.append(
+                    SubmitResult(sms.message_id, accepted=False, error="undeliverable receiver")
+                )
+                continue
+            ref = uuid.uuid4().hex
+            parts = max(1, message_info(sms.body, stop_clause=sms.commercial).segments)
+            rows.append(
+                (ref, sms.message_id, batch_ref, sms.receiver, sms.sender, sms.body, parts, now)
+            )
+            results.append(
+                SubmitResult(sms.message_id, accepted=True, provider_ref=ref, credits=float(parts))
+            )
+        conn = self._connect()
+        with conn:
+            conn.executemany("INSERT INTO received VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        log.info("simulator received batch %s (%d messages)", batch_ref, len(rows))
+        if self.submit_delay:
+            time.sleep(self.submit_delay)  # the answer's way back: a crash here loses it
+        return results
+
+    def reconcile(self, batch: Sequence[OutgoingSms], *, batch_ref: str) -> list[SentRecord]:
+        wanted = {sms.message_id for sms in batch}
+        cursor = self._connect().execute(
+            "SELECT message_id, ref FROM received WHERE batch_ref = ?", (batch_ref,)
+        )
+        return [SentRecord(mid, ref) for mid, ref in cursor if mid in wanted]
+
+    def poll_receipts(self, provider_refs: Sequence[str]) -> list[Receipt]:
+        receipts: list[Receipt] = []
+        now = time.time()
+        conn = self._connect()
+        for start in range(0, len(provider_refs), 500):
+            chunk = list(provider_refs[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            cursor = conn.execute(
+                f"SELECT ref, receiver, parts, received_at FROM received WHERE ref IN ({marks})",
+                chunk,
+            )
+            for ref, receiver, parts, received_at in cursor:
+                if now - received_at < self.delivery_delay:
+                    continue
+                ptt, dlr = outcome_for(receiver)
+                at = datetime.fromtimestamp(received_at + self.delivery_delay, UTC)
+                receipts.append(
+                    Receipt(
+                        provider_ref=ref,
+                        ptt=ptt,
+                        dlr=dlr,
+                        operator_code="20801" if ptt == 4 else None,
+                        delivered_at=at if dlr == 1 else None,
+                        credits=float(parts),
+                    )
+                )
+        return receipts
+
+    # -- account ---------------------------------------------------------------------
+
+    def cancel_deferred(self, provider_refs: Sequence[str]) -> None:
+        raise PermanentError("the simulator does not keep deferred jobs")
+
+    def senders(self) -> list[SenderInfo]:
+        return list(SIMULATED_SENDERS)
+
+    def credits_left(self) -> float | None:
+        (used,) = self._connect().execute("SELECT COALESCE(SUM(parts), 0) FROM received").fetchone()
+        return STARTING_CREDITS - float(used)
+
+    def estimate(self, body: str, *, commercial: bool) -> Estimate:
+        info = message_info(body, stop_clause=commercial)
+        return Estimate(
+            parts=info.segments,
+            characters=info.length,
+            encoding=str(info.encoding),
+            credits=float(info.segments),
+        )
+
+    def check_numbers(self, numbers: Sequence[str]) -> list[NumberCheck]:
+        checks = []
+        for number in numbers:
+            ptt, _ = outcome_for(number)
+            reachable = ptt not in (23, 24) and not number.endswith(REFUSED_SUFFIX)
+            checks.append(
+                NumberCheck(number, valid=ptt != 23, reachable=reachable, operator_code="20801")
+            )
+        return checks
+
+    def delete_remote(self, provider_refs: Sequence[str]) -> None:
+        conn = self._connect()
+        with conn:
+            conn.executemany("DELETE FROM received WHERE ref = ?", [(r,) for r in provider_refs])
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- for tests and the demo ---------------------------------------------------------
+
+    def received_count_by_message(self) -> dict[int, int]:
+        cursor = self._connect().execute(
+            "SELECT message_id, COUNT(*) FROM received GROUP BY message_id"
+        )
+        return {mid: count for mid, count in cursor}

@@ -1,0 +1,557 @@
+"""The outbox state machine: claim due messages, send them once, record what happened.
+
+queued -> submitting -> submitted -> delivered | failed | expired   (queued -> cancelled)
+
+`submitting` is committed *before* the gateway is called. If the process dies between
+that commit and the recording of the answer, the rows stay `submitting` with the id of
+the dead dispatcher in `claimed_by`; the next dispatcher to start reconciles them with
+the gateway (when it can say what it received) or marks them `unknown`. A message is
+never handed to the gateway twice by smsdesk.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import socket
+import threading
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from smsdesk.db.models import Campaign, Dispatcher, Message, utcnow
+from smsdesk.domain.delivery import CampaignStatus, MessageStatus
+from smsdesk.providers.base import (
+    Capability,
+    OutgoingSms,
+    PermanentError,
+    Provider,
+    ProviderError,
+    SubmitResult,
+    TransientError,
+)
+from smsdesk.services.receipts import ReceiptService
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 6
+BACKOFF_BASE_SECONDS = 5.0
+BACKOFF_MAX_SECONDS = 15 * 60.0
+HEARTBEAT_STALE = timedelta(minutes=5)
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DispatchReport:
+    claimed: int = 0
+    submitted: int = 0
+    failed: int = 0
+    retried: int = 0
+
+    def __add__(self, other: DispatchReport) -> DispatchReport:
+        return DispatchReport(
+            self.claimed + other.claimed,
+            self.submitted + other.submitted,
+            self.failed + other.failed,
+            self.retried + other.retried,
+        )
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    reconciled: int = 0  # the gateway had them: now submitted
+    requeued: int = 0  # the gateway never got them: queued again
+    unknown: int = 0  # nobody can say: left to the user
+
+
+@dataclass(frozen=True)
+class _Claimed:
+    id: int
+    receiver: str
+    sender: str
+    body: str
+    provider: str
+    attempts: int
+    commercial: bool
+    batch_ref: str
+
+
+def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
+    """Exponential backoff with full jitter, bounded; the gateway's hint is a floor."""
+    ceiling = min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * 2 ** max(0, attempts - 1))
+    delay = random.uniform(ceiling / 2, ceiling)
+    return max(delay, retry_after or 0.0)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class DispatcherService:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        provider_factory: Callable[[str], Provider],
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        batch_size: int | None = None,
+    ) -> None:
+        self._sessions = sessions
+        self._provider_factory = provider_factory
+        self._providers: dict[str, Provider] = {}
+        self._clock = clock
+        self._batch_size = batch_size
+        self._host = socket.gethostname()[:60]
+        self.identity = f"{self._host}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+        self._registered = False
+        self._last_send: dict[str, float] = {}
+        self.receipts = ReceiptService(sessions, self.provider, clock=clock)
+        self._is_postgres = sessions.kw["bind"].dialect.name == "postgresql"
+
+    # -- providers -------------------------------------------------------------------
+
+    def provider(self, name: str) -> Provider:
+        if name not in self._providers:
+            self._providers[name] = self._provider_factory(name)
+        return self._providers[name]
+
+    def close(self) -> None:
+        for provider in self._providers.values():
+            provider.close()
+        self._providers.clear()
+        if self._registered:
+            with self._sessions.begin() as session:
+                session.execute(delete(Dispatcher).where(Dispatcher.id == self.identity))
+            self._registered = False
+
+    # -- liveness --------------------------------------------------------------------
+
+    def heartbeat(self) -> None:
+        now = self._clock()
+        with self._sessions.begin() as session:
+            row = session.get(Dispatcher, self.identity)
+            if row is None:
+                session.add(
+                    Dispatcher(
+                        id=self.identity,
+                        host=self._host,
+                        pid=os.getpid(),
+                        started_at=now,
+                        heartbeat_at=now,
+                    )
+                )
+            else:
+                row.heartbeat_at = now
+        self._registered = True
+
+    def _is_orphan(self, claimed_by: str, heartbeats: dict[str, datetime]) -> bool:
+        if claimed_by == self.identity:
+            return False
+        host, _, rest = claimed_by.partition(":")
+        pid_text = rest.partition(":")[0]
+        if host == self._host and pid_text.isdigit() and not _pid_alive(int(pid_text)):
+            return True
+        beat = heartbeats.get(claimed_by)
+        return beat is None or self._clock() - beat > HEARTBEAT_STALE
+
+    # -- recovery --------------------------------------------------------------------
+
+    def recover(self) -> RecoveryReport:
+        """Settle the rows a dead dispatcher left in `submitting`."""
+        with self._sessions() as session:
+            owners = list(
+                session.scalars(
+                    select(Message.claimed_by)
+                    .where(Message.status == MessageStatus.SUBMITTING)
+                    .distinct()
+                )
+            )
+            heartbeats = dict(session.execute(select(Dispatcher.id, Dispatcher.heartbeat_at)).all())
+        orphans = [o for o in owners if o is not None and self._is_orphan(o, heartbeats)]
+        if None in owners:
+            orphans.append("")
+        report = RecoveryReport()
+        for owner in orphans:
+            report = self._recover_owner(owner or None, report)
+        return report
+
+    def _recover_owner(self, owner: str | None, report: RecoveryReport) -> RecoveryReport:
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    Message.id,
+                    Message.receiver,
+                    Message.sender,
+                    Message.body,
+                    Message.provider,
+                    Message.batch_ref,
+                    Campaign.commercial,
+                )
+                .outerjoin(Campaign, Campaign.id == Message.campaign_id)
+                .where(Message.status == MessageStatus.SUBMITTING, Message.claimed_by == owner)
+            ).all()
+        groups: dict[tuple[str, str], list[OutgoingSms]] = defaultdict(list)
+        for mid, receiver, sender, body, provider_name, batch_ref, commercial in rows:
+            groups[(provider_name, batch_ref or "")].append(
+                OutgoingSms(mid, receiver, sender, body, bool(commercial))
+            )
+        reconciled = requeued = unknown = 0
+        now = self._clock()
+        for (provider_name, batch_ref), batch in groups.items():
+            found: dict[int, str] = {}
+            can_say = False
+            try:
+                provider = self.provider(provider_name)
+                if batch_ref and Capability.RECONCILE in provider.capabilities:
+                    found = {
+                        r.message_id: r.provider_ref
+                        for r in provider.reconcile(batch, batch_ref=batch_ref)
+                    }
+                    can_say = True
+            except ProviderError as exc:
+                log.warning("cannot reconcile batch %s: %s", batch_ref, exc)
+            updates: list[dict[str, Any]] = []
+            for sms in batch:
+                if sms.message_id in found:
+                    reconciled += 1
+                    updates.append(
+                        {
+                            "id": sms.message_id,
+                            "status": MessageStatus.SUBMITTED,
+                            "provider_ref": found[sms.message_id],
+                            "submitted_at": now,
+                            "claimed_by": None,
+                        }
+                    )
+                elif can_say:
+                    requeued += 1
+                    updates.append(
+                        {
+                            "id": sms.message_id,
+                            "status": MessageStatus.QUEUED,
+                            "next_attempt_at": now,
+                            "claimed_by": None,
+                        }
+                    )
+                else:
+                    unknown += 1
+                    updates.append(
+                        {
+                            "id": sms.message_id,
+                            "status": MessageStatus.UNKNOWN,
+                            "claimed_by": None,
+                            "error": "interrupted while sending; the gateway cannot tell "
+                            "whether it received this message",
+                        }
+                    )
+            with self._sessions.begin() as session:
+                session.execute(update(Message), updates)
+        if reconciled or requeued or unknown:
+            log.info(
+                "recovered interrupted sends: %d reconciled, %d queued again, %d unknown",
+                reconciled,
+                requeued,
+                unknown,
+            )
+        return RecoveryReport(
+            report.reconciled + reconciled, report.requeued + requeued, report.unknown + unknown
+        )
+
+    # -- claiming and sending --------------------------------------------------------
+
+    def due_count(self) -> int:
+        with self._sessions() as session:
+            return int(
+                session.scalar(
+                    select(func.count())
+                    .select_from(Message)
+                    .where(
+                        Message.status == MessageStatus.QUEUED,
+                        Message.next_attempt_at <= self._clock(),
+                    )
+                )
+                or 0
+            )
+
+    def next_due_at(self) -> datetime | None:
+        """When the next queued message becomes due (for the GUI's single-shot timer)."""
+        with self._sessions() as session:
+            return session.scalar(
+                select(func.min(Message.next_attempt_at)).where(
+                    Message.status == MessageStatus.QUEUED
+                )
+            )
+
+    def _claim(self, limit: int) -> list[_Claimed]:
+        now = self._clock()
+        batch_ref = f"sd-{uuid.uuid4().hex[:20]}"
+        with self._sessions.begin() as session:
+            due = (
+                select(Message.id)
+                .where(Message.status == MessageStatus.QUEUED, Message.next_attempt_at <= now)
+                .order_by(Message.next_attempt_at, Message.id)
+                .limit(limit)
+            )
+            if self._is_postgres:
+                due = due.with_for_update(skip_locked=True)
+            ids = list(session.scalars(due))
+            if not ids:
+                return []
+            # the status test again: on SQLite another process may have claimed some of
+            # these rows since our select; the UPDATE runs under the write lock
+            result = session.execute(
+                update(Message)
+                .where(Message.id.in_(ids), Message.status == MessageStatus.QUEUED)
+                .values(
+                    status=MessageStatus.SUBMITTING,
+                    claimed_by=self.identity,
+                    batch_ref=batch_ref,
+                    attempts=Message.attempts + 1,
+                )
+                .execution_options(synchronize_session=False)
+                .returning(
+                    Message.id,
+                    Message.receiver,
+                    Message.sender,
+                    Message.body,
+                    Message.provider,
+                    Message.attempts,
+                    Message.campaign_id,
+                )
+            ).all()
+            campaign_ids = {row.campaign_id for row in result if row.campaign_id is not None}
+            commercial: dict[int, bool] = {}
+            if campaign_ids:
+                commercial = dict(
+                    session.execute(
+                        select(Campaign.id, Campaign.commercial).where(
+                            Campaign.id.in_(campaign_ids)
+                        )
+                    ).all()
+                )
+                session.execute(
+                    update(Campaign)
+                    .where(
+                        Campaign.id.in_(campaign_ids),
+                        Campaign.status == CampaignStatus.SCHEDULED,
+                    )
+                    .values(status=CampaignStatus.SENDING, started_at=now)
+                )
+            return [
+                _Claimed(
+                    id=row.id,
+                    receiver=row.receiver,
+                    sender=row.sender,
+                    body=row.body,
+                    provider=row.provider,
+                    attempts=row.attempts,
+                    commercial=commercial.get(row.campaign_id or -1, False),
+                    batch_ref=batch_ref,
+                )
+                for row in result
+            ]
+
+    def _respect_rate(self, provider: Provider, count: int, cancel: threading.Event | None) -> None:
+        rate = provider.rate_per_second
+        if not rate:
+            return
+        last = self._last_send.get(provider.name)
+        now = time.monotonic()
+        if last is not None and last > now:
+            wait = last - now
+            if cancel is not None:
+                cancel.wait(wait)
+            else:
+                time.sleep(wait)
+        self._last_send[provider.name] = max(now, last or now) + count / rate
+
+    def _send(self, claimed: Sequence[_Claimed], cancel: threading.Event | None) -> DispatchReport:
+        by_provider: dict[str, list[_Claimed]] = defaultdict(list)
+        for row in claimed:
+            by_provider[row.provider].append(row)
+        report = DispatchReport(claimed=len(claimed))
+        for provider_name, rows in by_provider.items():
+            batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in rows]
+            attempts = {r.id: r.attempts for r in rows}
+            try:
+                provider = self.provider(provider_name)
+                self._respect_rate(provider, len(batch), cancel)
+                results = provider.submit(batch, batch_ref=rows[0].batch_ref)
+            except TransientError as exc:
+                report += self._record_transient(rows, str(exc), exc.retry_after)
+                continue
+            except (PermanentError, ProviderError, ValueError) as exc:
+                report += self._record(
+                    [SubmitResult(r.id, accepted=False, error=str(exc)) for r in rows], attempts
+                )
+                continue
+            answered = {r.message_id for r in results}
+            # a gateway that forgot some messages: we cannot know, so do not resend them
+            missing = [
+                SubmitResult(
+                    r.id, accepted=False, error="no answer from the gateway", permanent=True
+                )
+                for r in rows
+                if r.id not in answered
+            ]
+            recorded = self._record([*results, *missing], attempts)
+            log.info(
+                "batch %s: %d submitted, %d failed, %d to retry",
+                rows[0].batch_ref,
+                recorded.submitted,
+                recorded.failed,
+                recorded.retried,
+            )
+            report += recorded
+        return report
+
+    def _record(self, results: Sequence[SubmitResult], attempts: dict[int, int]) -> DispatchReport:
+        now = self._clock()
+        updates: list[dict[str, Any]] = []
+        submitted = failed = retried = 0
+        for res in results:
+            if res.accepted:
+                submitted += 1
+                updates.append(
+                    {
+                        "id": res.message_id,
+                        "status": MessageStatus.SUBMITTED,
+                        "provider_ref": res.provider_ref,
+                        "credits": res.credits,
+                        "submitted_at": now,
+                        "claimed_by": None,
+                        "error": None,
+                    }
+                )
+            elif not res.permanent and attempts.get(res.message_id, MAX_ATTEMPTS) < MAX_ATTEMPTS:
+                retried += 1
+                delay = backoff_delay(attempts[res.message_id])
+                updates.append(
+                    {
+                        "id": res.message_id,
+                        "status": MessageStatus.QUEUED,
+                        "next_attempt_at": now + timedelta(seconds=delay),
+                        "claimed_by": None,
+                        "error": res.error,
+                    }
+                )
+            else:
+                failed += 1
+                updates.append(
+                    {
+                        "id": res.message_id,
+                        "status": MessageStatus.FAILED,
+                        "claimed_by": None,
+                        "next_attempt_at": None,
+                        "error": res.error or "refused by the gateway",
+                    }
+                )
+        if updates:
+            with self._sessions.begin() as session:
+                session.execute(update(Message), updates)
+        return DispatchReport(submitted=submitted, failed=failed, retried=retried)
+
+    def _record_transient(
+        self, rows: Sequence[_Claimed], reason: str, retry_after: float | None
+    ) -> DispatchReport:
+        results = [SubmitResult(r.id, accepted=False, error=reason, permanent=False) for r in rows]
+        report = self._record(results, {r.id: r.attempts for r in rows})
+        if retry_after:
+            # the gateway asked for a pause: honour it for the whole batch
+            with self._sessions.begin() as session:
+                session.execute(
+                    update(Message)
+                    .where(
+                        Message.id.in_([r.id for r in rows]),
+                        Message.status == MessageStatus.QUEUED,
+                    )
+                    .values(next_attempt_at=self._clock() + timedelta(seconds=retry_after))
+                )
+        return report
+
+    def _finish_campaigns(self) -> None:
+        open_statuses = [MessageStatus.QUEUED, MessageStatus.SUBMITTING]
+        with self._sessions.begin() as session:
+            session.execute(
+                update(Campaign)
+                .where(
+                    Campaign.status == CampaignStatus.SENDING,
+                    ~exists().where(
+                        and_(Message.campaign_id == Campaign.id, Message.status.in_(open_statuses))
+                    ),
+                )
+                .values(status=CampaignStatus.DONE, finished_at=self._clock())
+            )
+
+    def dispatch_due(
+        self,
+        *,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+        limit: int | None = None,
+    ) -> DispatchReport:
+        """Send every message due now, batch after batch, until none is left (or cancel)."""
+        total = self.due_count() if progress else 0
+        report = DispatchReport()
+        while cancel is None or not cancel.is_set():
+            size = self._batch_size or 500
+            if limit is not None:
+                size = min(size, limit - report.claimed)
+                if size <= 0:
+                    break
+            claimed = self._claim(size)
+            if not claimed:
+                break
+            report += self._send(claimed, cancel)
+            if progress:
+                progress(report.claimed, max(total, report.claimed))
+        self._finish_campaigns()
+        return report
+
+    def run_once(
+        self,
+        *,
+        receipt_wait: float = 10.0,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+    ) -> tuple[DispatchReport, RecoveryReport, int]:
+        """One pass: recover, send what is due, then collect receipts for up to
+        `receipt_wait` seconds. Returns (sent, recovered, receipts applied)."""
+        self.heartbeat()
+        recovered = self.recover()
+        report = self.dispatch_due(progress=progress, cancel=cancel)
+        applied = self.receipts.poll()
+        deadline = time.monotonic() + receipt_wait
+        while self.receipts.outstanding() and time.monotonic() < deadline:
+            if cancel is not None and cancel.wait(0.25):
+                break
+            if cancel is None:
+                time.sleep(0.25)
+            applied += self.receipts.poll()
+        return report, recovered, applied
+
+    def run_forever(self, stop: threading.Event, *, idle_seconds: float = 1.0) -> None:
+        """Headless loop (`smsdesk dispatch --forever`): send, poll receipts, sleep."""
+        self.heartbeat()
+        self.recover()
+        while not stop.is_set():
+            self.heartbeat()
+            self.recover()
+            self.dispatch_due(cancel=stop)
+            self.receipts.poll()
+            stop.wait(idle_seconds)

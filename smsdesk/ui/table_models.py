@@ -1,0 +1,261 @@
+"""Table models over the services' page queries: they never hold every row."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any
+
+import phonenumbers
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from smsdesk.domain.delivery import MessageStatus, describe
+from smsdesk.services.campaigns import CampaignSummary
+from smsdesk.services.history import (
+    HistoryFilter,
+    HistoryService,
+    MessageRow,
+    SortColumn,
+    SortKey,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+STATUS_COLOURS = {
+    MessageStatus.DELIVERED: QColor("#1b7f3b"),
+    MessageStatus.FAILED: QColor("#b3261e"),
+    MessageStatus.EXPIRED: QColor("#b3261e"),
+    MessageStatus.UNKNOWN: QColor("#a15c00"),
+    MessageStatus.CANCELLED: QColor("#666666"),
+}
+
+
+def readable_number(e164: str) -> str:
+    """+33612345678 -> +33 6 12 34 56 78 (the E.164 form stays in the tooltip)."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+class HistoryTableModel(QAbstractTableModel):
+    (
+        COL_DATE,
+        COL_SENDER,
+        COL_RECEIVER,
+        COL_MESSAGE,
+        COL_PARTS,
+        COL_STATUS,
+        COL_OPERATOR,
+        COL_TAG,
+        COL_CAMPAIGN,
+    ) = range(9)
+    HEADERS = (
+        "Date",
+        "Sender",
+        "Receiver",
+        "Message",
+        "Parts",
+        "Status",
+        "Operator",
+        "Tag",
+        "Campaign",
+    )
+    SORT_COLUMNS = (
+        SortColumn.CREATED_AT,
+        SortColumn.SENDER,
+        SortColumn.RECEIVER,
+        SortColumn.BODY,
+        SortColumn.PARTS,
+        SortColumn.STATUS,
+        SortColumn.OPERATOR,
+        SortColumn.TAG,
+        SortColumn.CAMPAIGN,
+    )
+    PAGE_SIZE = 200
+    MAX_PAGES = 50  # cached pages (10,000 rows at most in memory)
+
+    def __init__(self, history: HistoryService) -> None:
+        super().__init__()
+        self._history = history
+        self._filter = HistoryFilter()
+        self._order = SortKey()
+        self._count = 0
+        self._pages: OrderedDict[int, list[MessageRow]] = OrderedDict()
+        self._count = self._history.count(self._filter)
+
+    # -- Qt model API ----------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_MESSAGE:
+                return row.body
+            if column == self.COL_RECEIVER:
+                return row.receiver
+            if column == self.COL_STATUS:
+                return describe(row.ptt, row.dlr) or row.error or row.status.label
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
+            colour = STATUS_COLOURS.get(row.status)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_PARTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.SORT_COLUMNS):
+            return
+        key = SortKey(self.SORT_COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if key == self._order:
+            return
+        self._order = key
+        self.reload()
+
+    # -- our API ---------------------------------------------------------------------
+
+    def _display(self, row: MessageRow, column: int) -> Any:
+        if column == self.COL_DATE:
+            return row.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        if column == self.COL_SENDER:
+            return row.sender
+        if column == self.COL_RECEIVER:
+            return readable_number(row.receiver)
+        if column == self.COL_MESSAGE:
+            return row.body.replace("\n", " ")
+        if column == self.COL_PARTS:
+            return row.parts
+        if column == self.COL_STATUS:
+            words = row.status.label
+            if row.ptt is not None and row.status is not MessageStatus.DELIVERED:
+                return f"{words}: {describe(row.ptt, None)}"
+            return words
+        if column == self.COL_OPERATOR:
+            return row.operator_code or ""
+        if column == self.COL_TAG:
+            return row.tag
+        if column == self.COL_CAMPAIGN:
+            return "" if row.campaign_id is None else row.campaign_id
+        return None
+
+    def row_at(self, row_number: int) -> MessageRow | None:
+        if not 0 <= row_number < self._count:
+            return None
+        page_number = row_number // self.PAGE_SIZE
+        page = self._pages.get(page_number)
+        if page is None:
+            page = self._history.page(
+                self._filter, self._order, page_number * self.PAGE_SIZE, self.PAGE_SIZE
+            )
+            self._pages[page_number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        offset = row_number - page_number * self.PAGE_SIZE
+        return page[offset] if offset < len(page) else None
+
+    def set_filter(self, flt: HistoryFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    @property
+    def filter(self) -> HistoryFilter:
+        return self._filter
+
+    @property
+    def order(self) -> SortKey:
+        return self._order
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._count = self._history.count(self._filter)
+        self.endResetModel()
+
+
+class CampaignTableModel(QAbstractTableModel):
+    COL_ID, COL_NAME, COL_WHEN, COL_RECIPIENTS, COL_PROGRESS, COL_STATUS, COL_MESSAGE = range(7)
+    HEADERS = ("Id", "Name", "Planned", "Recipients", "Sent", "Status", "Message")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[CampaignSummary] = []
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        c = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_ID:
+                return c.id
+            if column == self.COL_NAME:
+                return c.name
+            if column == self.COL_WHEN:
+                when = c.scheduled_at or c.created_at
+                return when.astimezone().strftime("%Y-%m-%d %H:%M")
+            if column == self.COL_RECIPIENTS:
+                first = ", ".join(readable_number(r) for r in c.first_receivers[:2])
+                more = c.recipients - min(2, len(c.first_receivers))
+                return f"{c.recipients}  ({first}{', …' if more > 0 else ''})"
+            if column == self.COL_PROGRESS:
+                left = c.counts.get(MessageStatus.QUEUED, 0) + c.counts.get(
+                    MessageStatus.SUBMITTING, 0
+                )
+                return f"{c.recipients - left} / {c.recipients}"
+            if column == self.COL_STATUS:
+                return str(c.status)
+            if column == self.COL_MESSAGE:
+                return c.body.replace("\n", " ")
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MESSAGE:
+            return c.body
+        if role == Qt.ItemDataRole.UserRole:
+            return c.id
+        return None
+
+    def set_rows(self, rows: list[CampaignSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def campaign_at(self, row: int) -> CampaignSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -1,0 +1,94 @@
+"""Long work off the GUI thread: a QRunnable that reports progress, result, error, and
+can be cancelled. The function runs with `progress(done, total)` and `cancel` (an Event)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class WorkerSignals(QObject):
+    progress = Signal(int, int)
+    result = Signal(object)
+    error = Signal(str)
+    finished = Signal()
+
+
+class Worker(QRunnable):
+    """Runs `fn(*args, progress=..., cancel=..., **kwargs)` in the thread pool."""
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+        self.cancel_event = threading.Event()
+        # signals live in the creating (GUI) thread; emits from the pool are queued there
+        self.signals = WorkerSignals()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def run(self) -> None:
+        try:
+            value = self.fn(
+                *self.args,
+                progress=self.signals.progress.emit,
+                cancel=self.cancel_event,
+                **self.kwargs,
+            )
+        except Exception as exc:  # reported to the user, never lost
+            log.debug("worker failed:\n%s", traceback.format_exc())
+            self.signals.error.emit(str(exc) or exc.__class__.__name__)
+        else:
+            self.signals.result.emit(value)
+        finally:
+            self.signals.finished.emit()
+
+
+class WorkerPool:
+    """Keeps running workers alive until they finish, and can wait for all of them."""
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        self.pool = pool or QThreadPool.globalInstance()
+        self._running: set[Worker] = set()
+
+    def start(self, worker: Worker) -> Worker:
+        self._running.add(worker)
+        worker.signals.finished.connect(lambda: self._running.discard(worker))
+        self.pool.start(worker)
+        return worker
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_result: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+        **kwargs: Any,
+    ) -> Worker:
+        worker = Worker(fn, *args, **kwargs)
+        if on_result:
+            worker.signals.result.connect(on_result)
+        if on_error:
+            worker.signals.error.connect(on_error)
+        if on_progress:
+            worker.signals.progress.connect(on_progress)
+        return self.start(worker)
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> None:
+        for worker in list(self._running):
+            worker.cancel()
+        self.pool.waitForDone(timeout_ms)

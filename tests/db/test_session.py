@@ -1,0 +1,50 @@
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from smsdesk.db.session import DatabaseError, make_engine
+
+
+def test_new_file_is_private_and_in_wal(tmp_path: Path):
+    path = tmp_path / "sub" / "db.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 30000
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+    engine.dispose()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert {"campaign", "message", "recipient_list", "contact", "stop_list"} <= tables
+
+
+def test_upgrade_is_idempotent(tmp_path: Path):
+    url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    make_engine(url).dispose()
+    make_engine(url).dispose()
+
+
+def test_newer_database_is_refused_clearly(tmp_path: Path):
+    path = tmp_path / "db.sqlite3"
+    make_engine(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    with pytest.raises(DatabaseError, match="newer smsdesk"):
+        make_engine(f"sqlite:///{path}")
+
+
+def test_unwritable_location(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(DatabaseError, match="is a file"):
+        make_engine(f"sqlite:///{blocker / 'db.sqlite3'}")
+
+
+def test_not_a_database(tmp_path: Path):
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(DatabaseError, match="cannot open the database"):
+        make_engine(f"sqlite:///{path}")
