@@ -1,0 +1,562 @@
+"""An OVH API peer on 127.0.0.1: the /sms routes smsdesk uses, with OVH's request signing.
+
+A real HTTP server (http.server, threaded, HTTP/1.1 keep-alive) that checks every
+signed call the way the OVH API does:
+
+    X-Ovh-Signature = "$1$" + sha1(secret + "+" + consumerKey + "+" + METHOD + "+"
+                                   + full URL + "+" + body + "+" + timestamp)
+
+and answers like OVH: unknown application key -> 403 INVALID_KEY, unknown or unvalidated
+consumer key -> 403 INVALID_CREDENTIAL, bad signature (wrong secret) -> 400
+INVALID_SIGNATURE (what eu.api.ovh.com answers), a route outside the key's access rules
+-> 403 NOT_GRANTED_CALL. /auth/time and /auth/credential work unsigned, as at OVH.
+
+It keeps its own record of every receiver it accepted (`accepted`), and can inject faults
+on chosen calls: a status (5xx, 429 with Retry-After) either before handling the call or
+after handling it (the call took effect but the client sees an error).
+
+Delivery: each outgoing SMS reports ptt 3 / DLR 0 (accepted by the operator) on its first
+read and its final state from then on; the final state follows the receiver's last digits
+(`outcomes`), delivered otherwise.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import re
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from fnmatch import fnmatchcase
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+GSM_BASIC = (
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM_EXTENSION = "^{}\\[~]|€\f"
+STOP_CLAUSE = "\nSTOP au 36180"
+E164 = re.compile(r"^(?:\+|00)([1-9]\d{7,14})$")
+
+
+def canonical(receiver: str) -> str | None:
+    match = E164.match(receiver.replace(" ", ""))
+    return "+" + match.group(1) if match else None
+
+
+def sms_length(text: str) -> tuple[int, str, int, int]:
+    """(characters, class, max per part, parts) the way /sms/estimate counts."""
+    if all(c in GSM_BASIC or c in GSM_EXTENSION for c in text):
+        chars = sum(2 if c in GSM_EXTENSION else 1 for c in text)
+        single, part, klass = 160, 153, "7bits"
+    else:
+        chars = len(text.encode("utf-16-be")) // 2
+        single, part, klass = 70, 67, "unicode"
+    parts = 1 if chars <= single else -(-chars // part)
+    return chars, klass, single if parts == 1 else part, parts
+
+
+@dataclass
+class Fault:
+    method: str
+    route: str  # fnmatch pattern on the path after /1.0, e.g. "/sms/*/jobs"
+    status: int
+    times: int = 1
+    after_processing: bool = False  # the call takes effect, then the client gets the error
+    retry_after: int | None = None
+    skip: int = 0  # let this many matching calls through first
+
+
+@dataclass
+class Credential:
+    application_key: str
+    rules: list[dict[str, str]]
+    validated: bool
+
+
+@dataclass
+class Accepted:
+    """One receiver the peer accepted in a POST jobs: the ground truth of what was sent."""
+
+    id: int
+    tag: str
+    receiver: str
+    message: str
+    sender: str
+
+
+@dataclass
+class ServiceState:
+    name: str
+    credits_left: float
+    senders: dict[str, dict[str, str]] = field(default_factory=dict)
+    outgoing: dict[int, dict[str, Any]] = field(default_factory=dict)
+    by_tag: dict[str, list[int]] = field(default_factory=dict)
+    jobs: dict[int, dict[str, Any]] = field(default_factory=dict)
+    hlr: dict[int, dict[str, Any]] = field(default_factory=dict)
+    reads: dict[int, int] = field(default_factory=dict)
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.code = code
+
+
+DEFAULT_OUTCOMES = {
+    "99": (5, 2),  # undelivered
+    "98": (8, 2),  # expired
+    "97": (24, 2),  # absent subscriber
+}
+
+
+class OvhServer:
+    """The peer. `start()` serves on an ephemeral loopback port; `url` is its endpoint."""
+
+    def __init__(
+        self,
+        *,
+        application_key: str = "peer-app-key",
+        application_secret: str = "peer-app-secret-5d41402abc",
+        consumer_key: str = "peer-consumer-key-7c6a180b36",
+        service: str = "sms-ab12345-1",
+        credits: float = 10_000_000.0,
+    ) -> None:
+        self.application_key = application_key
+        self.application_secret = application_secret
+        self.consumer_key = consumer_key
+        self.service = service
+        self.applications = {application_key: application_secret}
+        self.credentials: dict[str, Credential] = {
+            consumer_key: Credential(
+                application_key,
+                [
+                    {"method": m, "path": p}
+                    for m in ("GET", "POST", "PUT", "DELETE")
+                    for p in ("/sms", "/sms/*")
+                ],
+                validated=True,
+            )
+        }
+        self.services = {service: ServiceState(service, credits)}
+        self.services[service].senders = {
+            "ACME": {"status": "enable", "comment": "", "description": "main"},
+            "NEWBRAND": {"status": "waitingValidation", "comment": "", "description": ""},
+            "BADNAME": {"status": "refused", "comment": "misleading name", "description": ""},
+        }
+        self.outcomes = dict(DEFAULT_OUTCOMES)
+        self.accepted: list[Accepted] = []
+        self.calls: list[tuple[str, str, int]] = []  # (method, path, status)
+        self.faults: list[Fault] = []
+        self.max_receivers = 1000  # per POST jobs
+        self.unknown_numbers: set[str] = set()  # well-formed but refused (invalidReceivers)
+        self._ids = itertools.count(40_000_001)
+        self._lock = threading.Lock()
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # --- life cycle -------------------------------------------------------------------
+
+    def start(self) -> None:
+        peer = self
+
+        class Handler(_Handler):
+            server_peer = peer
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}/1.0"
+
+    # --- test controls ------------------------------------------------------------------
+
+    def inject(self, method: str, route: str, status: int, **options: Any) -> None:
+        with self._lock:
+            self.faults.append(Fault(method, route, status, **options))
+
+    def validate(self, consumer_key: str) -> None:
+        """What the user does on the validation page."""
+        with self._lock:
+            self.credentials[consumer_key].validated = True
+
+    def release_jobs(self) -> None:
+        """Deferred jobs reach their time: they become outgoing SMS."""
+        with self._lock:
+            for state in self.services.values():
+                for job_id, job in list(state.jobs.items()):
+                    del state.jobs[job_id]
+                    self._add_outgoing(state, job_id, job)
+
+    def count_calls(self, method: str, pattern: str) -> int:
+        with self._lock:
+            return sum(1 for m, p, _ in self.calls if m == method and fnmatchcase(p, pattern))
+
+    # --- request handling ------------------------------------------------------------
+
+    def take_fault(self, method: str, path: str) -> Fault | None:
+        with self._lock:
+            for fault in self.faults:
+                if fault.method == method and fnmatchcase(path, fault.route) and fault.times > 0:
+                    if fault.skip > 0:
+                        fault.skip -= 1
+                        continue
+                    fault.times -= 1
+                    return fault
+        return None
+
+    def authenticate(self, method: str, url: str, path: str, body: str, headers: Any) -> None:
+        app_key = headers.get("X-Ovh-Application")
+        if app_key not in self.applications:
+            raise ApiError(403, "Invalid application key", "INVALID_KEY")
+        if path in ("/auth/time", "/auth/credential"):
+            return
+        consumer = headers.get("X-Ovh-Consumer")
+        stamp = headers.get("X-Ovh-Timestamp", "")
+        signature = headers.get("X-Ovh-Signature", "")
+        credential = self.credentials.get(consumer or "")
+        if credential is None or credential.application_key != app_key:
+            raise ApiError(403, "This credential does not exist", "INVALID_CREDENTIAL")
+        if not credential.validated:
+            raise ApiError(403, "This credential is not valid", "INVALID_CREDENTIAL")
+        if not stamp.isdigit() or abs(int(stamp) - int(time.time())) > 180:
+            raise ApiError(400, "Invalid timestamp", "INVALID_SIGNATURE")
+        secret = self.applications[app_key]
+        expected = (
+            "$1$"
+            + hashlib.sha1(
+                "+".join([secret, consumer or "", method, url, body, stamp]).encode()
+            ).hexdigest()
+        )
+        if not secrets.compare_digest(signature, expected):
+            raise ApiError(400, "Invalid signature", "INVALID_SIGNATURE")
+        if not any(
+            rule["method"] == method and fnmatchcase(path, rule["path"])
+            for rule in credential.rules
+        ):
+            raise ApiError(403, "This call has not been granted", "NOT_GRANTED_CALL")
+
+    def handle(self, method: str, path: str, query: dict[str, str], data: Any) -> Any:
+        if method == "GET" and path == "/auth/time":
+            return int(time.time())
+        if method == "POST" and path == "/auth/credential":
+            return self._new_credential(data)
+        if method == "POST" and path == "/sms/estimate":
+            return self._estimate(data)
+        if method == "GET" and path == "/sms":
+            return sorted(self.services)
+        parts = path.strip("/").split("/")
+        if len(parts) < 2 or parts[0] != "sms":
+            raise ApiError(404, "Got an invalid (or empty) URL")
+        state = self.services.get(parts[1])
+        if state is None:
+            raise ApiError(404, f"The requested object (serviceName = {parts[1]}) does not exist")
+        rest = parts[2:]
+        with self._lock:
+            return self._route(state, method, rest, query, data)
+
+    def _route(
+        self, state: ServiceState, method: str, rest: list[str], query: dict[str, str], data: Any
+    ) -> Any:
+        if not rest and method == "GET":
+            return {
+                "name": state.name,
+                "description": "",
+                "status": "enable",
+                "creditsLeft": state.credits_left,
+                "creditsHoldByQuota": 0,
+            }
+        head = rest[0] if rest else ""
+        ident = rest[1] if len(rest) > 1 else None
+        if head == "senders" and method == "GET":
+            if ident is None:
+                return sorted(state.senders)
+            sender = state.senders.get(ident)
+            if sender is None:
+                raise ApiError(404, f"The requested object (sender = {ident}) does not exist")
+            return {"sender": ident, "type": "alpha", "referer": "custom", **sender}
+        if head == "jobs":
+            if method == "POST" and ident is None:
+                return self._post_jobs(state, data)
+            if method == "GET" and ident is None:
+                return sorted(state.jobs)
+            job = state.jobs.get(int(ident)) if ident and ident.isdigit() else None
+            if job is None:
+                raise ApiError(404, f"The requested object (id = {ident}) does not exist")
+            if method == "GET":
+                return {k: v for k, v in job.items() if k != "tag"}
+            if method == "DELETE":
+                del state.jobs[int(ident)]  # type: ignore[arg-type]
+                return None
+        if head == "outgoing":
+            if method == "GET" and ident is None:
+                return self._list_outgoing(state, query)
+            sms_id = int(ident) if ident and ident.isdigit() else None
+            sms = state.outgoing.get(sms_id) if sms_id is not None else None
+            if sms is None:
+                raise ApiError(404, f"The requested object (id = {ident}) does not exist")
+            if method == "GET" and len(rest) == 2:
+                return self._read_outgoing(state, sms)
+            if method == "DELETE" and len(rest) == 2:
+                del state.outgoing[sms["id"]]
+                state.by_tag.get(sms["tag"], []).remove(sms["id"])
+                return None
+        if head == "hlr":
+            if method == "POST" and ident is None:
+                return self._post_hlr(state, data)
+            lookup = state.hlr.get(int(ident)) if ident and ident.isdigit() else None
+            if lookup is None:
+                raise ApiError(404, f"The requested object (id = {ident}) does not exist")
+            return lookup
+        raise ApiError(404, "Got an invalid (or empty) URL")
+
+    def _new_credential(self, data: Any) -> dict[str, str]:
+        rules = data.get("accessRules") if isinstance(data, dict) else None
+        if not rules:
+            raise ApiError(400, "Invalid body: accessRules is required")
+        token = secrets.token_hex(16)
+        consumer_key = secrets.token_hex(16)
+        with self._lock:
+            self.credentials[consumer_key] = Credential(
+                self.application_key, list(rules), validated=False
+            )
+        base = self.url.rsplit("/1.0", 1)[0]
+        return {
+            "validationUrl": f"{base}/auth/?credentialToken={token}",
+            "consumerKey": consumer_key,
+            "state": "pendingValidation",
+        }
+
+    def _estimate(self, data: Any) -> dict[str, Any]:
+        message = str(data.get("message", ""))
+        if not data.get("noStopClause", False):
+            message += STOP_CLAUSE
+        chars, klass, per_part, parts = sms_length(message)
+        return {
+            "characters": chars,
+            "charactersClass": klass,
+            "maxCharactersPerPart": per_part,
+            "parts": parts,
+        }
+
+    def _post_jobs(self, state: ServiceState, data: Any) -> dict[str, Any]:
+        if not isinstance(data, dict) or not data.get("message"):
+            raise ApiError(400, "Invalid body: message is required")
+        receivers = data.get("receivers") or []
+        if not isinstance(receivers, list) or not receivers:
+            raise ApiError(400, "Invalid body: receivers is required")
+        if len(receivers) > self.max_receivers:
+            raise ApiError(400, f"Too many receivers (max {self.max_receivers})")
+        if data.get("charset", "UTF-8") != "UTF-8":
+            raise ApiError(400, "Invalid charset")
+        tag = str(data.get("tag", ""))
+        if len(tag) > 128:
+            raise ApiError(400, "The tag is too long (128 characters max)")
+        sender = data.get("sender") or ""
+        if not data.get("senderForResponse"):
+            status = state.senders.get(sender, {}).get("status")
+            if status != "enable":
+                raise ApiError(403, f"The sender '{sender}' is not allowed on this account")
+        message = str(data["message"])
+        if not data.get("noStopClause", False):
+            message += STOP_CLAUSE
+        _chars, _klass, _per_part, parts = sms_length(message)
+        deferred = int(data.get("differedPeriod") or 0)
+        valid: list[str] = []
+        invalid: list[str] = []
+        ids: list[int] = []
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        for receiver in receivers:
+            number = canonical(str(receiver))
+            if number is None or number in self.unknown_numbers:
+                invalid.append(str(receiver))
+                continue
+            sms_id = next(self._ids)
+            record = {
+                "id": sms_id,
+                "creationDatetime": now,
+                "sender": sender,
+                "receiver": number,
+                "message": message,
+                "messageLength": len(message),
+                "numberOfSms": parts,
+                "credits": float(parts),
+                "ptt": 0,
+                "deliveryReceipt": 0,
+                "differedDelivery": deferred,
+                "tag": tag,
+                "tariffCode": "FR",
+            }
+            if deferred > 0:
+                state.jobs[sms_id] = record
+            else:
+                self._add_outgoing(state, sms_id, record)
+            self.accepted.append(Accepted(sms_id, tag, number, message, sender))
+            valid.append(number)
+            ids.append(sms_id)
+        total = float(parts * len(valid))
+        state.credits_left -= total
+        return {
+            "ids": ids,
+            "validReceivers": valid,
+            "invalidReceivers": invalid,
+            "totalCreditsRemoved": total,
+            "tag": tag,
+        }
+
+    def _add_outgoing(self, state: ServiceState, sms_id: int, record: dict[str, Any]) -> None:
+        record = dict(record, ptt=3, deliveryReceipt=0, sentAt=record["creationDatetime"])
+        state.outgoing[sms_id] = record
+        state.by_tag.setdefault(record["tag"], []).append(sms_id)
+
+    def _list_outgoing(self, state: ServiceState, query: dict[str, str]) -> list[int]:
+        if "tag" in query:
+            candidates = list(state.by_tag.get(query["tag"], []))
+        else:
+            candidates = sorted(state.outgoing)
+        out = []
+        for sms_id in candidates:
+            sms = state.outgoing[sms_id]
+            if "receiver" in query and sms["receiver"] != canonical(query["receiver"]):
+                continue
+            if "sender" in query and sms["sender"] != query["sender"]:
+                continue
+            out.append(sms_id)
+        return out
+
+    def _read_outgoing(self, state: ServiceState, sms: dict[str, Any]) -> dict[str, Any]:
+        reads = state.reads.get(sms["id"], 0) + 1
+        state.reads[sms["id"]] = reads
+        if reads >= 2 and sms["deliveryReceipt"] == 0:
+            ptt, dlr = next(
+                (
+                    codes
+                    for suffix, codes in self.outcomes.items()
+                    if sms["receiver"].endswith(suffix)
+                ),
+                (4, 1),
+            )
+            sms["ptt"] = ptt
+            sms["deliveryReceipt"] = dlr
+            sms["operatorCode"] = "20801"
+            if dlr == 1:
+                sms["deliveredAt"] = datetime.now(UTC).isoformat(timespec="seconds")
+        return dict(sms)
+
+    def _post_hlr(self, state: ServiceState, data: Any) -> dict[str, Any]:
+        receivers = data.get("receivers") or []
+        valid, invalid, ids = [], [], []
+        for receiver in receivers:
+            number = canonical(str(receiver))
+            if number is None:
+                invalid.append(str(receiver))
+                continue
+            lookup_id = next(self._ids)
+            state.hlr[lookup_id] = {
+                "id": lookup_id,
+                "msisdn": number,
+                "valid": not number.endswith("0"),
+                "reachable": not number.endswith(("0", "9")),
+                "ported": number.endswith("5"),
+                "roaming": False,
+                "operatorCode": "20801",
+                "status": "done",
+                "datetime": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+            valid.append(number)
+            ids.append(lookup_id)
+        return {
+            "ids": ids,
+            "validReceivers": valid,
+            "invalidReceivers": invalid,
+            "totalCreditsRemoved": 0.1 * len(valid),
+        }
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as requests.Session expects
+    # One write per response (flushed by handle_one_request): headers and body in
+    # separate small writes would meet Nagle and delayed ACKs, 40 ms per call.
+    wbufsize = 64 * 1024
+    disable_nagle_algorithm = True
+    server_peer: OvhServer
+
+    def log_message(self, format: str, *args: Any) -> None:  # quiet
+        return
+
+    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        body = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _dispatch(self, method: str) -> None:
+        peer = self.server_peer
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        split = urlsplit(self.path)
+        if not split.path.startswith("/1.0/"):
+            self._send(404, {"message": "Not found"})
+            return
+        path = split.path[len("/1.0") :]
+        query = {k: v[0] for k, v in parse_qs(split.query).items()}
+        url = f"http://{self.headers.get('Host')}{self.path}"
+        status = 200
+        try:
+            fault = peer.take_fault(method, path)
+            if fault is not None and not fault.after_processing:
+                raise ApiError(fault.status, "Injected failure", None)
+            peer.authenticate(method, url, path, body, self.headers)
+            data = json.loads(body) if body else None
+            result = peer.handle(method, path, query, data)
+            if fault is not None:
+                raise ApiError(fault.status, "Injected failure after processing", None)
+        except ApiError as error:
+            status = error.status
+            payload: dict[str, Any] = {"message": error.message, "httpCode": str(status)}
+            if error.code:
+                payload["errorCode"] = error.code
+            headers = {"X-Ovh-QueryId": "EU.peer." + secrets.token_hex(4)}
+            if fault is not None and fault.retry_after is not None:
+                headers["Retry-After"] = str(fault.retry_after)
+            self._send(status, payload, headers)
+        except (ValueError, KeyError, TypeError) as error:
+            status = 400
+            self._send(400, {"message": f"Invalid request: {type(error).__name__}"})
+        else:
+            self._send(200, result)
+        with peer._lock:
+            peer.calls.append((method, path, status))
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def do_PUT(self) -> None:
+        self._dispatch("PUT")
+
+    def do_DELETE(self) -> None:
+        self._dispatch("DELETE")
