@@ -387,22 +387,27 @@ _WHOLE_NUMBER_TOKEN = re.compile(r"\+?[\d.\-()]*(?:\d[\d.\-()]*){8,}")
 
 
 def split_numbers(cell: str) -> list[str]:
-    """The numbers a cell holds, stripped; empty pieces dropped.
+    """The numbers a cell holds, stripped; [] for a blank cell.
 
     "06 12 34 56 78 / 07 98 76 54 32", "0612345678, 0698765432" and
     "+33 6 12 34 56 78 ::: +33 7 98 76 54 32" hold two numbers each. Spaces split only
     between tokens that are each a whole number ("0612345678 0798765432"), never
-    inside one number written in groups ("06 12 34 56 78").
+    inside one number written in groups ("06 12 34 56 78"). Pieces without a digit are
+    dropped ("06 12 34 56 78 / bureau"), unless no piece has one: "n/a" stays whole.
     """
-    pieces = _NUMBER_SEPARATORS.split(cell) if _NUMBER_SEPARATORS.search(cell) else [cell]
+    text = cell.strip()
+    if not text:
+        return []
+    if _NUMBER_SEPARATORS.search(text) is None and " " not in text:
+        return [text]  # the common case, quickly
     numbers: list[str] = []
-    for piece in pieces:
+    for piece in _NUMBER_SEPARATORS.split(text):
         piece = piece.strip()
-        if not piece:
+        if not piece or not any(char.isdigit() for char in piece):
             continue
         tokens = piece.split()
         if len(tokens) > 1 and all(_WHOLE_NUMBER_TOKEN.fullmatch(token) for token in tokens):
             numbers.extend(tokens)
         else:
             numbers.append(piece)
-    return numbers
+    return numbers or [text]
