@@ -71,6 +71,7 @@ class Fault:
     after_processing: bool = False  # the call takes effect, then the client gets the error
     retry_after: int | None = None
     skip: int = 0  # let this many matching calls through first
+    delay: float = 0.0  # seconds to hold the answer (after processing): a client timeout
 
 
 @dataclass
@@ -154,7 +155,7 @@ class OvhServer:
         }
         self.outcomes = dict(DEFAULT_OUTCOMES)
         self.accepted: list[Accepted] = []
-        self.calls: list[tuple[str, str, int]] = []  # (method, path, status)
+        self.calls: list[tuple[str, str]] = []  # (method, path) of every call, on arrival
         self.faults: list[Fault] = []
         self.max_receivers = 1000  # per POST jobs
         self.unknown_numbers: set[str] = set()  # well-formed but refused (invalidReceivers)
@@ -207,7 +208,7 @@ class OvhServer:
 
     def count_calls(self, method: str, pattern: str) -> int:
         with self._lock:
-            return sum(1 for m, p, _ in self.calls if m == method and fnmatchcase(p, pattern))
+            return sum(1 for m, p in self.calls if m == method and fnmatchcase(p, pattern))
 
     # --- request handling ------------------------------------------------------------
 
@@ -522,32 +523,35 @@ class _Handler(BaseHTTPRequestHandler):
         path = split.path[len("/1.0") :]
         query = {k: v[0] for k, v in parse_qs(split.query).items()}
         url = f"http://{self.headers.get('Host')}{self.path}"
-        status = 200
+        status, payload, headers = 200, None, {}
+        with peer._lock:
+            peer.calls.append((method, path))
+        fault = peer.take_fault(method, path)
         try:
-            fault = peer.take_fault(method, path)
             if fault is not None and not fault.after_processing:
                 raise ApiError(fault.status, "Injected failure", None)
             peer.authenticate(method, url, path, body, self.headers)
             data = json.loads(body) if body else None
-            result = peer.handle(method, path, query, data)
-            if fault is not None:
+            payload = peer.handle(method, path, query, data)
+            if fault is not None and fault.delay:
+                threading.Event().wait(fault.delay)
+            if fault is not None and fault.status >= 400:
                 raise ApiError(fault.status, "Injected failure after processing", None)
         except ApiError as error:
             status = error.status
-            payload: dict[str, Any] = {"message": error.message, "httpCode": str(status)}
+            payload = {"message": error.message, "httpCode": str(status)}
             if error.code:
                 payload["errorCode"] = error.code
             headers = {"X-Ovh-QueryId": "EU.peer." + secrets.token_hex(4)}
             if fault is not None and fault.retry_after is not None:
                 headers["Retry-After"] = str(fault.retry_after)
-            self._send(status, payload, headers)
         except (ValueError, KeyError, TypeError) as error:
             status = 400
-            self._send(400, {"message": f"Invalid request: {type(error).__name__}"})
-        else:
-            self._send(200, result)
-        with peer._lock:
-            peer.calls.append((method, path, status))
+            payload = {"message": f"Invalid request: {type(error).__name__}"}
+        try:
+            self._send(status, payload, headers)
+        except OSError:
+            self.close_connection = True  # the client gave up waiting
 
     def do_GET(self) -> None:
         self._dispatch("GET")

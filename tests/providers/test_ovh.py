@@ -204,6 +204,20 @@ def test_a_retry_under_a_new_batch_ref_does_not_resend_either(
     assert ovh_peer.count_calls("POST", "/sms/*/jobs") == 1
 
 
+def test_a_timeout_after_ovh_took_the_job_is_not_resent(
+    ovh_peer: Any, make_provider: Callable[..., OvhProvider]
+) -> None:
+    provider = make_provider(timeout=(2.0, 0.3))
+    batch = [OutgoingSms(i, f"+3361236{i:04d}", "ACME", "Rappel") for i in range(1, 6)]
+    ovh_peer.inject("POST", "/sms/*/jobs", 200, after_processing=True, delay=1.0)
+    with pytest.raises(TransientError, match="ReadTimeout"):
+        provider.submit(batch, batch_ref="slow-1")
+    results = provider.submit(batch, batch_ref="slow-2")
+    assert all(r.accepted for r in results)
+    assert len(ovh_peer.accepted) == 5
+    assert ovh_peer.count_calls("POST", "/sms/*/jobs") == 1
+
+
 def test_a_job_failing_after_others_keeps_their_results(
     ovh_peer: Any, make_provider: Callable[..., OvhProvider]
 ) -> None:
