@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
+import select
 import socket
 import struct
 import threading
@@ -114,6 +115,7 @@ _HEADER = struct.Struct(">LLLL")
 RECONNECT_BACKOFF = Backoff(base=0.2, cap=30.0, max_attempts=1_000_000)
 SLOW_DOWN_BACKOFF = Backoff(base=0.05, cap=2.0)  # pause after ESME_RTHROTTLED / RMSGQFUL
 _MAX_PDU = 64 * 1024
+_TICK = 0.5  # seconds between the reader's keep-alive and timeout checks
 
 
 @dataclass(frozen=True)
@@ -540,7 +542,9 @@ class SmppProvider:
                     break
                 if pdu.command == "generic_nack":
                     raise _BindRefused(pdu.status)
-            sock.settimeout(0.5)  # the reader's tick for keep-alive and timeouts
+            # Blocking sends (a stalled SMSC is caught by the reader's response timeout,
+            # which closes the socket under a blocked sendall); reads go through select.
+            sock.settimeout(cfg.response_timeout)
             link.pending = bytes(buffer)
         except BaseException:
             link.close()
@@ -575,12 +579,13 @@ class SmppProvider:
             if replies:
                 link.send(b"".join(replies))
             try:
+                readable, _, _ = select.select([link.sock], [], [], _TICK)
+                if not readable:
+                    if not self._tick(link, cfg):
+                        return
+                    continue
                 chunk = link.sock.recv(262144)
-            except TimeoutError:
-                if not self._tick(link, cfg):
-                    return
-                continue
-            except OSError:
+            except (OSError, ValueError):  # ValueError: select on a closed socket
                 return
             if not chunk:
                 return
