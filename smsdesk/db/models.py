@@ -136,6 +136,9 @@ class Message(Base):
         Index("ix_message_batch_ref", "batch_ref"),
     )
 
+        Index("ix_message_operator", "operator_code", "id"),  # 0002
+        Index("ix_message_parts", "parts", "id"),  # 0002
+        Index("ix_message_tag", "tag", "id"),  # 0002
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaign.id", ondelete="SET NULL"), nullable=True
