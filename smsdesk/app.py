@@ -21,6 +21,8 @@ from smsdesk.services.campaigns import CampaignService
 from smsdesk.services.demo import DemoService
 from smsdesk.services.dispatcher import DispatcherService
 from smsdesk.services.history import HistoryService
+from smsdesk.services.settings import SettingsService
+from smsdesk.services.templates import TemplateService
 
 
 @dataclass
@@ -32,6 +34,8 @@ class Services:
     campaigns: CampaignService
     history: HistoryService
     demo: DemoService
+    preferences: SettingsService
+    templates: TemplateService
 
     def provider(self, name: str) -> Provider:
         return make_provider(name, data_dir=self.data_dir)
@@ -41,6 +45,7 @@ class Services:
         return DispatcherService(self.sessions, self.provider, batch_size=batch_size)
 
     def close(self) -> None:
+        self.campaigns.close()
         self.engine.dispose()
 
 
@@ -48,14 +53,22 @@ def build_services(db_url: str | None = None) -> Services:
     settings = config.Settings.load(db_url)
     engine = make_engine(settings.db_url)
     sessions = make_sessions(engine)
+    preferences = SettingsService(sessions)
+    data = config.data_dir()
     return Services(
         settings=settings,
         engine=engine,
         sessions=sessions,
         data_dir=config.data_dir(),
-        campaigns=CampaignService(sessions),
+        campaigns=CampaignService(
+            sessions,
+            providers=lambda name: make_provider(name, data_dir=data),
+            default_window=preferences.commercial_window,
+        ),
         history=HistoryService(sessions),
         demo=DemoService(sessions),
+        preferences=preferences,
+        templates=TemplateService(sessions),
     )
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -113,6 +114,10 @@ class Campaign(Base):
     status: Mapped[str] = mapped_column(String(16))
     # the provider's job ids when the schedule was handed to the gateway
     provider_job_ref: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # True: the schedule is handed to the gateway (submit(deferred_until=...))
+    provider_deferred: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the recipient list it was made from: {placeholders} when the message is edited
+    list_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
@@ -131,14 +136,14 @@ class Message(Base):
         Index("ix_message_sender", "sender", "id"),
         Index("ix_message_status", "status", "id"),
         Index("ix_message_campaign", "campaign_id", "id"),
+        Index("ix_message_operator", "operator_code", "id"),  # 0002
+        Index("ix_message_parts", "parts", "id"),  # 0002
+        Index("ix_message_tag", "tag", "id"),  # 0002
         Index("ix_message_campaign_status", "campaign_id", "status"),
         Index("ix_message_provider_ref", "provider_ref"),
         Index("ix_message_batch_ref", "batch_ref"),
     )
 
-        Index("ix_message_operator", "operator_code", "id"),  # 0002
-        Index("ix_message_parts", "parts", "id"),  # 0002
-        Index("ix_message_tag", "tag", "id"),  # 0002
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int | None] = mapped_column(
         ForeignKey("campaign.id", ondelete="SET NULL"), nullable=True

@@ -1,24 +1,43 @@
-"""Campaigns: validate what the user asked for, create the outbox rows, list, cancel."""
+"""Campaigns: who receives what and when, the outbox rows, list, reschedule, edit, cancel.
+
+A campaign's `body` may hold placeholders (`{name}` or any imported column, read from
+`contact.extra`); each message gets its own rendered body and its own part count. A
+commercial campaign gets the STOP clause (counted in every part count) and, unless told
+otherwise, the commercial sending window: a start outside it is postponed to the next
+allowed instant, and the dispatcher pauses the campaign when the window closes.
+"""
 
 from __future__ import annotations
 
+import builtins
+import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry, utcnow
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
-from smsdesk.domain.encoding import message_info
+from smsdesk.domain.encoding import Encoding, message_info
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer
+from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
+from smsdesk.providers.base import Capability, Provider, ProviderError
+
+log = logging.getLogger(__name__)
 
 SENDER_ALPHA = re.compile(r"[A-Za-z0-9 .\-]{1,11}")
 SENDER_NUMBER = re.compile(r"\+?[0-9]{3,15}")
 RECEIVER_SPLIT = re.compile(r"[\s,;]+")
+PLACEHOLDER = re.compile(r"\{([^{}\n]{1,60})\}")
 INSERT_CHUNK = 5000
+IN_CHUNK = 500
+NAME_FIELD = "name"
+OPEN_STATUSES = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
 
 
 class CampaignError(ValueError):
@@ -50,6 +69,60 @@ def split_receivers(values: Iterable[str]) -> list[str]:
     return numbers
 
 
+# -- personalisation ---------------------------------------------------------------------
+
+
+def field_key(name: str) -> str:
+    """Placeholders match columns whatever their case and surrounding spaces."""
+    return name.strip().casefold()
+
+
+def placeholders(body: str) -> list[str]:
+    """The placeholder names of `body`, in order of first use, as written."""
+    seen: dict[str, str] = {}
+    for match in PLACEHOLDER.finditer(body):
+        seen.setdefault(field_key(match.group(1)), match.group(1).strip())
+    return list(seen.values())
+
+
+class Renderer:
+    """`body` with its placeholders filled from one recipient's fields; the template is
+    split once, so rendering a large list costs one join per recipient."""
+
+    def __init__(self, body: str) -> None:
+        pieces = PLACEHOLDER.split(body)
+        self.literals = pieces[0::2]
+        self.keys = [field_key(name) for name in pieces[1::2]]
+
+    @property
+    def personalised(self) -> bool:
+        return bool(self.keys)
+
+    def render(self, fields: Mapping[str, str]) -> str:
+        if not self.keys:
+            return self.literals[0]
+        out = [self.literals[0]]
+        for key, literal in zip(self.keys, self.literals[1:], strict=True):
+            out.append(fields.get(key, ""))
+            out.append(literal)
+        return "".join(out)
+
+
+def contact_fields(name: str, extra: Mapping[str, Any] | None) -> dict[str, str]:
+    fields = {field_key(k): "" if v is None else str(v) for k, v in (extra or {}).items()}
+    fields[NAME_FIELD] = name or fields.get(NAME_FIELD, "")
+    return fields
+
+
+@lru_cache(maxsize=256)
+def parse_window(text: str) -> SendingWindow:
+    """campaign.window as stored (JSON); cached: the dispatcher asks on every batch."""
+    return SendingWindow.from_json(text)
+
+
+# -- data crossing the boundary ----------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class CampaignRequest:
     body: str
@@ -62,6 +135,85 @@ class CampaignRequest:
     commercial: bool = False
     name: str = ""
     region: str = "FR"
+    # None: the default for the kind of message (the commercial window from Settings for
+    # a commercial one, none otherwise); ALWAYS_OPEN: explicitly none
+    window: SendingWindow | None = None
+    # hand the schedule to the gateway (needs Capability.DEFERRED)
+    provider_deferred: bool = False
+
+
+@dataclass(frozen=True)
+class Recipient:
+    e164: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InvalidNumber:
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who a campaign goes to, once pasted numbers and the list are merged and cleaned."""
+
+    recipients: tuple[Recipient, ...]
+    duplicates: int
+    stopped: int
+    invalid: tuple[InvalidNumber, ...]
+    columns: tuple[str, ...]  # placeholder names the recipients have (normalised)
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    receiver: str
+    body: str
+    encoding: Encoding
+    length: int
+    parts: int
+
+
+@dataclass(frozen=True)
+class CampaignPreview:
+    """What pressing Send would do: counts, sample messages, total parts, start."""
+
+    recipients: int
+    duplicates: int
+    stopped: int
+    invalid: tuple[InvalidNumber, ...]
+    total_parts: int
+    samples: tuple[RenderedMessage, ...]  # the first recipients
+    longest: RenderedMessage | None
+    ucs2_messages: int
+    unknown_placeholders: tuple[str, ...]
+    starts_at: datetime  # UTC: the first allowed instant
+    postponed: bool  # starts_at is later than asked because of the window
+    window: SendingWindow | None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the campaign cannot be created as it is, or None."""
+        if self.invalid:
+            first = self.invalid[0]
+            return f"invalid number {first.value!r}: {first.reason}"
+        if self.unknown_placeholders:
+            names = ", ".join("{" + n + "}" for n in self.unknown_placeholders)
+            return f"no column for {names} in the recipients"
+        if not self.recipients:
+            return "no recipient to send to"
+        return None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The preview plus what the gateway says it will cost."""
+
+    preview: CampaignPreview
+    provider: str
+    credits: float | None  # None: the gateway cannot estimate
+    credits_left: float | None  # None: the gateway cannot say
+    note: str = ""  # why credits are missing, when a gateway call failed
 
 
 @dataclass(frozen=True)
@@ -70,9 +222,12 @@ class CampaignCreated:
     status: CampaignStatus
     messages: int
     scheduled_at: datetime | None
-    parts_per_message: int
+    parts_per_message: int  # the largest; personalised messages may differ
     duplicates: int = 0
     stopped: int = 0
+    total_parts: int = 0
+    starts_at: datetime | None = None  # when the first message may leave (UTC)
+    postponed: bool = False  # moved to the window's next opening
 
 
 @dataclass(frozen=True)
@@ -90,6 +245,38 @@ class CampaignSummary:
     tag: str
     counts: dict[str, int] = field(default_factory=dict)  # message status -> count
     first_receivers: tuple[str, ...] = ()
+    commercial: bool = False
+    window: SendingWindow | None = None
+    total_parts: int = 0
+    next_due: datetime | None = None  # earliest queued message (a paused campaign resumes)
+    provider_deferred: bool = False
+    sample_body: str = ""  # the first recipient's message, placeholders filled
+
+    @property
+    def sent(self) -> int:
+        return (
+            self.recipients
+            - self.counts.get(MessageStatus.QUEUED, 0)
+            - self.counts.get(MessageStatus.SUBMITTING, 0)
+        )
+
+    @property
+    def started(self) -> bool:
+        return self.status is not CampaignStatus.SCHEDULED or self.sent > 0
+
+
+@dataclass(frozen=True)
+class ListChoice:
+    name: str
+    contacts: int
+
+
+@dataclass(frozen=True)
+class OverdueCampaign:
+    id: int
+    name: str
+    due_at: datetime
+    messages: int
 
 
 class CampaignService:
@@ -98,80 +285,264 @@ class CampaignService:
         sessions: sessionmaker[Session],
         *,
         clock: Callable[[], datetime] = utcnow,
+        providers: Callable[[str], Provider] | None = None,
+        default_window: Callable[[], SendingWindow] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
+        self._providers = providers
+        self._default_window = default_window or (lambda: COMMERCIAL_FR)
+        self._opened: dict[str, Provider] = {}
 
-    def create(self, request: CampaignRequest) -> CampaignCreated:
-        body = request.body
-        if not body.strip():
+    def provider(self, name: str) -> Provider:
+        """The gateway `name` (opened once), for estimates, senders and cancellations."""
+        if self._providers is None:
+            raise CampaignError(f"the {name} gateway cannot be reached from here")
+        if name not in self._opened:
+            self._opened[name] = self._providers(name)
+        return self._opened[name]
+
+    def close(self) -> None:
+        for provider in self._opened.values():
+            provider.close()
+        self._opened.clear()
+
+    # -- who and when ----------------------------------------------------------------
+
+    def recipient_lists(self) -> list[ListChoice]:
+        with self._sessions() as session:
+            rows = session.execute(
+                select(RecipientList.name, func.count(Contact.id))
+                .outerjoin(Contact, Contact.list_id == RecipientList.id)
+                .group_by(RecipientList.id, RecipientList.name)
+                .order_by(RecipientList.name)
+            ).all()
+        return [ListChoice(name, int(count)) for name, count in rows]
+
+    def audience(
+        self, receivers: Sequence[str] = (), list_name: str | None = None, region: str = "FR"
+    ) -> Audience:
+        """Merge pasted numbers and a list; drop duplicates and stop-listed numbers."""
+        normalizer = PhoneNormalizer(region)
+        recipients: dict[str, Recipient] = {}
+        invalid: list[InvalidNumber] = []
+        duplicates = 0
+        columns: set[str] = {NAME_FIELD}
+        for raw in split_receivers(receivers):
+            parsed = normalizer.parse(raw)
+            if parsed.e164 is None:
+                invalid.append(InvalidNumber(raw, parsed.reason or "not a number"))
+                continue
+            if parsed.kind is not NumberKind.MOBILE:
+                invalid.append(
+                    InvalidNumber(raw, f"not a mobile ({parsed.kind}): it cannot receive SMS")
+                )
+                continue
+            if parsed.e164 in recipients:
+                duplicates += 1
+                continue
+            recipients[parsed.e164] = Recipient(parsed.e164)
+        with self._sessions() as session:
+            if list_name:
+                list_id = self._list_id(session, list_name)
+                for e164, name, extra in session.execute(
+                    select(Contact.e164, Contact.name, Contact.extra)
+                    .where(Contact.list_id == list_id)
+                    .order_by(Contact.id)
+                ):
+                    fields = contact_fields(name, extra)
+                    columns.update(fields)
+                    if e164 in recipients:
+                        duplicates += 1
+                        if not recipients[e164].fields:  # pasted too: keep the list's fields
+                            recipients[e164] = Recipient(e164, fields)
+                        continue
+                    recipients[e164] = Recipient(e164, fields)
+            stopped = self._stopped(session, list(recipients))
+        kept = tuple(r for e164, r in recipients.items() if e164 not in stopped)
+        return Audience(kept, duplicates, len(stopped), tuple(invalid), tuple(sorted(columns)))
+
+    @staticmethod
+    def _list_id(session: Session, list_name: str) -> int:
+        list_id = session.scalar(select(RecipientList.id).where(RecipientList.name == list_name))
+        if list_id is None:
+            raise CampaignError(f"no recipient list named {list_name!r}")
+        return list_id
+
+    @staticmethod
+    def _stopped(session: Session, receivers: Sequence[str]) -> set[str]:
+        stopped: set[str] = set()
+        for start in range(0, len(receivers), IN_CHUNK):
+            chunk = receivers[start : start + IN_CHUNK]
+            stopped.update(session.scalars(select(StopEntry.e164).where(StopEntry.e164.in_(chunk))))
+        return stopped
+
+    def window_for(self, commercial: bool, window: SendingWindow | None) -> SendingWindow | None:
+        """The window a campaign gets: None when it may send at any time."""
+        if window is None:
+            window = self._default_window() if commercial else None
+        if window is None or window.never_closes:
+            return None
+        return window
+
+    def plan_start(
+        self, scheduled_at: datetime | None, window: SendingWindow | None
+    ) -> tuple[datetime, bool]:
+        """(first allowed instant in UTC, postponed?) for a start asked at `scheduled_at`
+        (None: now) under `window`."""
+        now = self._clock()
+        if scheduled_at is not None and scheduled_at.tzinfo is None:
+            raise CampaignError("the scheduled instant needs a time zone")
+        asked = max(scheduled_at.astimezone(UTC), now) if scheduled_at is not None else now
+        if window is None:
+            return asked, False
+        start = window.next_open(asked)
+        return start, start > asked
+
+    # -- preview and quote -----------------------------------------------------------
+
+    def preview(self, request: CampaignRequest, *, samples: int = 3) -> CampaignPreview:
+        audience = self.audience(request.receivers, request.list_name, request.region)
+        return self._preview(request, audience, samples)
+
+    def _preview(
+        self, request: CampaignRequest, audience: Audience, samples: int
+    ) -> CampaignPreview:
+        window = self.window_for(request.commercial, request.window)
+        starts_at, postponed = self.plan_start(request.scheduled_at, window)
+        renderer = Renderer(request.body)
+        known = set(audience.columns)
+        unknown = tuple(n for n in placeholders(request.body) if field_key(n) not in known)
+        first: list[RenderedMessage] = []
+        longest: RenderedMessage | None = None
+        total = ucs2 = 0
+        cache: dict[str, tuple[Encoding, int, int]] = {}
+        for recipient in audience.recipients:
+            body = renderer.render(recipient.fields)
+            counted = cache.get(body)
+            if counted is None:
+                info = message_info(body, stop_clause=request.commercial)
+                counted = (info.encoding, info.length, info.segments)
+                if len(cache) < 10_000:
+                    cache[body] = counted
+            encoding, length, parts = counted
+            total += parts
+            if encoding is Encoding.UCS2:
+                ucs2 += 1
+            if len(first) < samples:
+                first.append(RenderedMessage(recipient.e164, body, encoding, length, parts))
+            if longest is None or (parts, length) > (longest.parts, longest.length):
+                longest = RenderedMessage(recipient.e164, body, encoding, length, parts)
+        return CampaignPreview(
+            recipients=len(audience.recipients),
+            duplicates=audience.duplicates,
+            stopped=audience.stopped,
+            invalid=audience.invalid,
+            total_parts=total,
+            samples=tuple(first),
+            longest=longest,
+            ucs2_messages=ucs2,
+            unknown_placeholders=unknown,
+            starts_at=starts_at,
+            postponed=postponed,
+            window=window,
+        )
+
+    def quote(self, request: CampaignRequest) -> Quote:
+        """The preview and the gateway's price (estimate, credits left) where it can say."""
+        preview = self.preview(request)
+        credits = credits_left = None
+        note = ""
+        if self._providers is not None and preview.longest is not None:
+            try:
+                provider = self.provider(request.provider)
+                if Capability.ESTIMATE in provider.capabilities:
+                    estimate = provider.estimate(
+                        preview.longest.body, commercial=request.commercial
+                    )
+                    if estimate.credits is not None and estimate.parts:
+                        credits = estimate.credits / estimate.parts * preview.total_parts
+                if Capability.CREDITS in provider.capabilities:
+                    credits_left = provider.credits_left()
+            except ProviderError as exc:
+                note = f"the gateway did not answer: {exc}"
+        return Quote(preview, request.provider, credits, credits_left, note)
+
+    # -- create ----------------------------------------------------------------------
+
+    def _validate(self, request: CampaignRequest) -> None:
+        if not request.body.strip():
             raise CampaignError("the message is empty")
         problem = sender_problem(request.sender)
         if problem:
             raise CampaignError(problem)
         if request.tag and len(request.tag) > 128:
             raise CampaignError("the tag is longer than 128 characters")
-        normalizer = PhoneNormalizer(request.region)
-        receivers: list[str] = []
-        seen: set[str] = set()
-        duplicates = 0
-        for raw in split_receivers(request.receivers):
-            parsed = normalizer.parse(raw)
-            if parsed.e164 is None:
-                raise CampaignError(f"invalid number {raw!r}: {parsed.reason or 'not a number'}")
-            if parsed.kind is not NumberKind.MOBILE:
-                raise CampaignError(
-                    f"number {raw!r} is not a mobile ({parsed.kind}): it cannot receive SMS"
-                )
-            if parsed.e164 in seen:
-                duplicates += 1
-                continue
-            seen.add(parsed.e164)
-            receivers.append(parsed.e164)
+        if request.scheduled_at is not None and request.scheduled_at.tzinfo is None:
+            raise CampaignError("the scheduled instant needs a time zone")
+        if request.provider_deferred:
+            if request.scheduled_at is None or request.scheduled_at <= self._clock():
+                raise CampaignError("only a send planned for later can be handed to the gateway")
+            provider = self.provider(request.provider)
+            if Capability.DEFERRED not in provider.capabilities:
+                raise CampaignError(f"the {request.provider} gateway cannot keep a deferred send")
+
+    def create(self, request: CampaignRequest) -> CampaignCreated:
+        self._validate(request)
+        audience = self.audience(request.receivers, request.list_name, request.region)
+        if audience.invalid:
+            first = audience.invalid[0]
+            prefix = "number" if first.reason.startswith("not a mobile") else "invalid number"
+            raise CampaignError(f"{prefix} {first.value!r}: {first.reason}")
+        if not audience.recipients:
+            raise CampaignError(
+                "no recipient left to send to"
+                if audience.stopped or audience.duplicates
+                else "no recipient: give --to numbers or a --list"
+            )
+        known = set(audience.columns)
+        unknown = [n for n in placeholders(request.body) if field_key(n) not in known]
+        if unknown:
+            names = ", ".join("{" + n + "}" for n in unknown)
+            raise CampaignError(f"no column for {names} in the recipients")
+        window = self.window_for(request.commercial, request.window)
+        starts_at, postponed = self.plan_start(request.scheduled_at, window)
         now = self._clock()
-        scheduled_at = request.scheduled_at
+        scheduled_at = starts_at if postponed else request.scheduled_at
         if scheduled_at is not None:
-            if scheduled_at.tzinfo is None:
-                raise CampaignError("the scheduled instant needs a time zone")
             scheduled_at = scheduled_at.astimezone(UTC)
-        info = message_info(body, stop_clause=request.commercial)
+        # a schedule handed to the gateway leaves now; the gateway holds it
+        due = now if request.provider_deferred else starts_at
+        renderer = Renderer(request.body)
+        base_info = message_info(request.body, stop_clause=request.commercial)
+        rendered: list[tuple[str, str, int]] = []
+        counted: dict[str, int] = {}
+        for recipient in audience.recipients:
+            body = renderer.render(recipient.fields)
+            parts = counted.get(body)
+            if parts is None:
+                parts = message_info(body, stop_clause=request.commercial).segments
+                if len(counted) < 10_000:
+                    counted[body] = parts
+            rendered.append((recipient.e164, body, parts))
+        max_parts = max(parts for _, _, parts in rendered)
         with self._sessions.begin() as session:
-            if request.list_name:
-                list_id = session.scalar(
-                    select(RecipientList.id).where(RecipientList.name == request.list_name)
-                )
-                if list_id is None:
-                    raise CampaignError(f"no recipient list named {request.list_name!r}")
-                for e164 in session.scalars(
-                    select(Contact.e164).where(Contact.list_id == list_id).order_by(Contact.id)
-                ):
-                    if e164 in seen:
-                        duplicates += 1
-                        continue
-                    seen.add(e164)
-                    receivers.append(e164)
-            stopped_numbers = self._stopped(session, receivers)
-            if stopped_numbers:
-                receivers = [r for r in receivers if r not in stopped_numbers]
-            if not receivers:
-                raise CampaignError(
-                    "no recipient left to send to"
-                    if stopped_numbers or duplicates
-                    else "no recipient: give --to numbers or a --list"
-                )
-            due = scheduled_at if scheduled_at is not None and scheduled_at > now else now
+            list_id = self._list_id(session, request.list_name) if request.list_name else None
             campaign = Campaign(
-                name=request.name or f"{body.strip()[:30]}",
+                name=request.name.strip() or request.body.strip()[:30],
                 sender=request.sender,
-                body=body,
-                encoding=str(info.encoding),
-                segments=info.segments,
+                body=request.body,
+                encoding=str(base_info.encoding),
+                segments=max_parts if renderer.personalised else base_info.segments,
                 tag=request.tag,
                 provider=request.provider,
                 commercial=request.commercial,
                 scheduled_at=scheduled_at,
+                window=window.to_json() if window is not None else None,
                 status=CampaignStatus.SCHEDULED,
                 created_at=now,
+                provider_deferred=request.provider_deferred,
+                list_id=list_id,
             )
             session.add(campaign)
             session.flush()
@@ -181,7 +552,7 @@ class CampaignService:
                     "receiver": receiver,
                     "sender": request.sender,
                     "body": body,
-                    "parts": info.segments,
+                    "parts": parts,
                     "tag": request.tag,
                     "status": MessageStatus.QUEUED,
                     "provider": request.provider,
@@ -189,90 +560,286 @@ class CampaignService:
                     "next_attempt_at": due,
                     "created_at": now,
                 }
-                for receiver in receivers
+                for receiver, body, parts in rendered
             ]
             for start in range(0, len(rows), INSERT_CHUNK):
                 session.execute(insert(Message), rows[start : start + INSERT_CHUNK])
             return CampaignCreated(
                 id=campaign.id,
                 status=CampaignStatus.SCHEDULED,
-                messages=len(receivers),
+                messages=len(rows),
                 scheduled_at=scheduled_at,
-                parts_per_message=info.segments,
-                duplicates=duplicates,
-                stopped=len(stopped_numbers),
+                parts_per_message=campaign.segments,
+                duplicates=audience.duplicates,
+                stopped=audience.stopped,
+                total_parts=sum(parts for _, _, parts in rendered),
+                starts_at=starts_at,
+                postponed=postponed,
             )
 
-    @staticmethod
-    def _stopped(session: Session, receivers: Sequence[str]) -> set[str]:
-        stopped: set[str] = set()
-        for start in range(0, len(receivers), 500):
-            chunk = receivers[start : start + 500]
-            stopped.update(session.scalars(select(StopEntry.e164).where(StopEntry.e164.in_(chunk))))
-        return stopped
+    # -- list ------------------------------------------------------------------------
 
-    def list(self, *, scheduled_only: bool = False) -> list[CampaignSummary]:
+    def list(
+        self, *, scheduled_only: bool = False, open_only: bool = False
+    ) -> list[CampaignSummary]:
+        """Newest first. `scheduled_only`: not started yet; `open_only`: not finished."""
         with self._sessions() as session:
             query = select(Campaign).order_by(Campaign.id.desc())
             if scheduled_only:
                 query = query.where(
                     Campaign.status.in_([CampaignStatus.SCHEDULED, CampaignStatus.DRAFT])
                 )
-            campaigns = list(session.scalars(query))
-            counts: dict[int, dict[str, int]] = {}
-            ids = [c.id for c in campaigns]
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                for campaign_id, status, count in session.execute(
-                    select(Message.campaign_id, Message.status, func.count())
-                    .where(Message.campaign_id.in_(chunk))
-                    .group_by(Message.campaign_id, Message.status)
-                ):
-                    assert campaign_id is not None
-                    counts.setdefault(campaign_id, {})[status] = count
-            summaries = []
-            for c in campaigns:
-                first = tuple(
-                    session.scalars(
-                        select(Message.receiver)
-                        .where(Message.campaign_id == c.id)
-                        .order_by(Message.id)
-                        .limit(3)
-                    )
-                )
-                by_status = counts.get(c.id, {})
-                summaries.append(
-                    CampaignSummary(
-                        id=c.id,
-                        name=c.name,
-                        status=CampaignStatus(c.status),
-                        scheduled_at=c.scheduled_at,
-                        created_at=c.created_at,
-                        recipients=sum(by_status.values()),
-                        sender=c.sender,
-                        body=c.body,
-                        parts=c.segments,
-                        provider=c.provider,
-                        tag=c.tag,
-                        counts=by_status,
-                        first_receivers=first,
-                    )
-                )
-            return summaries
+            elif open_only:
+                query = query.where(Campaign.status.in_(OPEN_STATUSES))
+            return self._summaries(session, list(session.scalars(query)))
 
-    def cancel(self, campaign_id: int) -> int:
-        """Cancel what has not left yet; returns how many messages were cancelled."""
-        with self._sessions.begin() as session:
+    def get(self, campaign_id: int) -> CampaignSummary:
+        with self._sessions() as session:
             campaign = session.get(Campaign, campaign_id)
             if campaign is None:
                 raise CampaignError(f"no campaign with id {campaign_id}")
-            if campaign.status in (CampaignStatus.DONE, CampaignStatus.CANCELLED):
-                raise CampaignError(f"campaign {campaign_id} is already {campaign.status}")
+            return self._summaries(session, [campaign])[0]
+
+    def _summaries(
+        self, session: Session, campaigns: Sequence[Campaign]
+    ) -> builtins.list[CampaignSummary]:
+        counts: dict[int, dict[str, int]] = {}
+        parts: dict[int, int] = {}
+        next_due: dict[int, datetime] = {}
+        ids = [c.id for c in campaigns]
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start : start + IN_CHUNK]
+            for campaign_id, status, count, part_sum in session.execute(
+                select(Message.campaign_id, Message.status, func.count(), func.sum(Message.parts))
+                .where(Message.campaign_id.in_(chunk))
+                .group_by(Message.campaign_id, Message.status)
+            ):
+                assert campaign_id is not None
+                counts.setdefault(campaign_id, {})[status] = count
+                parts[campaign_id] = parts.get(campaign_id, 0) + int(part_sum or 0)
+            open_chunk = [
+                c.id for c in campaigns[start : start + IN_CHUNK] if c.status in OPEN_STATUSES
+            ]
+            if open_chunk:
+                for campaign_id, due in session.execute(
+                    select(Message.campaign_id, func.min(Message.next_attempt_at))
+                    .where(
+                        Message.campaign_id.in_(open_chunk),
+                        Message.status == MessageStatus.QUEUED,
+                    )
+                    .group_by(Message.campaign_id)
+                ):
+                    if campaign_id is not None and due is not None:
+                        next_due[campaign_id] = due
+        summaries = []
+        for c in campaigns:
+            first_rows = session.execute(
+                select(Message.receiver, Message.body)
+                .where(Message.campaign_id == c.id)
+                .order_by(Message.id)
+                .limit(3)
+            ).all()
+            window = None
+            if c.window:
+                try:
+                    window = parse_window(c.window)
+                except ValueError:
+                    log.warning("campaign %d has an unreadable sending window", c.id)
+            by_status = counts.get(c.id, {})
+            summaries.append(
+                CampaignSummary(
+                    id=c.id,
+                    name=c.name,
+                    status=CampaignStatus(c.status),
+                    scheduled_at=c.scheduled_at,
+                    created_at=c.created_at,
+                    recipients=sum(by_status.values()),
+                    sender=c.sender,
+                    body=c.body,
+                    parts=c.segments,
+                    provider=c.provider,
+                    tag=c.tag,
+                    counts=by_status,
+                    first_receivers=tuple(r for r, _ in first_rows),
+                    commercial=c.commercial,
+                    window=window,
+                    total_parts=parts.get(c.id, 0),
+                    next_due=next_due.get(c.id),
+                    provider_deferred=c.provider_deferred,
+                    sample_body=first_rows[0][1] if first_rows else c.body,
+                )
+            )
+        return summaries
+
+    def overdue(self) -> builtins.list[OverdueCampaign]:
+        """Planned campaigns whose instant has passed with messages still waiting: what
+        fell due while nothing was running (the window says so at start, then sends)."""
+        now = self._clock()
+        with self._sessions() as session:
+            rows = session.execute(
+                select(
+                    Campaign.id,
+                    Campaign.name,
+                    func.min(Message.next_attempt_at),
+                    func.count(Message.id),
+                )
+                .join(Message, Message.campaign_id == Campaign.id)
+                .where(
+                    Campaign.status.in_([CampaignStatus.SCHEDULED, CampaignStatus.SENDING]),
+                    Campaign.scheduled_at.is_not(None),
+                    Campaign.scheduled_at < now,
+                    Message.status == MessageStatus.QUEUED,
+                    Message.next_attempt_at <= now,
+                )
+                .group_by(Campaign.id, Campaign.name)
+                .order_by(Campaign.id)
+            ).all()
+        return [
+            OverdueCampaign(cid, name, due, int(count))
+            for cid, name, due, count in rows
+            if due is not None
+        ]
+
+    # -- change what is planned ------------------------------------------------------
+
+    def _open_campaign(self, session: Session, campaign_id: int) -> Campaign:
+        campaign = session.get(Campaign, campaign_id)
+        if campaign is None:
+            raise CampaignError(f"no campaign with id {campaign_id}")
+        if campaign.status in (CampaignStatus.DONE, CampaignStatus.CANCELLED):
+            raise CampaignError(f"campaign {campaign_id} is already {campaign.status}")
+        return campaign
+
+    def reschedule(self, campaign_id: int, at: datetime | None) -> datetime:
+        """Move what has not left yet to `at` (None: now), within the campaign's window.
+        Returns the instant the campaign will (re)start, in UTC."""
+        with self._sessions.begin() as session:
+            campaign = self._open_campaign(session, campaign_id)
+            if campaign.provider_deferred:
+                raise CampaignError(
+                    f"campaign {campaign_id} is kept by the gateway: cancel it and plan it again"
+                )
+            window = parse_window(campaign.window) if campaign.window else None
+            start, _ = self.plan_start(at, window)
+            session.execute(
+                update(Message)
+                .where(Message.campaign_id == campaign_id, Message.status == MessageStatus.QUEUED)
+                .values(next_attempt_at=start)
+            )
+            campaign.scheduled_at = start
+            return start
+
+    def send_now(self, campaign_id: int) -> datetime:
+        """Start at once (still within the campaign's window); returns the start."""
+        return self.reschedule(campaign_id, None)
+
+    def edit_message(self, campaign_id: int, body: str) -> int:
+        """Change the text of a campaign that has not started; returns messages changed."""
+        if not body.strip():
+            raise CampaignError("the message is empty")
+        renderer = Renderer(body)
+        with self._sessions.begin() as session:
+            campaign = self._open_campaign(session, campaign_id)
+            # the status test in the UPDATE: a dispatcher may be starting it right now
+            claimed = session.execute(
+                update(Campaign)
+                .where(
+                    Campaign.id == campaign_id,
+                    Campaign.status == CampaignStatus.SCHEDULED,
+                    Campaign.started_at.is_(None),
+                    Campaign.provider_deferred.is_(False),
+                )
+                .values(body=body)
+                .execution_options(synchronize_session=False)
+            )
+            if not claimed.rowcount:  # type: ignore[attr-defined]
+                raise CampaignError(f"campaign {campaign_id} has started: its text is fixed")
+            fields: dict[str, dict[str, str]] = {}
+            columns = {NAME_FIELD}
+            if renderer.personalised and campaign.list_id is not None:
+                for e164, name, extra in session.execute(
+                    select(Contact.e164, Contact.name, Contact.extra).where(
+                        Contact.list_id == campaign.list_id
+                    )
+                ):
+                    fields[e164] = contact_fields(name, extra)
+                    columns.update(fields[e164])
+            unknown = [n for n in placeholders(body) if field_key(n) not in columns]
+            if unknown:
+                names = ", ".join("{" + n + "}" for n in unknown)
+                raise CampaignError(f"no column for {names} in the recipients")
+            rows = session.execute(
+                select(Message.id, Message.receiver).where(
+                    Message.campaign_id == campaign_id, Message.status == MessageStatus.QUEUED
+                )
+            ).all()
+            updates: builtins.list[dict[str, Any]] = []
+            max_parts = 0
+            for message_id, receiver in rows:
+                text = renderer.render(fields.get(receiver, {}))
+                parts = message_info(text, stop_clause=campaign.commercial).segments
+                max_parts = max(max_parts, parts)
+                updates.append({"id": message_id, "body": text, "parts": parts})
+            if updates:
+                session.execute(update(Message), updates)
+            info = message_info(body, stop_clause=campaign.commercial)
+            session.execute(
+                update(Campaign)
+                .where(Campaign.id == campaign_id)
+                .values(
+                    encoding=str(info.encoding),
+                    segments=max_parts if renderer.personalised else info.segments,
+                )
+                .execution_options(synchronize_session=False)
+            )
+            return len(updates)
+
+    def cancel(self, campaign_id: int) -> int:
+        """Cancel what has not left yet; returns how many messages were cancelled.
+
+        A schedule handed to the gateway is deleted there first: if the gateway refuses,
+        nothing changes here and the error says so.
+        """
+        with self._sessions() as session:
+            campaign = self._open_campaign(session, campaign_id)
+            deferred_refs: dict[str, builtins.list[tuple[int, str]]] = {}
+            if campaign.provider_deferred:
+                for message_id, provider_name, ref in session.execute(
+                    select(Message.id, Message.provider, Message.provider_ref).where(
+                        Message.campaign_id == campaign_id,
+                        Message.status == MessageStatus.SUBMITTED,
+                        Message.provider_ref.is_not(None),
+                    )
+                ):
+                    if ref is not None:
+                        deferred_refs.setdefault(provider_name, []).append((message_id, ref))
+        # the gateway first: if the scheduled instant has passed, there is nothing left there
+        still_held = campaign.scheduled_at is None or campaign.scheduled_at > self._clock()
+        if deferred_refs and still_held:
+            for provider_name, refs in deferred_refs.items():
+                try:
+                    self.provider(provider_name).cancel_deferred([ref for _, ref in refs])
+                except ProviderError as exc:
+                    raise CampaignError(f"the gateway did not cancel the campaign: {exc}") from None
+        else:
+            deferred_refs = {}
+        with self._sessions.begin() as session:
+            campaign = self._open_campaign(session, campaign_id)
             result = session.execute(
                 update(Message)
                 .where(Message.campaign_id == campaign_id, Message.status == MessageStatus.QUEUED)
                 .values(status=MessageStatus.CANCELLED, next_attempt_at=None)
             )
+            cancelled = int(result.rowcount)  # type: ignore[attr-defined]
+            held = [message_id for refs in deferred_refs.values() for message_id, _ in refs]
+            for start in range(0, len(held), IN_CHUNK):
+                chunk = held[start : start + IN_CHUNK]
+                result = session.execute(
+                    update(Message)
+                    .where(Message.id.in_(chunk), Message.status == MessageStatus.SUBMITTED)
+                    .values(status=MessageStatus.CANCELLED, next_attempt_at=None)
+                )
+                cancelled += int(result.rowcount)  # type: ignore[attr-defined]
             campaign.status = CampaignStatus.CANCELLED
             campaign.finished_at = self._clock()
-            return int(result.rowcount)  # type: ignore[attr-defined]
+            return cancelled

@@ -7,6 +7,12 @@ that commit and the recording of the answer, the rows stay `submitting` with the
 the dead dispatcher in `claimed_by`; the next dispatcher to start reconciles them with
 the gateway (when it can say what it received) or marks them `unknown`. A message is
 never handed to the gateway twice by smsdesk.
+
+Sending windows: messages of a campaign whose window is closed are not claimed; their
+`next_attempt_at` is moved to the window's next opening, so the campaign pauses when the
+window closes and resumes when it opens again (the GUI's timer and `dispatch --forever`
+simply find them due then). A batch claimed just before the closing and held back by the
+rate limit is checked again right before the gateway call and put back if too late.
 """
 
 from __future__ import annotations
@@ -20,11 +26,12 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Dispatcher, Message, utcnow
@@ -38,6 +45,7 @@ from smsdesk.providers.base import (
     SubmitResult,
     TransientError,
 )
+from smsdesk.services.campaigns import parse_window
 from smsdesk.services.receipts import ReceiptService
 
 log = logging.getLogger(__name__)
@@ -48,6 +56,7 @@ BACKOFF_MAX_SECONDS = 15 * 60.0
 HEARTBEAT_STALE = timedelta(minutes=5)
 
 ProgressFn = Callable[[int, int], None]
+HOLDING_STATUSES = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
 
 
 @dataclass(frozen=True)
@@ -57,12 +66,15 @@ class DispatchReport:
     failed: int = 0
     retried: int = 0
 
+    held: int = 0  # claimed, then put back: their sending window had closed
+
     def __add__(self, other: DispatchReport) -> DispatchReport:
         return DispatchReport(
             self.claimed + other.claimed,
             self.submitted + other.submitted,
             self.failed + other.failed,
             self.retried + other.retried,
+            self.held + other.held,
         )
 
 
@@ -83,6 +95,9 @@ class _Claimed:
     attempts: int
     commercial: bool
     batch_ref: str
+    campaign_id: int | None = None
+    window: str | None = None  # the campaign's SendingWindow JSON
+    deferred_until: datetime | None = None  # handed to the gateway to send then
 
 
 def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
@@ -110,7 +125,9 @@ class DispatcherService:
         *,
         clock: Callable[[], datetime] = utcnow,
         batch_size: int | None = None,
+        sleep: Callable[[float], None] | None = None,
     ) -> None:
+        """`clock` and `sleep` drive time (tests pass a fake clock whose sleep moves it)."""
         self._sessions = sessions
         self._provider_factory = provider_factory
         self._providers: dict[str, Provider] = {}
@@ -119,7 +136,8 @@ class DispatcherService:
         self._host = socket.gethostname()[:60]
         self.identity = f"{self._host}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         self._registered = False
-        self._last_send: dict[str, float] = {}
+        self._sleep = sleep
+        self._next_free: dict[str, float] = {}  # provider -> when its rate allows more
         self.receipts = ReceiptService(sessions, self.provider, clock=clock)
         self._is_postgres = sessions.kw["bind"].dialect.name == "postgresql"
 
@@ -297,6 +315,43 @@ class DispatcherService:
                 )
             )
 
+    def hold_closed_windows(self) -> int:
+        """Move the due messages of campaigns whose window is closed to its next opening;
+        returns how many were moved. Idempotent: several dispatchers may run it at once."""
+        now = self._clock()
+        with self._sessions() as session:
+            windows = session.execute(
+                select(Campaign.id, Campaign.window).where(
+                    Campaign.status.in_(HOLDING_STATUSES),
+                    Campaign.window.is_not(None),
+                    Campaign.provider_deferred.is_(False),
+                )
+            ).all()
+        moved = 0
+        for campaign_id, window_json in windows:
+            window = parse_window(window_json)
+            if window.is_open(now):
+                continue
+            reopen = window.next_open(now)
+            try:
+                with self._sessions.begin() as session:
+                    result = session.execute(
+                        update(Message)
+                        .where(
+                            Message.campaign_id == campaign_id,
+                            Message.status == MessageStatus.QUEUED,
+                            Message.next_attempt_at < reopen,
+                        )
+                        .values(next_attempt_at=reopen)
+                        .execution_options(synchronize_session=False)
+                    )
+                    moved += int(result.rowcount)  # type: ignore[attr-defined]
+            except OperationalError as exc:  # e.g. a deadlock with another dispatcher
+                log.warning("could not pause campaign %d yet: %s", campaign_id, exc.orig)
+        if moved:
+            log.info("%d message(s) wait for their sending window to open", moved)
+        return moved
+
     def _claim(self, limit: int) -> list[_Claimed]:
         now = self._clock()
         batch_ref = f"sd-{uuid.uuid4().hex[:20]}"
@@ -335,63 +390,184 @@ class DispatcherService:
                 )
             ).all()
             campaign_ids = {row.campaign_id for row in result if row.campaign_id is not None}
-            commercial: dict[int, bool] = {}
+            campaigns: dict[int, Any] = {}
             if campaign_ids:
-                commercial = dict(
-                    session.execute(
-                        select(Campaign.id, Campaign.commercial).where(
-                            Campaign.id.in_(campaign_ids)
-                        )
-                    ).all()
-                )
+                campaigns = {
+                    row.id: row
+                    for row in session.execute(
+                        select(
+                            Campaign.id,
+                            Campaign.commercial,
+                            Campaign.window,
+                            Campaign.provider_deferred,
+                            Campaign.scheduled_at,
+                        ).where(Campaign.id.in_(campaign_ids))
+                    )
+                }
+                # a schedule kept by the gateway stays "scheduled" until its instant
                 session.execute(
                     update(Campaign)
                     .where(
                         Campaign.id.in_(campaign_ids),
                         Campaign.status == CampaignStatus.SCHEDULED,
+                        Campaign.provider_deferred.is_(False),
                     )
                     .values(status=CampaignStatus.SENDING, started_at=now)
                 )
-            return [
-                _Claimed(
-                    id=row.id,
-                    receiver=row.receiver,
-                    sender=row.sender,
-                    body=row.body,
-                    provider=row.provider,
-                    attempts=row.attempts,
-                    commercial=commercial.get(row.campaign_id or -1, False),
-                    batch_ref=batch_ref,
+            claimed = []
+            for row in result:
+                campaign = campaigns.get(row.campaign_id or -1)
+                deferred_until = None
+                if (
+                    campaign is not None
+                    and campaign.provider_deferred
+                    and campaign.scheduled_at is not None
+                    and campaign.scheduled_at > now
+                ):
+                    deferred_until = campaign.scheduled_at
+                claimed.append(
+                    _Claimed(
+                        id=row.id,
+                        receiver=row.receiver,
+                        sender=row.sender,
+                        body=row.body,
+                        provider=row.provider,
+                        attempts=row.attempts,
+                        commercial=bool(campaign.commercial) if campaign is not None else False,
+                        batch_ref=batch_ref,
+                        campaign_id=row.campaign_id,
+                        window=campaign.window if campaign is not None else None,
+                        deferred_until=deferred_until,
+                    )
                 )
-                for row in result
-            ]
+            return claimed
+
+    def _wait(self, seconds: float, cancel: threading.Event | None) -> None:
+        if self._sleep is not None:
+            self._sleep(seconds)
+        elif cancel is not None:
+            cancel.wait(seconds)
+        else:
+            time.sleep(seconds)
 
     def _respect_rate(self, provider: Provider, count: int, cancel: threading.Event | None) -> None:
+        """Wait until the provider's rate allows `count` more messages (on our clock)."""
         rate = provider.rate_per_second
         if not rate:
             return
-        last = self._last_send.get(provider.name)
-        now = time.monotonic()
-        if last is not None and last > now:
-            wait = last - now
-            if cancel is not None:
-                cancel.wait(wait)
-            else:
-                time.sleep(wait)
-        self._last_send[provider.name] = max(now, last or now) + count / rate
+        now = self._clock().timestamp()
+        free_at = self._next_free.get(provider.name, now)
+        if free_at - now > count / rate + 60:
+            free_at = now  # the clock was set back: do not wait for the old future
+        if free_at > now:
+            self._wait(free_at - now, cancel)
+        self._next_free[provider.name] = max(now, free_at) + count / rate
+
+    def _open_due_providers(self) -> None:
+        """Open the providers of what is due, so that their rate limits size the batches."""
+        with self._sessions() as session:
+            names = list(
+                session.scalars(
+                    select(Message.provider)
+                    .where(
+                        Message.status == MessageStatus.QUEUED,
+                        Message.next_attempt_at <= self._clock(),
+                    )
+                    .distinct()
+                )
+            )
+        for name in names:
+            try:
+                self.provider(name)
+            except (ProviderError, ValueError) as exc:
+                log.warning("gateway %s unavailable: %s", name, exc)
+
+    def _batch_limit(self, size: int) -> int:
+        """With a rate limit, a batch holds about one second of sending, so that the gap
+        between batches stays short and a closing window pauses the campaign on time."""
+        rates = [p.rate_per_second for p in self._providers.values() if p.rate_per_second]
+        if not rates:
+            return size
+        return max(1, min(size, int(min(rates))))
+
+    def _release(self, rows: Sequence[_Claimed], due: datetime) -> None:
+        """Give claimed rows back, never handed to the gateway: queued again for `due`."""
+        with self._sessions.begin() as session:
+            session.execute(
+                update(Message)
+                .where(
+                    Message.id.in_([r.id for r in rows]),
+                    Message.status == MessageStatus.SUBMITTING,
+                    Message.claimed_by == self.identity,
+                )
+                .values(
+                    status=MessageStatus.QUEUED,
+                    claimed_by=None,
+                    batch_ref=None,
+                    next_attempt_at=due,
+                    attempts=Message.attempts - 1,
+                )
+                .execution_options(synchronize_session=False)
+            )
+
+    def _outside_window(self, rows: Sequence[_Claimed]) -> list[_Claimed]:
+        """The rows whose campaign's window is closed now; they are put back for its next
+        opening (with the rest of their campaign)."""
+        now = self._clock()
+        late: list[_Claimed] = []
+        reopen: dict[int, datetime] = {}
+        for row in rows:
+            if row.window is None or row.deferred_until is not None:
+                continue
+            window = parse_window(row.window)
+            if window.is_open(now):
+                continue
+            late.append(row)
+            if row.campaign_id is not None:
+                reopen[row.campaign_id] = window.next_open(now)
+        by_due: dict[datetime, list[_Claimed]] = defaultdict(list)
+        for row in late:
+            by_due[reopen.get(row.campaign_id or -1, now)].append(row)
+        for due, group in by_due.items():
+            self._release(group, due)
+        if late:
+            self.hold_closed_windows()
+        return late
 
     def _send(self, claimed: Sequence[_Claimed], cancel: threading.Event | None) -> DispatchReport:
-        by_provider: dict[str, list[_Claimed]] = defaultdict(list)
+        groups: dict[tuple[str, datetime | None], list[_Claimed]] = defaultdict(list)
         for row in claimed:
-            by_provider[row.provider].append(row)
+            groups[(row.provider, row.deferred_until)].append(row)
         report = DispatchReport(claimed=len(claimed))
-        for provider_name, rows in by_provider.items():
+        for (provider_name, deferred_until), group in groups.items():
+            rows = group
+            try:
+                provider = self.provider(provider_name)
+                self._respect_rate(provider, len(rows), cancel)
+            except (ProviderError, ValueError) as exc:
+                report += self._record(
+                    [SubmitResult(r.id, accepted=False, error=str(exc)) for r in rows],
+                    {r.id: r.attempts for r in rows},
+                )
+                continue
+            if cancel is not None and cancel.is_set():
+                self._release(rows, self._clock())
+                report = replace(report, claimed=report.claimed - len(rows))
+                continue
+            late = {r.id for r in self._outside_window(rows)}
+            if late:
+                report = replace(
+                    report, claimed=report.claimed - len(late), held=report.held + len(late)
+                )
+                rows = [r for r in rows if r.id not in late]
+                if not rows:
+                    continue
             batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in rows]
             attempts = {r.id: r.attempts for r in rows}
             try:
-                provider = self.provider(provider_name)
-                self._respect_rate(provider, len(batch), cancel)
-                results = provider.submit(batch, batch_ref=rows[0].batch_ref)
+                results = provider.submit(
+                    batch, batch_ref=rows[0].batch_ref, deferred_until=deferred_until
+                )
             except TransientError as exc:
                 report += self._record_transient(rows, str(exc), exc.retry_after)
                 continue
@@ -411,14 +587,51 @@ class DispatcherService:
             ]
             recorded = self._record([*results, *missing], attempts)
             log.info(
-                "batch %s: %d submitted, %d failed, %d to retry",
+                "batch %s: %d submitted, %d failed, %d to retry%s",
                 rows[0].batch_ref,
                 recorded.submitted,
                 recorded.failed,
                 recorded.retried,
+                f" (the gateway sends them at {deferred_until.isoformat()})"
+                if deferred_until
+                else "",
             )
             report += recorded
+            if deferred_until is not None:
+                self._cancel_if_cancelled(provider, rows, results)
         return report
+
+    def _cancel_if_cancelled(
+        self, provider: Provider, rows: Sequence[_Claimed], results: Sequence[SubmitResult]
+    ) -> None:
+        """A campaign cancelled while its schedule was being handed over: delete it there."""
+        campaign_ids = {r.campaign_id for r in rows if r.campaign_id is not None}
+        with self._sessions() as session:
+            cancelled = set(
+                session.scalars(
+                    select(Campaign.id).where(
+                        Campaign.id.in_(campaign_ids), Campaign.status == CampaignStatus.CANCELLED
+                    )
+                )
+            )
+        if not cancelled:
+            return
+        ids = {r.id for r in rows if r.campaign_id in cancelled}
+        refs = {r.message_id: r.provider_ref for r in results if r.accepted and r.provider_ref}
+        refs = {mid: ref for mid, ref in refs.items() if mid in ids}
+        if not refs:
+            return
+        try:
+            provider.cancel_deferred(list(refs.values()))
+        except ProviderError as exc:
+            log.warning("a cancelled campaign is still planned at the gateway: %s", exc)
+            return
+        with self._sessions.begin() as session:
+            session.execute(
+                update(Message)
+                .where(Message.id.in_(list(refs)))
+                .values(status=MessageStatus.CANCELLED, next_attempt_at=None)
+            )
 
     def _record(self, results: Sequence[SubmitResult], attempts: dict[int, int]) -> DispatchReport:
         now = self._clock()
@@ -486,16 +699,26 @@ class DispatcherService:
 
     def _finish_campaigns(self) -> None:
         open_statuses = [MessageStatus.QUEUED, MessageStatus.SUBMITTING]
+        now = self._clock()
+        nothing_left = ~exists().where(
+            and_(Message.campaign_id == Campaign.id, Message.status.in_(open_statuses))
+        )
         with self._sessions.begin() as session:
             session.execute(
                 update(Campaign)
+                .where(Campaign.status == CampaignStatus.SENDING, nothing_left)
+                .values(status=CampaignStatus.DONE, finished_at=now)
+            )
+            # a schedule kept by the gateway is done once its instant has passed
+            session.execute(
+                update(Campaign)
                 .where(
-                    Campaign.status == CampaignStatus.SENDING,
-                    ~exists().where(
-                        and_(Message.campaign_id == Campaign.id, Message.status.in_(open_statuses))
-                    ),
+                    Campaign.status == CampaignStatus.SCHEDULED,
+                    Campaign.provider_deferred.is_(True),
+                    Campaign.scheduled_at <= now,
+                    nothing_left,
                 )
-                .values(status=CampaignStatus.DONE, finished_at=self._clock())
+                .values(status=CampaignStatus.DONE, started_at=now, finished_at=now)
             )
 
     def dispatch_due(
@@ -506,10 +729,12 @@ class DispatcherService:
         limit: int | None = None,
     ) -> DispatchReport:
         """Send every message due now, batch after batch, until none is left (or cancel)."""
+        self.hold_closed_windows()
+        self._open_due_providers()
         total = self.due_count() if progress else 0
         report = DispatchReport()
         while cancel is None or not cancel.is_set():
-            size = self._batch_size or 500
+            size = self._batch_limit(self._batch_size or 500)
             if limit is not None:
                 size = min(size, limit - report.claimed)
                 if size <= 0:
