@@ -94,14 +94,38 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--at", help="send at this ISO 8601 instant (local time without zone)")
     send.add_argument("--tag", default="", help="a tag kept with each message")
     send.add_argument("--provider", default=None, choices=PROVIDER_NAMES)
-    send.add_argument("--commercial", action="store_true", help="adds the STOP clause")
+    send.add_argument(
+        "--commercial",
+        action="store_true",
+        help="adds the STOP clause and keeps to the commercial sending window",
+    )
     send.add_argument("--region", default="FR", help="region of national numbers (FR)")
+    send.add_argument("--name", default="", help="campaign name (default: start of the text)")
+    send.add_argument(
+        "--window",
+        default="default",
+        metavar="SPEC",
+        help="sending window: 'default' (Settings' window for --commercial, none otherwise), "
+        "'none', or HH:MM-HH:MM[,mon-sat][,noholidays] in Europe/Paris time",
+    )
+    send.add_argument(
+        "--defer-to-provider",
+        action="store_true",
+        help="with --at: hand the schedule to the gateway (OVH differedPeriod)",
+    )
     send.add_argument("--json", action="store_true")
     clist = campaign.add_parser("list", parents=[common], help="campaigns, newest first")
     clist.add_argument("--scheduled", action="store_true", help="only those not started yet")
     clist.add_argument("--json", action="store_true")
     cancel = campaign.add_parser("cancel", parents=[common], help="cancel what has not left")
     cancel.add_argument("id", type=int)
+    reschedule = campaign.add_parser(
+        "reschedule", parents=[common], help="move what has not left to another instant"
+    )
+    reschedule.add_argument("id", type=int)
+    when = reschedule.add_mutually_exclusive_group(required=True)
+    when.add_argument("--at", help="ISO 8601 instant (local time without zone)")
+    when.add_argument("--now", action="store_true", help="send now (within its window)")
 
     dispatch = sub.add_parser("dispatch", parents=[common], help="send what is due")
     mode = dispatch.add_mutually_exclusive_group()
@@ -209,9 +233,53 @@ def _message_info(args: argparse.Namespace) -> int:
     return 0
 
 
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _window_spec(text: str) -> Any:
+    """--window: None for 'default', ALWAYS_OPEN for 'none', else a SendingWindow."""
+    from smsdesk.domain.sending_window import ALWAYS_OPEN, SendingWindow
+
+    spec = text.strip().lower()
+    if spec == "default":
+        return None
+    if spec == "none":
+        return ALWAYS_OPEN
+    hours, *rest = [part.strip() for part in spec.split(",")]
+    try:
+        start_text, end_text = hours.split("-")
+        start = time.fromisoformat(start_text)
+        end = time(0) if end_text in ("24:00", "24") else time.fromisoformat(end_text)
+        days: set[int] = set()
+        holidays = True
+        for part in rest:
+            if part in ("noholidays", "holidays"):
+                holidays = part == "holidays"
+            elif "-" in part:
+                first, last = (_DAYS.index(d) for d in part.split("-"))
+                days.update(range(first, last + 1))
+            else:
+                days.add(_DAYS.index(part))
+        kwargs: dict[str, Any] = {"start": start, "end": end, "skip_public_holidays": holidays}
+        if days:
+            kwargs["weekdays"] = frozenset(days)
+        return SendingWindow(**kwargs)
+    except ValueError as exc:
+        raise CliError(
+            f"bad --window {text!r}: use 'default', 'none' or HH:MM-HH:MM[,mon-sat][,noholidays]"
+            f" ({exc})"
+        ) from None
+
+
 def _campaign(args: argparse.Namespace, services: Any) -> int:
     from smsdesk.services.campaigns import CampaignRequest
 
+    if args.action == "reschedule":
+        start = services.campaigns.reschedule(
+            args.id, None if args.now else _local_datetime(args.at)
+        )
+        print(f"campaign {args.id} starts {start.astimezone():%Y-%m-%d %H:%M}")
+        return 0
     if args.action == "send":
         if not args.message.strip():
             raise CliError("the message is empty")
@@ -226,6 +294,9 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
                 provider=args.provider or services.settings.provider,
                 commercial=args.commercial,
                 region=args.region,
+                name=args.name,
+                window=_window_spec(args.window),
+                provider_deferred=args.defer_to_provider,
             )
         )
         if args.json:
@@ -243,6 +314,8 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
                 if created.scheduled_at
                 else "now (run `smsdesk dispatch`)"
             )
+            if created.postponed:
+                when += " (the earliest its sending window allows)"
             print(f"campaign {created.id}: {created.messages} message(s) scheduled {when}")
         return 0
     if args.action == "list":
@@ -289,6 +362,8 @@ def _dispatch(args: argparse.Namespace, services: Any) -> int:
             f"sent {sent.submitted}, failed {sent.failed}, to retry {sent.retried}; "
             f"{receipts} receipt(s)"
         )
+        if sent.held:
+            line += f"; {sent.held} wait for their sending window to open"
         if recovered.reconciled or recovered.requeued or recovered.unknown:
             line += (
                 f"; after an interruption: {recovered.reconciled} confirmed sent, "

@@ -220,3 +220,57 @@ def test_real_process_and_help_lists_only_real_commands(tmp_path: Path):
         check=True,
     )
     assert json.loads(result.stdout)["segments"] == 1
+
+
+def test_commercial_campaign_planned_on_a_holiday_is_postponed(capsys, db_url):
+    code, out, err = run(
+        capsys,
+        "--db",
+        db_url,
+        "campaign",
+        "send",
+        "--to",
+        "0612345678",
+        "--message",
+        "Soldes",
+        "--commercial",
+        "--name",
+        "Fête nationale",
+        "--at",
+        "2099-07-14T10:00:00+02:00",  # 14 July: a French public holiday
+        "--json",
+    )
+    assert code == 0, err
+    assert json.loads(out)["scheduled_at"] == "2099-07-15T06:00:00+00:00"  # 08:00 in Paris
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    [campaign] = json.loads(out)
+    assert campaign["name"] == "Fête nationale"
+    assert campaign["parts"] == 1
+    code, out, _ = run(
+        capsys, "--db", db_url, "campaign", "reschedule", "1", "--at", "2099-07-16T21:00+02:00"
+    )
+    assert code == 0
+    assert "2099-07-17" in out  # 21:00 is after the window: next morning
+
+
+def test_window_option(capsys, db_url):
+    argv = ["--db", db_url, "campaign", "send", "--to", "0612345678", "--message", "x"]
+    code, out, _ = run(
+        capsys,
+        *argv,
+        "--commercial",
+        "--window",
+        "none",
+        "--at",
+        "2099-07-14T10:00:00+02:00",
+        "--json",
+    )
+    assert json.loads(out)["scheduled_at"] == "2099-07-14T08:00:00+00:00"  # not moved
+    code, out, _ = run(
+        capsys, *argv, "--window", "09:30-12:00,mon-fri", "--at", "2099-07-18T10:00", "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["scheduled_at"].startswith("2099-07-20T")  # Saturday -> Monday
+    code, _, err = run(capsys, *argv, "--window", "8h-20h")
+    assert code == 1
+    assert "bad --window '8h-20h'" in err
