@@ -107,6 +107,18 @@ _SPECIAL_TYPES: tuple[tuple[str, int], ...] = (
 )
 
 
+_UNDO_STRIPPING = frozenset(
+    {
+        ValidationResult.TOO_SHORT,
+        ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+        ValidationResult.INVALID_LENGTH,
+    }
+)
+# phonenumbers' _MIN_LENGTH_FOR_NSN and _MAX_LENGTH_FOR_NSN.
+_MIN_NSN_DIGITS = 2
+_MAX_NSN_DIGITS = 17
+
+
 class _Unsure(Exception):
     """The fast path cannot tell for certain: ask phonenumbers."""
 
@@ -204,16 +216,23 @@ class _RegionRules:
         # phonenumbers' _match_national_number: the pattern alone, lengths not checked.
         return self.general is not None and self.general.fullmatch(digits) is not None
 
-    def _length_keeps_stripping(self, nsn: str) -> bool:
-        """False where phonenumbers' parse undoes the stripping of the national prefix
-        (_test_number_length gives TOO_SHORT, IS_POSSIBLE_LOCAL_ONLY or INVALID_LENGTH)."""
+    def length_result(self, nsn: str) -> int:
+        """phonenumbers' _test_number_length for any type (a ValidationResult)."""
         length = len(nsn)
         lengths = self.general_lengths
-        if length in self.local_lengths or not lengths:
-            return False
+        if length in self.local_lengths:
+            return ValidationResult.IS_POSSIBLE_LOCAL_ONLY
+        if not lengths:
+            raise _Unsure
+        if length == lengths[0]:
+            return ValidationResult.IS_POSSIBLE
         if length < lengths[0]:
-            return False
-        return length > lengths[-1] or length in lengths
+            return ValidationResult.TOO_SHORT
+        if length > lengths[-1]:
+            return ValidationResult.TOO_LONG
+        return (
+            ValidationResult.IS_POSSIBLE if length in lengths else ValidationResult.INVALID_LENGTH
+        )
 
     def strip_national_prefix(self, number: str) -> str:
         """phonenumbers' _maybe_strip_national_prefix_carrier_code plus parse's length check."""
@@ -233,7 +252,10 @@ class _RegionRules:
         stripped = number[end:]
         if self._general_pattern_matches(number) and not self._general_pattern_matches(stripped):
             return number
-        return stripped if self._length_keeps_stripping(stripped) else number
+        # parse() keeps the prefix when what is left cannot be a whole number.
+        if self.length_result(stripped) in _UNDO_STRIPPING:
+            return number
+        return stripped
 
 
 class _CountryRules:
@@ -276,6 +298,14 @@ def _country_rules(country_code: int) -> _CountryRules | None:
     return _CountryRules(country_code, regions)
 
 
+_Answer = tuple[str | None, NumberKind | None, str | None]
+_TOO_SHORT: _Answer = (None, None, "too short")
+_TOO_LONG: _Answer = (None, None, "too long")
+_UNKNOWN_COUNTRY: _Answer = (None, None, "unknown country code")
+# A string with fewer digits may still be "viable" to phonenumbers, or not.
+_VIABLE_DIGITS = 3
+
+
 def _kind_of(number_type: int) -> NumberKind:
     return _KIND_OF_TYPE.get(number_type, NumberKind.OTHER)
 
@@ -293,25 +323,27 @@ class PhoneNormalizer:
         self._home_code = str(metadata.country_code)
 
     def parse(self, raw: str) -> ParsedNumber:
+        return self.fast_path(raw) or self._full(raw)
+
+    def fast_path(self, raw: str) -> ParsedNumber | None:
+        """The answer for a number written with ASCII digits, an optional leading `+`
+        and the separators ` .-()`, valid or not, exactly as phonenumbers would give it;
+        None when phonenumbers itself must answer. Public for the test that checks it
+        against phonenumbers, and for benchmarks; callers use `parse`."""
         text = raw.strip()
         if not text:
             return ParsedNumber(raw, None, None, "empty")
-        fast = self.fast_path(text)
-        if fast is not None:
-            return ParsedNumber(raw, fast[0], fast[1], None)
-        return self._full(raw)
-
-    def fast_path(self, text: str) -> tuple[str, NumberKind] | None:
-        """(e164, kind) for a valid, simply written number; None when phonenumbers must
-        answer. `text` is already stripped. Public for the test that checks it against
-        phonenumbers and for benchmarks; callers use `parse`."""
         try:
-            return self._fast_path(text)
+            answer = self._fast_path(text)
         except _Unsure:
             return None
+        if answer is None:
+            return None
+        e164, kind, reason = answer
+        return ParsedNumber(raw, e164, kind, reason)
 
-    def _fast_path(self, text: str) -> tuple[str, NumberKind] | None:
-        if not text or len(text) > _FAST_MAX_CHARS:
+    def _fast_path(self, text: str) -> _Answer | None:
+        if len(text) > _FAST_MAX_CHARS:
             return None
         plus = text[0] == "+"
         digits = text[1:] if plus else text
@@ -321,8 +353,8 @@ class PhoneNormalizer:
                 digits = digits.replace(separator, "")
             if not digits.isdigit():
                 return None
-        if not digits.isascii():
-            return None
+        if not digits.isascii() or len(digits) < _VIABLE_DIGITS:
+            return None  # phonenumbers' viability rules for two digits: leave them to it
         if plus:
             return self._international(digits)
         if self._home.idd is not None:
@@ -331,31 +363,51 @@ class PhoneNormalizer:
                 after = digits[idd.end() :]
                 # phonenumbers keeps the prefix when a 0 follows it (no country code starts with 0).
                 if not after.startswith("0"):
-                    return self._international(after)
+                    if len(after) <= _MIN_NSN_DIGITS:
+                        return _TOO_SHORT  # TOO_SHORT_AFTER_IDD
+                    return self._after_idd(after)
         if self._home_country is None or digits.startswith(self._home_code):
             # phonenumbers may then take the leading digits as the country code: ask it.
             return None
-        nsn = self._home.strip_national_prefix(digits)
-        return self._valid(self._home_country, nsn)
+        return self._answer(self._home_country, self._home.strip_national_prefix(digits))
 
-    def _international(self, digits: str) -> tuple[str, NumberKind] | None:
-        if len(digits) <= 2 or digits[0] == "0":
-            return None
+    def _international(self, digits: str) -> _Answer | None:
+        """After a `+`."""
+        if digits[0] == "0":
+            return None  # phonenumbers then retries without the `+`: leave it to it
+        answer = self._after_idd(digits)
+        if (
+            answer is _UNKNOWN_COUNTRY
+            and self._home.idd is not None
+            and self._home.idd.match(digits)
+        ):
+            return None  # the retry without the `+` would see an international prefix
+        return answer
+
+    def _after_idd(self, digits: str) -> _Answer | None:
+        """Digits that start with a country code (after `+` or an international prefix)."""
         for size in range(1, _MAX_COUNTRY_CODE_DIGITS + 1):
             code = int(digits[:size])
             if code in COUNTRY_CODE_TO_REGION_CODE:
                 country = _country_rules(code)
                 if country is None:
                     return None
-                return self._valid(country, country.main.strip_national_prefix(digits[size:]))
-        return None
+                rest = digits[size:]
+                if len(rest) < _MIN_NSN_DIGITS:
+                    return _TOO_SHORT  # TOO_SHORT_NSN
+                return self._answer(country, country.main.strip_national_prefix(rest))
+        return _UNKNOWN_COUNTRY
 
     @staticmethod
-    def _valid(country: _CountryRules, nsn: str) -> tuple[str, NumberKind] | None:
+    def _answer(country: _CountryRules, nsn: str) -> _Answer:
+        if len(nsn) > _MAX_NSN_DIGITS:
+            return _TOO_LONG
         number_type = country.classify(nsn)
-        if number_type == PhoneNumberType.UNKNOWN:
-            return None  # invalid: phonenumbers gives the reason
-        return country.prefix + nsn, _kind_of(number_type)
+        if number_type != PhoneNumberType.UNKNOWN:
+            return country.prefix + nsn, _kind_of(number_type), None
+        # is_possible_number_with_reason: the main region's lengths say why.
+        reason = _POSSIBLE_REASONS.get(country.main.length_result(nsn), "invalid")
+        return None, None, reason
 
     def _full(self, raw: str) -> ParsedNumber:
         try:
@@ -382,6 +434,12 @@ def normalize(raw: str, region: str = "FR") -> ParsedNumber:
 
 # Between two numbers in one cell: / , ; | tab, newline, Google's " ::: ", "et", "ou", "or"...
 _NUMBER_SEPARATORS = re.compile(r"\s*(?::::|[/,;|\t\r\n]|\s(?:et|ou|and|or|&)\s)\s*", re.I)
+_SEPARATOR_CHARS = frozenset("/,;|\t\r\n:")
+_TWO_NUMBERS_MIN_CHARS = 17
+# A quick test, true for every cell that may hold several numbers (and a few others).
+_MAYBE_SEVERAL = re.compile(
+    r"[/,;|\t\r\n]|:::|\s(?:et|ou|and|or|&)\s|[\d.\-()]{8}\s+[+(]?\d[\d.\-()]{7}", re.I
+)
 # A whitespace-separated token that holds a whole number by itself (at least 8 digits).
 _WHOLE_NUMBER_TOKEN = re.compile(r"\+?[\d.\-()]*(?:\d[\d.\-()]*){8,}")
 
@@ -398,8 +456,12 @@ def split_numbers(cell: str) -> list[str]:
     text = cell.strip()
     if not text:
         return []
-    if _NUMBER_SEPARATORS.search(text) is None and " " not in text:
-        return [text]  # the common case, quickly
+    # The common case, quickly: no separator, and too short for two whole numbers
+    # written side by side ("0612345678 0798765432", "... et ...": 17 characters at least).
+    if len(text) < _TWO_NUMBERS_MIN_CHARS and _SEPARATOR_CHARS.isdisjoint(text):
+        return [text]
+    if _MAYBE_SEVERAL.search(text) is None:
+        return [text]
     numbers: list[str] = []
     for piece in _NUMBER_SEPARATORS.split(text):
         piece = piece.strip()

@@ -7,7 +7,12 @@ import random
 
 import phonenumbers
 import pytest
-from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, NumberParseException, PhoneNumberFormat
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    NumberParseException,
+    PhoneNumberFormat,
+    ValidationResult,
+)
 
 from smsdesk.domain.phone import (
     NumberKind,
@@ -138,20 +143,37 @@ _COUNTRY_CODES = sorted(COUNTRY_CODE_TO_REGION_CODE)
 _TYPES = (0, 1, 2, 3, 4, 6)  # fixed, mobile, fixed-or-mobile, toll free, premium, VoIP
 
 
-def _reference(raw: str, region: str) -> tuple[str, NumberKind] | None:
-    """phonenumbers alone: parse, is_valid_number, number_type."""
+_PARSE_ERRORS = {
+    NumberParseException.INVALID_COUNTRY_CODE: "unknown country code",
+    NumberParseException.NOT_A_NUMBER: "not a phone number",
+    NumberParseException.TOO_SHORT_AFTER_IDD: "too short",
+    NumberParseException.TOO_SHORT_NSN: "too short",
+    NumberParseException.TOO_LONG: "too long",
+}
+_NOT_VALID = {
+    ValidationResult.IS_POSSIBLE: "unallocated range",
+    ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too short (no area code)",
+    ValidationResult.INVALID_COUNTRY_CODE: "unknown country code",
+    ValidationResult.TOO_SHORT: "too short",
+    ValidationResult.INVALID_LENGTH: "wrong length",
+    ValidationResult.TOO_LONG: "too long",
+}
+
+
+def _reference(raw: str, region: str) -> tuple[str | None, NumberKind | None, str | None]:
+    """phonenumbers alone: parse, is_valid_number, number_type, and why not."""
     try:
         number = phonenumbers.parse(raw, region)
-    except NumberParseException:
-        return None
+    except NumberParseException as error:
+        return None, None, _PARSE_ERRORS[error.error_type]
     if not phonenumbers.is_valid_number(number):
-        return None
+        return None, None, _NOT_VALID[phonenumbers.is_possible_number_with_reason(number)]
     kind = {
         phonenumbers.PhoneNumberType.MOBILE: NumberKind.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberKind.MOBILE,
         phonenumbers.PhoneNumberType.FIXED_LINE: NumberKind.LANDLINE,
     }.get(phonenumbers.number_type(number), NumberKind.OTHER)
-    return phonenumbers.format_number(number, PhoneNumberFormat.E164), kind
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164), kind, None
 
 
 def _digits(rng: random.Random, count: int) -> str:
@@ -205,38 +227,44 @@ def _random_number(rng: random.Random, region: str, country_code: str) -> str:
 _REGIONS = sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
-def _compare(region: str, count: int, seed: int) -> int:
-    """Asserts parse() == phonenumbers on `count` random numbers; returns fast-path hits."""
+def _compare(region: str, count: int, seed: int) -> tuple[int, int]:
+    """Asserts parse() == phonenumbers on `count` random numbers, valid or not, reasons
+    included; returns how many valid and invalid ones the fast path answered."""
     rng = random.Random(seed)
     normalizer = PhoneNormalizer(region)
     country_code = str(phonenumbers.country_code_for_region(region))
-    fast_hits = 0
+    fast_valid = fast_invalid = 0
     for _ in range(count):
         raw = _random_number(rng, region, country_code)
+        if not raw.strip():
+            continue
         expected = _reference(raw, region)
-        text = raw.strip()
-        fast = normalizer.fast_path(text) if text else None
+        fast = normalizer.fast_path(raw)
         if fast is not None:
-            fast_hits += 1
-            assert fast == expected, (region, raw)
-        elif expected is not None:
-            # The slow path is phonenumbers itself; check the public answer all the same.
-            parsed = normalizer.parse(raw)
-            assert (parsed.e164, parsed.kind) == expected, (region, raw)
-    return fast_hits
+            assert (fast.e164, fast.kind, fast.reason) == expected, (region, raw)
+            if fast.valid:
+                fast_valid += 1
+            else:
+                fast_invalid += 1
+        # The slow path is phonenumbers itself; check the public answer all the same.
+        parsed = normalizer.parse(raw)
+        assert (parsed.e164, parsed.kind, parsed.reason) == expected, (region, raw)
+    return fast_valid, fast_invalid
 
 
 def test_fast_path_matches_phonenumbers_on_200000_french_numbers() -> None:
-    hits = _compare("FR", 200_000, seed=20240601)
-    assert hits > 50_000  # the fast path really ran
+    fast_valid, fast_invalid = _compare("FR", 200_000, seed=20240601)
+    assert fast_valid > 50_000  # the fast path really ran, on both kinds of numbers
+    assert fast_invalid > 50_000
 
 
 @pytest.mark.parametrize(
     "region", ["BE", "CH", "GB", "GG", "US", "CA", "DE", "IT", "RE", "GP", "RU", "KZ", "AR", "MX"]
 )
 def test_fast_path_matches_phonenumbers_in_other_regions(region: str) -> None:
-    hits = _compare(region, 4_000, seed=int.from_bytes(region.encode(), "big"))
-    assert hits > 50
+    fast_valid, fast_invalid = _compare(region, 4_000, seed=int.from_bytes(region.encode(), "big"))
+    assert fast_valid > 50
+    assert fast_invalid > 50
 
 
 def test_fast_path_matches_phonenumbers_in_every_region() -> None:
@@ -245,8 +273,21 @@ def test_fast_path_matches_phonenumbers_in_every_region() -> None:
 
 
 def test_fast_path_leaves_doubtful_numbers_to_phonenumbers(fr: PhoneNormalizer) -> None:
-    assert fr.fast_path("06 39 98 12 34") is None  # invalid: phonenumbers gives the reason
     assert fr.fast_path("33612345678") is None  # country code or not: phonenumbers decides
     assert fr.fast_path("06 12 34 56 78 ext 12") is None
     assert fr.fast_path("０６１２３４５６７８") is None  # full-width digits
-    assert fr.fast_path("06 12 34 56 78") == ("+33612345678", NumberKind.MOBILE)
+    assert fr.fast_path("+0033612345678") is None
+    assert fr.fast_path("12") is None
+
+
+def test_fast_path_answers_well_formed_numbers(fr: PhoneNormalizer) -> None:
+    assert fr.fast_path(" 06 12 34 56 78 ") == ParsedNumber(
+        " 06 12 34 56 78 ", "+33612345678", NumberKind.MOBILE, None
+    )
+    assert fr.fast_path("06 39 98 12 34") == ParsedNumber(
+        "06 39 98 12 34", None, None, "unallocated range"
+    )
+    assert fr.fast_path("+999 612345678") == ParsedNumber(
+        "+999 612345678", None, None, "unknown country code"
+    )
+    assert fr.fast_path("") == ParsedNumber("", None, None, "empty")
