@@ -261,6 +261,12 @@ def _delimiter_candidates(text: str) -> list[_Candidate]:
     return candidates
 
 
+def whole_lines(text: str) -> str:
+    """`text` without its last line when that line has no end (a sample cut short)."""
+    end = max(text.rfind("\n"), text.rfind("\r"))
+    return text[: end + 1] if end >= 0 else text
+
+
 def _sep_line(text: str) -> str | None:
     """Excel's first line "sep=;" names the delimiter."""
     first = text.split("\n", 1)[0].strip().lstrip("\ufeff")
@@ -427,8 +433,8 @@ def sniff_layout(
     Raises RecipientFileError when there is no row or no phone column.
     """
     text = sample_text.lstrip("\ufeff")
-    if not complete and "\n" in text:
-        text = text[: text.rindex("\n") + 1]
+    if not complete:
+        text = whole_lines(text)
     skip_lines = 0
     forced = _sep_line(text)
     if forced is not None:
@@ -460,6 +466,8 @@ def sniff_layout(
     width = max(len(record) for record in records)
     columns = _unique_columns(records[0] if has_header else (), width)
     data = records[1:] if has_header else records
+    if not data:
+        raise RecipientFileError(f"there is no row under the header ({_columns_seen(columns)})")
 
     typed: tuple[tuple[int, int], ...] = ()
     if phone_column is not None:
@@ -578,8 +586,11 @@ def _iter_records(
             for number in numbers:
                 yield SourceRow(line, number, name, extra)
     except csv.Error as error:
-        line = reader.line_num + offset
-        raise RecipientFileError(f"line {line}: {error}", line=line) from error
+        if "field larger than field limit" in str(error):
+            message = f'a quoted field starting on line {start} never ends (unbalanced ")'
+        else:
+            message = f"line {start}: {error}"
+        raise RecipientFileError(message, line=start) from error
 
 
 def _typed_phone(record: list[str], typed: tuple[tuple[int, int], ...], default: str) -> str:

@@ -26,6 +26,7 @@ from smsdesk.domain.recipient_table import (
     TableLayout,
     iter_rows,
     sniff_layout,
+    whole_lines,
 )
 
 if TYPE_CHECKING:
@@ -248,8 +249,8 @@ def _read_head(path: Path) -> tuple[bytes, int]:
 
 
 def _first_rows(text: str, layout: TableLayout, rows: int, complete: bool) -> list[SourceRow]:
-    if not complete and "\n" in text:
-        text = text[: text.rindex("\n") + 1]  # the last line may be cut
+    if not complete:
+        text = whole_lines(text)  # the last line may be cut
     found: list[SourceRow] = []
     for row in iter_rows(io.StringIO(text, newline=""), layout):
         found.append(row)

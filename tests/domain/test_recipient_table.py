@@ -16,6 +16,7 @@ from smsdesk.domain.recipient_table import (
     normalize_header,
     phone_header_score,
     sniff_layout,
+    whole_lines,
 )
 
 
@@ -304,6 +305,12 @@ def test_many_columns_are_listed_briefly() -> None:
         sniff_layout("Ref;Client;Ville\nA12;ACME;Paris\n")
 
 
+@pytest.mark.parametrize("text", ["number\n", "Nom;Mobile\r\n\r\n"])
+def test_header_without_rows(text: str) -> None:
+    with pytest.raises(RecipientFileError, match="no row under the header"):
+        sniff_layout(text)
+
+
 def test_text_without_numbers_is_refused() -> None:
     with pytest.raises(RecipientFileError, match="no phone number found"):
         sniff_layout("hello\nworld\n")
@@ -364,6 +371,14 @@ def test_unbalanced_quote_is_reported_with_its_line() -> None:
     assert raised.value.line == 3
 
 
+def test_unbalanced_quote_over_long_lines_is_reported_with_its_line() -> None:
+    text = 'Nom;Mobile\nDupont;0612345678\n"Martin;0623456789\n' + ("x" * 80_000 + "\n") * 3
+    layout = sniff_layout("Nom;Mobile\nDupont;0612345678\n")
+    with pytest.raises(RecipientFileError, match="starting on line 3 never ends") as raised:
+        list(iter_rows(io.StringIO(text, newline=""), layout))
+    assert raised.value.line == 3
+
+
 def test_rows_stream_without_reading_everything() -> None:
     consumed = 0
 
@@ -382,8 +397,10 @@ def test_rows_stream_without_reading_everything() -> None:
     assert consumed <= 4
 
 
-def test_sample_cut_in_the_middle_of_a_line() -> None:
-    text = "Nom;Mobile\nDupont;0612345678\nMartin;06234"
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_sample_cut_in_the_middle_of_a_line(newline: str) -> None:
+    text = newline.join(["Nom;Mobile", "Dupont;0612345678", "Martin;0623456789", "Durand;06"])
     layout = sniff_layout(text, complete=False)
     assert layout.delimiter == ";"
     assert layout.phone_column == 1
+    assert whole_lines(text) == text[: text.rindex("Durand")]
