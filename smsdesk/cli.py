@@ -60,6 +60,14 @@ def _history_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--receiver", help="partial receiver number, any format")
     parser.add_argument("--since", help="from this date/time (ISO 8601, local time)")
     parser.add_argument("--until", help="up to this date/time (ISO 8601; a date includes the day)")
+    parser.add_argument(
+        "--status",
+        choices=("delivered", "failed", "pending", "cancelled"),
+        help="failed includes expired and unknown; pending: not yet final",
+    )
+    parser.add_argument("--tag", help="exactly this tag")
+    parser.add_argument("--campaign", type=int, metavar="ID", help="messages of this campaign")
+    parser.add_argument("--text", help="the message contains this")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -376,13 +384,17 @@ def _dispatch(args: argparse.Namespace, services: Any) -> int:
 
 
 def _filter_from(args: argparse.Namespace) -> Any:
-    from smsdesk.services.history import HistoryFilter
+    from smsdesk.services.history import HistoryFilter, StatusGroup
 
     return HistoryFilter(
         receiver=args.receiver,
         sender=args.sender,
+        status=StatusGroup(args.status) if args.status else None,
         since=_local_datetime(args.since) if args.since else None,
         until=_local_datetime(args.until, end_of_day=True) if args.until else None,
+        campaign_id=args.campaign,
+        tag=args.tag or None,
+        text=args.text or None,
     )
 
 
