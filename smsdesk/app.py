@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from smsdesk import config
 from smsdesk.db.session import make_engine, make_sessions
 from smsdesk.providers.base import Provider
-from smsdesk.providers.registry import make_provider
 from smsdesk.services.campaigns import CampaignService
 from smsdesk.services.demo import DemoService
 from smsdesk.services.dispatcher import DispatcherService
+from smsdesk.services.gateways import GatewayService
 from smsdesk.services.history import HistoryService
 from smsdesk.services.settings import SettingsService
 from smsdesk.services.templates import TemplateService
@@ -36,9 +36,11 @@ class Services:
     demo: DemoService
     preferences: SettingsService
     templates: TemplateService
+    gateways: GatewayService
 
     def provider(self, name: str) -> Provider:
-        return make_provider(name, data_dir=self.data_dir)
+        """Gateway `name` from the environment, Settings and the keyring (follows saves)."""
+        return self.gateways.provider(name)
 
     def new_dispatcher(self, *, batch_size: int | None = None) -> DispatcherService:
         """A dispatcher with its own provider connections (one per worker or process)."""
@@ -46,6 +48,7 @@ class Services:
 
     def close(self) -> None:
         self.campaigns.close()
+        self.gateways.close()
         self.engine.dispose()
 
 
@@ -55,6 +58,9 @@ def build_services(db_url: str | None = None) -> Services:
     sessions = make_sessions(engine)
     preferences = SettingsService(sessions)
     data = config.data_dir()
+    gateways = GatewayService(preferences, data_dir=data)
+    # SMSDESK_PROVIDER, else the gateway chosen in Settings, else the simulator
+    settings = replace(settings, provider=gateways.default_provider())
     return Services(
         settings=settings,
         engine=engine,
@@ -62,13 +68,14 @@ def build_services(db_url: str | None = None) -> Services:
         data_dir=config.data_dir(),
         campaigns=CampaignService(
             sessions,
-            providers=lambda name: make_provider(name, data_dir=data),
+            providers=gateways.provider,
             default_window=preferences.commercial_window,
         ),
         history=HistoryService(sessions),
         demo=DemoService(sessions),
         preferences=preferences,
         templates=TemplateService(sessions),
+        gateways=gateways,
     )
 
 

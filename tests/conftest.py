@@ -1,12 +1,23 @@
-"""Shared fixtures: every test gets its own data dir and a real SQLite file."""
+"""Shared fixtures: every test gets its own data dir and a real SQLite file; the real
+protocol peers (OVH API, SMPP SMSC) start on 127.0.0.1 for the tests that ask for them."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
+import shutil
+import subprocess
+import sys
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 
 from smsdesk.app import Services, build_services
 
@@ -26,6 +37,21 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture(autouse=True)
+def no_gateway_credentials(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test reads the user's gateway variables or OS keyring (memory_keyring gives one)."""
+    import keyring.backends.fail
+
+    from smsdesk.providers.secrets import OVH_NAMES, SMPP_NAMES
+
+    for name in (*OVH_NAMES, *SMPP_NAMES):
+        monkeypatch.delenv(name, raising=False)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'smsdesk.sqlite3'}"
@@ -36,3 +62,146 @@ def services(db_url: str) -> Iterator[Services]:
     built = build_services(db_url)
     yield built
     built.close()
+
+
+# --- real protocol peers ----------------------------------------------------------------
+
+PEERS = Path(__file__).resolve().parent / "peers"
+
+
+def load_peer_module(name: str) -> ModuleType:
+    """Import tests/peers/<name>.py without putting tests/peers on sys.path."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, PEERS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+# --- OVH ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def ovh_peer() -> Iterator[Any]:
+    """A fresh OVH API peer (threaded HTTP server) per test."""
+    ovh_server = load_peer_module("ovh_server")
+    server = ovh_server.OvhServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+# --- SMPP --------------------------------------------------------------------------------
+
+
+class SmppPeer:
+    """Handle on the node SMSC: its ports and its HTTP control API."""
+
+    def __init__(self, process: subprocess.Popen[bytes], smpp_port: int, control_port: int):
+        self.process = process
+        self.port = smpp_port
+        self.control_port = control_port
+        self.system_id = "smsdesk"
+        self.password = "smpp4711"
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.control_port}{path}", data=data, method=method
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.loads(response.read())
+
+    def state(self, messages: bool = True) -> dict[str, Any]:
+        return self._call("GET", "/state" + ("" if messages else "?messages=0"))  # type: ignore[no-any-return]
+
+    def inject(self, **faults: Any) -> None:
+        self._call("POST", "/inject", faults)
+
+    def outcomes(self, rules: dict[str, dict[str, str]]) -> None:
+        self._call("POST", "/outcomes", rules)
+
+    def reset(self) -> None:
+        self._call("POST", "/reset", {})
+
+
+def _ensure_node_modules() -> None:
+    if (PEERS / "node_modules" / "smpp").is_dir():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        pytest.skip("npm is not installed: cannot install the SMPP peer")
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund"], cwd=PEERS, check=True, capture_output=True
+    )
+
+
+@pytest.fixture(scope="session")
+def smpp_server() -> Iterator[SmppPeer]:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: the SMPP peer is a node script")
+    _ensure_node_modules()
+    process = subprocess.Popen(
+        [node, "smpp_server.js", "--system-id", "smsdesk", "--password", "smpp4711"],
+        cwd=PEERS,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line:
+        process.kill()
+        pytest.fail("the SMPP peer did not start")
+    ports = json.loads(line)
+    peer = SmppPeer(process, ports["smpp_port"], ports["control_port"])
+    yield peer
+    assert process.stdin is not None
+    process.stdin.close()  # the peer exits when its stdin closes
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def smpp_peer(smpp_server: SmppPeer) -> SmppPeer:
+    """The session's SMSC, with its records and faults reset for this test."""
+    smpp_server.reset()
+    return smpp_server
+
+
+# --- keyring -----------------------------------------------------------------------------
+
+
+class MemoryKeyring(KeyringBackend):
+    """An in-memory keyring backend: the OS keyring is the edge we stand in for."""
+
+    priority = 1  # type: ignore[assignment]
+    viable = False  # a subclass registers itself: never keyring's own choice, only a test's
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -77,6 +77,7 @@ class Receipt:
     operator_code: str | None = None
     delivered_at: datetime | None = None  # aware UTC
     credits: float | None = None
+    error: str | None = None  # the gateway's words for a failure (SMPP: stat and err)
 
 
 @dataclass(frozen=True)

@@ -826,7 +826,14 @@ class SmppProvider:
                         chosen = raw
                 ptt, dlr = STAT_CODES.get(chosen.stat, (6, 0))
                 delivered_at = chosen.done if chosen.stat == "DELIVRD" else None
-                out.append(Receipt(provider_ref=ref, ptt=ptt, dlr=dlr, delivered_at=delivered_at))
+                error = None
+                if _rank(chosen.stat) >= _FAILED_RANK:  # the SMSC's own words for a failure
+                    error = f"stat:{chosen.stat}" + (f" err:{chosen.err}" if chosen.err else "")
+                out.append(
+                    Receipt(
+                        provider_ref=ref, ptt=ptt, dlr=dlr, delivered_at=delivered_at, error=error
+                    )
+                )
         return out
 
     def receipt_error(self, provider_ref: str) -> str | None:

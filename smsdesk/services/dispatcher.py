@@ -98,6 +98,8 @@ class _Claimed:
     campaign_id: int | None = None
     window: str | None = None  # the campaign's SendingWindow JSON
     deferred_until: datetime | None = None  # handed to the gateway to send then
+    # the batch of this row's previous attempt, which may have reached the gateway
+    earlier_batch_ref: str | None = None
 
 
 def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
@@ -367,6 +369,7 @@ class DispatcherService:
             ids = list(session.scalars(due))
             if not ids:
                 return []
+            earlier = self._earlier_batch_refs(session, ids)
             # the status test again: on SQLite another process may have claimed some of
             # these rows since our select; the UPDATE runs under the write lock
             result = session.execute(
@@ -438,6 +441,7 @@ class DispatcherService:
                         campaign_id=row.campaign_id,
                         window=campaign.window if campaign is not None else None,
                         deferred_until=deferred_until,
+                        earlier_batch_ref=earlier.get(row.id),
                     )
                 )
             return claimed
@@ -534,6 +538,115 @@ class DispatcherService:
             self.hold_closed_windows()
         return late
 
+    # -- retries that may have reached the gateway ------------------------------------
+
+    @staticmethod
+    def _earlier_batch_refs(session: Session, ids: Sequence[int]) -> dict[int, str]:
+        """The batch_ref of the previous attempt of rows tried before, read before the
+        claim replaces it: a timeout or a 5xx may hide that the gateway took that batch."""
+        rows = session.execute(
+            select(Message.id, Message.batch_ref).where(
+                Message.id.in_(ids), Message.attempts > 0, Message.batch_ref.is_not(None)
+            )
+        )
+        return {message_id: ref for message_id, ref in rows if ref}
+
+    def _settle_earlier_attempts(
+        self, provider: Provider, provider_name: str, rows: Sequence[_Claimed]
+    ) -> tuple[DispatchReport, list[_Claimed]]:
+        """Ask the gateway, under the batch_ref of their previous attempt, about the rows
+        sent before: those it holds are recorded as submitted instead of being sent again
+        under the new batch_ref. Returns (what was recorded, the rows still to send).
+
+        When the gateway cannot answer now, the rows wait (queued, with the previous
+        batch_ref kept for the next try); when it refuses to answer, they become
+        `unknown`, as after a crash: never sent twice on a guess.
+        """
+        earlier: dict[str, list[_Claimed]] = defaultdict(list)
+        for row in rows:
+            if row.earlier_batch_ref:
+                earlier[row.earlier_batch_ref].append(row)
+        if not earlier or Capability.RECONCILE not in provider.capabilities:
+            return DispatchReport(), list(rows)
+        found: dict[int, str] = {}
+        settled: set[int] = set()
+        report = DispatchReport()
+        for old_ref, group in earlier.items():
+            batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in group]
+            try:
+                records = provider.reconcile(batch, batch_ref=old_ref)
+            except TransientError as exc:
+                report += self._wait_for_earlier(group, old_ref, str(exc), exc.retry_after)
+                settled.update(r.id for r in group)
+                continue
+            except (ProviderError, ValueError) as exc:
+                report += self._unknown_earlier(group, str(exc))
+                settled.update(r.id for r in group)
+                continue
+            found.update((r.message_id, r.provider_ref) for r in records)
+        if found:
+            with self._sessions() as session:
+                # an id another message already has (two sends to one receiver): not this one
+                taken = set(
+                    session.scalars(
+                        select(Message.provider_ref).where(
+                            Message.provider == provider_name,
+                            Message.provider_ref.in_(list(found.values())),
+                        )
+                    )
+                )
+            found = {mid: ref for mid, ref in found.items() if ref not in taken}
+        if found:
+            recorded = self._record(
+                [SubmitResult(mid, accepted=True, provider_ref=ref) for mid, ref in found.items()],
+                {r.id: r.attempts for r in rows},
+            )
+            log.info(
+                "%d message(s) of an earlier attempt were already at the gateway: "
+                "recorded, not sent again",
+                recorded.submitted,
+            )
+            report += recorded
+            settled.update(found)
+        return report, [r for r in rows if r.id not in settled]
+
+    def _wait_for_earlier(
+        self, rows: Sequence[_Claimed], old_ref: str, reason: str, retry_after: float | None
+    ) -> DispatchReport:
+        """Queue rows again with their previous batch_ref, to ask the gateway later."""
+        now = self._clock()
+        updates = [
+            {
+                "id": r.id,
+                "status": MessageStatus.QUEUED,
+                "claimed_by": None,
+                "batch_ref": old_ref,
+                "attempts": r.attempts - 1,  # nothing was sent this time
+                "next_attempt_at": now + timedelta(seconds=backoff_delay(r.attempts, retry_after)),
+                "error": reason,
+            }
+            for r in rows
+        ]
+        with self._sessions.begin() as session:
+            session.execute(update(Message), updates)
+        return DispatchReport(retried=len(rows))
+
+    def _unknown_earlier(self, rows: Sequence[_Claimed], reason: str) -> DispatchReport:
+        updates = [
+            {
+                "id": r.id,
+                "status": MessageStatus.UNKNOWN,
+                "claimed_by": None,
+                "next_attempt_at": None,
+                "error": "a previous attempt may have reached the gateway, which cannot "
+                f"tell now: {reason}",
+            }
+            for r in rows
+        ]
+        with self._sessions.begin() as session:
+            session.execute(update(Message), updates)
+        return DispatchReport(failed=len(rows))
+
     def _send(self, claimed: Sequence[_Claimed], cancel: threading.Event | None) -> DispatchReport:
         groups: dict[tuple[str, datetime | None], list[_Claimed]] = defaultdict(list)
         for row in claimed:
@@ -562,6 +675,10 @@ class DispatcherService:
                 rows = [r for r in rows if r.id not in late]
                 if not rows:
                     continue
+            settled, rows = self._settle_earlier_attempts(provider, provider_name, rows)
+            report += settled
+            if not rows:
+                continue
             batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in rows]
             attempts = {r.id: r.attempts for r in rows}
             try:

@@ -1,10 +1,17 @@
-"""Delivery receipts: ask the gateways about submitted messages and apply the answers."""
+"""Delivery receipts: ask the gateways about submitted messages and apply the answers.
+
+Gateways report in-between states too (OVH ptt 3 / DLR 0 "accepted by the operator",
+SMPP ACCEPTD or ENROUTE): they are plain updates of the codes while the message stays
+`submitted`. A row is written only when something in it changes, so polling the same
+in-between state again costs a read and no write, and a late in-between report never
+takes back a final verdict (delivered, failed, expired).
+"""
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +25,17 @@ from smsdesk.providers.base import Capability, Provider, ProviderError, Receipt
 log = logging.getLogger(__name__)
 
 POLL_CHUNK = 1000
+APPLY_CHUNK = 900  # provider_refs per IN (...) lookup, under SQLite's variable limit
+# Statuses a receipt may change: sent and waiting, or already judged (a gateway may
+# correct itself, e.g. a multi-part SMS whose last part failed after the first arrived).
+_RECEIVING = frozenset(
+    {
+        MessageStatus.SUBMITTED,
+        MessageStatus.DELIVERED,
+        MessageStatus.FAILED,
+        MessageStatus.EXPIRED,
+    }
+)
 
 
 class ReceiptService:
@@ -45,7 +63,7 @@ class ReceiptService:
             )
 
     def poll(self, *, limit: int = 20_000) -> int:
-        """Poll each gateway for the oldest waiting messages; returns receipts applied."""
+        """Poll each gateway for the oldest waiting messages; returns messages changed."""
         with self._sessions() as session:
             rows = session.execute(
                 select(Message.provider, Message.provider_ref)
@@ -66,43 +84,70 @@ class ReceiptService:
                 for start in range(0, len(provider_refs), POLL_CHUNK):
                     receipts = provider.poll_receipts(provider_refs[start : start + POLL_CHUNK])
                     applied += self.apply(provider_name, receipts)
-            except ProviderError as exc:
+            except (ProviderError, ValueError) as exc:
                 log.warning("receipts from %s unavailable: %s", provider_name, exc)
         return applied
 
-    def apply(self, provider_name: str, receipts: list[Receipt]) -> int:
+    def apply(self, provider_name: str, receipts: Sequence[Receipt]) -> int:
         """Write receipts (pushed or polled) to their messages; returns how many changed."""
         if not receipts:
             return 0
         by_ref = {r.provider_ref: r for r in receipts}
-        with self._sessions.begin() as session:
-            ids = dict(
-                session.execute(
-                    select(Message.provider_ref, Message.id).where(
-                        Message.provider == provider_name,
-                        Message.provider_ref.in_(list(by_ref)),
-                    )
+        refs = list(by_ref)
+        changed = 0
+        for start in range(0, len(refs), APPLY_CHUNK):
+            chunk = refs[start : start + APPLY_CHUNK]
+            with self._sessions.begin() as session:
+                current = session.execute(
+                    select(
+                        Message.id,
+                        Message.provider_ref,
+                        Message.status,
+                        Message.ptt,
+                        Message.dlr,
+                        Message.operator_code,
+                        Message.credits,
+                        Message.delivered_at,
+                        Message.error,
+                    ).where(Message.provider == provider_name, Message.provider_ref.in_(chunk))
                 ).all()
-            )
-            updates: list[dict[str, Any]] = []
-            for ref, receipt in by_ref.items():
-                message_id = ids.get(ref)
-                if message_id is None:
-                    continue
-                status = status_from_codes(receipt.ptt, receipt.dlr)
-                row: dict[str, Any] = {
-                    "id": message_id,
-                    "ptt": receipt.ptt,
-                    "dlr": receipt.dlr,
-                    "status": status,
-                }
-                if receipt.operator_code is not None:
-                    row["operator_code"] = receipt.operator_code
-                if receipt.credits is not None:
-                    row["credits"] = receipt.credits
-                if status is MessageStatus.DELIVERED:
-                    row["delivered_at"] = receipt.delivered_at or self._clock()
-                updates.append(row)
-            if updates:
-                session.execute(update(Message), updates)
-            return len(updates)
+                updates = [
+                    row
+                    for values in current
+                    if (row := self._changes(values, by_ref[values.provider_ref])) is not None
+                ]
+                if updates:
+                    session.execute(update(Message), updates)
+            changed += len(updates)
+        return changed
+
+    def _changes(self, current: Any, receipt: Receipt) -> dict[str, Any] | None:
+        """The columns this receipt changes in the message, with its id; None: nothing."""
+        try:
+            before = MessageStatus(current.status)
+        except ValueError:
+            return None
+        if before not in _RECEIVING:
+            return None
+        status = status_from_codes(receipt.ptt, receipt.dlr)
+        if status is MessageStatus.SUBMITTED and before is not MessageStatus.SUBMITTED:
+            return None  # a late in-between report: the verdict stands
+        wanted: dict[str, Any] = {"status": status, "ptt": receipt.ptt, "dlr": receipt.dlr}
+        if receipt.operator_code is not None:
+            wanted["operator_code"] = receipt.operator_code
+        if receipt.credits is not None:
+            wanted["credits"] = receipt.credits
+        if receipt.error is not None:
+            wanted["error"] = receipt.error
+        if status is MessageStatus.DELIVERED:
+            if receipt.delivered_at is not None:
+                wanted["delivered_at"] = receipt.delivered_at
+            elif current.delivered_at is None:
+                wanted["delivered_at"] = self._clock()
+        row = {
+            column: value for column, value in wanted.items() if getattr(current, column) != value
+        }
+        if not row:
+            return None
+        row["id"] = current.id
+        return row

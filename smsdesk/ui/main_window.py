@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget
 
 from smsdesk import __version__
 from smsdesk.app import Services
+from smsdesk.providers.base import Capability
+from smsdesk.services.gateways import capabilities_of
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
+from smsdesk.ui.gateway_settings import GatewaySettingsDialog
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.scheduled_tab import ScheduledTab
 from smsdesk.ui.send_tab import SendTab
@@ -38,8 +43,13 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
         self.provider_label = QLabel(f"Gateway: {services.settings.provider}")
+        self.credits_label = QLabel()  # shown only for gateways that count credits
+        self.credits_label.setVisible(False)
+        self._credits_running = False
+        self.gateway_dialog: GatewaySettingsDialog | None = None
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.provider_label)
+        self.statusBar().addPermanentWidget(self.credits_label)
         self._build_menu()
 
         self.dispatcher = services.new_dispatcher()
@@ -53,9 +63,14 @@ class MainWindow(QMainWindow):
         self.scheduled_tab.changed.connect(self.history_tab.refresh)
         if start_dispatcher:
             self.controller.start()
+        self.refresh_credits()
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.gateway_action = QAction("&Gateway settings…", self)
+        self.gateway_action.triggered.connect(self.open_gateway_settings)
+        file_menu.addAction(self.gateway_action)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -71,6 +86,58 @@ class MainWindow(QMainWindow):
             "About smsdesk",
             f"<b>smsdesk {__version__}</b><p>Bulk SMS campaigns from your desktop.</p>"
             f"<p>Database: {self.services.engine.url.render_as_string(hide_password=True)}</p>",
+        )
+
+    # -- gateway -------------------------------------------------------------------
+
+    def open_gateway_settings(self) -> GatewaySettingsDialog:
+        if self.gateway_dialog is None:
+            self.gateway_dialog = GatewaySettingsDialog(
+                self.services.gateways, self.workers, parent=self
+            )
+            self.gateway_dialog.saved.connect(self._gateway_saved)
+        self.gateway_dialog.page.load()
+        self.gateway_dialog.open()
+        return self.gateway_dialog
+
+    def _gateway_saved(self, _name: str) -> None:
+        name = self.services.gateways.default_provider()
+        self.services.settings = replace(self.services.settings, provider=name)
+        self.send_tab._provider = name  # new campaigns go through the chosen gateway
+        load_gateway = getattr(self.send_tab, "load_gateway", None)
+        if load_gateway is not None:  # its senders and abilities (deferral, estimate)
+            load_gateway()
+        self.provider_label.setText(f"Gateway: {name}")
+        self.refresh_credits()
+
+    def refresh_credits(self) -> None:
+        """Credits left at the gateway, read in a worker; hidden when it has none."""
+        name = self.services.settings.provider
+        try:
+            has_credits = Capability.CREDITS in capabilities_of(name)
+        except ValueError:
+            has_credits = False
+        self.credits_label.setVisible(has_credits)
+        if not has_credits or self._credits_running or self._shut_down:
+            return
+        self._credits_running = True
+
+        def shown(credits: float | None) -> None:
+            self._credits_running = False
+            self.credits_label.setToolTip("")
+            self.credits_label.setText(
+                "Credits: —" if credits is None else f"Credits: {credits:,.10g}"
+            )
+
+        def failed(message: str) -> None:
+            self._credits_running = False
+            self.credits_label.setText("Credits: ?")
+            self.credits_label.setToolTip(message)
+
+        self.workers.run(
+            lambda **_: self.services.gateways.credits_left(name),
+            on_result=shown,
+            on_error=failed,
         )
 
     def _campaign_created(self, _created: object) -> None:
@@ -99,6 +166,8 @@ class MainWindow(QMainWindow):
         if sent.claimed or result.receipts or result.recovered.requeued:
             self.history_tab.refresh()
             self.scheduled_tab.refresh()
+        if sent.submitted:
+            self.refresh_credits()
 
     def shutdown(self) -> None:
         """Stop timers and wait for workers; safe to call more than once."""
