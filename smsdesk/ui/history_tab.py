@@ -1,96 +1,641 @@
-"""History tab: every SMS, sorted and filtered in SQL, paged from the service."""
+"""History tab: every SMS, sorted and filtered in SQL, paged from the service.
+
+Opening a filter or an order, deleting and exporting run in workers; the window stays
+responsive and the rows on screen stay until the new ones are ready.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDate, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from smsdesk.services.history import HistoryFilter, HistoryService
+from smsdesk import config
+from smsdesk.providers.base import Provider
+from smsdesk.services.history import (
+    DatePreset,
+    DeleteReport,
+    HistoryFilter,
+    HistoryService,
+    SortColumn,
+    SortKey,
+    StatusGroup,
+    date_range,
+    merge_ranges,
+)
+from smsdesk.ui.message_details import MessageDetailsDialog
 from smsdesk.ui.table_models import HistoryTableModel
+from smsdesk.ui.workers import Worker, WorkerPool
 
 FILTER_DEBOUNCE_MS = 250
+CUSTOM_PERIOD = "custom"
+SETTINGS_PREFIX = "history"
+DEFAULT_WIDTHS = (
+    (HistoryTableModel.COL_DATE, 150),
+    (HistoryTableModel.COL_SENDER, 90),
+    (HistoryTableModel.COL_RECEIVER, 140),
+    (HistoryTableModel.COL_MESSAGE, 320),
+    (HistoryTableModel.COL_PARTS, 50),
+    (HistoryTableModel.COL_STATUS, 200),
+    (HistoryTableModel.COL_OPERATOR, 80),
+    (HistoryTableModel.COL_TAG, 100),
+    (HistoryTableModel.COL_CAMPAIGN, 120),
+)
+
+
+def default_settings() -> QSettings:
+    """Window state beside the data (tests get their own data dir, hence their own file)."""
+    return QSettings(str(config.data_dir() / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+def _plural(count: int, word: str) -> str:
+    number = f"{count:,}".replace(",", " ")
+    return f"{number} {word}{'' if count == 1 else 's'}"
 
 
 class HistoryTab(QWidget):
-    def __init__(self, history: HistoryService) -> None:
+    status_message = Signal(str)
+    job_finished = Signal(str)  # a delete or export ended; the words for the user
+    changed = Signal()  # messages were deleted
+
+    def __init__(
+        self,
+        history: HistoryService,
+        workers: WorkerPool | None = None,
+        *,
+        settings: QSettings | None = None,
+        providers: Callable[[str], Provider] | None = None,
+        remote_gateway: str | None = None,
+    ) -> None:
+        """`providers` builds a gateway by name; with `remote_gateway`, the delete
+        confirmation offers to delete at that gateway too when it keeps a history."""
         super().__init__()
         self._history = history
-        self.model = HistoryTableModel(history)
+        self._workers = workers or WorkerPool()
+        self._settings = settings if settings is not None else default_settings()
+        self._providers = providers
+        self._remote_gateway = remote_gateway
+        self._remote_capable: bool | None = None
+        self._job: Worker | None = None
+        self._job_kind = ""
+        self._export_path = Path()
+        self.details_dialog: MessageDetailsDialog | None = None
+        self.last_confirmation: QMessageBox | None = None
 
-        self.receiver_filter = QLineEdit()
-        self.receiver_filter.setPlaceholderText("Receiver (0612, +33 6 12…)")
-        self.receiver_filter.setClearButtonEnabled(True)
-        self.sender_filter = QLineEdit()
-        self.sender_filter.setPlaceholderText("Sender")
-        self.sender_filter.setClearButtonEnabled(True)
-        self.count_label = QLabel()
+        order = self._saved_order()
+        self.model = HistoryTableModel(history, self._workers, order=order, load=False, parent=self)
+        self._build_filter_bar()
+        self._build_view(order)
+        self._build_actions()
 
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(HistoryTableModel.COL_DATE, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(24)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in (
-            (HistoryTableModel.COL_DATE, 150),
-            (HistoryTableModel.COL_SENDER, 90),
-            (HistoryTableModel.COL_RECEIVER, 140),
-            (HistoryTableModel.COL_MESSAGE, 320),
-            (HistoryTableModel.COL_PARTS, 50),
-            (HistoryTableModel.COL_STATUS, 200),
-        ):
-            header.resizeSection(column, width)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.receiver_filter, 2)
-        bar.addWidget(self.sender_filter, 1)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addLayout(self._filter_row_1)
+        layout.addLayout(self._filter_row_2)
+        layout.addLayout(self._action_row)
         layout.addWidget(self.view)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(FILTER_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filter)
-        self.receiver_filter.textChanged.connect(self._debounce.start)
-        self.sender_filter.textChanged.connect(self._debounce.start)
+        for edit in (self.receiver_filter, self.sender_filter, self.text_filter):
+            edit.textChanged.connect(self._debounce.start)
+        self.tag_filter.currentTextChanged.connect(self._debounce.start)
+        for combo in (self.status_filter, self.campaign_filter):
+            combo.currentIndexChanged.connect(self._debounce.start)
+        self.period_filter.currentIndexChanged.connect(self._period_changed)
+        self.since_edit.dateChanged.connect(self._debounce.start)
+        self.until_edit.dateChanged.connect(self._debounce.start)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_filter)
-        self.model.modelReset.connect(self._update_count)
+
+        self.model.loaded.connect(self._update_count)
+        self.model.busy_changed.connect(self._update_count)
+        self.model.failed.connect(self._load_failed)
+        self.model.modelReset.connect(self._update_actions)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self._load_choices()
+        self._update_actions()
+        self.model.set_query(self.current_filter(), order)
         self._update_count()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_filter_bar(self) -> None:
+        self.receiver_filter = QLineEdit()
+        self.receiver_filter.setPlaceholderText("Receiver (0612, +33 6 12, 5678…)")
+        self.receiver_filter.setClearButtonEnabled(True)
+        self.sender_filter = QLineEdit()
+        self.sender_filter.setPlaceholderText("Sender")
+        self.sender_filter.setClearButtonEnabled(True)
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText("Text in the message")
+        self.text_filter.setClearButtonEnabled(True)
+
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Any status", None)
+        for group, words in (
+            (StatusGroup.DELIVERED, "Delivered"),
+            (StatusGroup.FAILED, "Failed"),
+            (StatusGroup.PENDING, "Pending"),
+            (StatusGroup.CANCELLED, "Cancelled"),
+        ):
+            self.status_filter.addItem(words, group)
+
+        self.period_filter = QComboBox()
+        self.period_filter.addItem("Any date", None)
+        for preset, words in (
+            (DatePreset.TODAY, "Today"),
+            (DatePreset.LAST_7_DAYS, "Last 7 days"),
+            (DatePreset.THIS_MONTH, "This month"),
+            (DatePreset.LAST_6_MONTHS, "Last 6 months"),
+        ):
+            self.period_filter.addItem(words, preset)
+        self.period_filter.addItem("From… to…", CUSTOM_PERIOD)
+        today = QDate.currentDate()
+        self.since_edit = QDateEdit(today.addDays(-30))
+        self.until_edit = QDateEdit(today)
+        for edit in (self.since_edit, self.until_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+
+        self.campaign_filter = QComboBox()
+        self.campaign_filter.setMinimumContentsLength(14)
+        self.campaign_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.tag_filter = QComboBox()
+        self.tag_filter.setEditable(True)
+        self.tag_filter.setMinimumContentsLength(10)
+        line_edit = self.tag_filter.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText("Tag")
+            line_edit.setClearButtonEnabled(True)
+        self.clear_button = QPushButton("Clear filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        row_1 = QHBoxLayout()
+        row_1.addWidget(self.receiver_filter, 2)
+        row_1.addWidget(self.sender_filter, 1)
+        row_1.addWidget(self.text_filter, 2)
+        row_2 = QHBoxLayout()
+        row_2.addWidget(self.status_filter)
+        row_2.addWidget(self.period_filter)
+        row_2.addWidget(self.since_edit)
+        row_2.addWidget(QLabel("–"))
+        row_2.addWidget(self.until_edit)
+        row_2.addWidget(self.campaign_filter, 1)
+        row_2.addWidget(self.tag_filter, 1)
+        row_2.addWidget(self.clear_button)
+        self._filter_row_1 = row_1
+        self._filter_row_2 = row_2
+
+    def _build_view(self, order: SortKey) -> None:
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        # fixed row height: the view never asks a million rows for their size hint
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(False)
+        for column, width in DEFAULT_WIDTHS:
+            header.resizeSection(column, width)
+        state = self._settings.value(f"{SETTINGS_PREFIX}/header")
+        if isinstance(state, QByteArray | bytes) and state:
+            header.restoreState(QByteArray(state))
+        column = HistoryTableModel.SORT_COLUMNS.index(order.column)
+        qt_order = Qt.SortOrder.DescendingOrder if order.descending else Qt.SortOrder.AscendingOrder
+        header.setSortIndicator(column, qt_order)
+        self.view.setSortingEnabled(True)  # calls model.sort with the same order: no reload
+        header.sectionResized.connect(self._save_header)
+        header.sectionMoved.connect(self._save_header)
+        header.sortIndicatorChanged.connect(self._save_header)
+        self.view.doubleClicked.connect(self._open_details_at)
+
+    def _build_actions(self) -> None:
+        self.details_action = QAction("&Details…", self.view)
+        self.details_action.setShortcuts(
+            [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
+        )
+        self.details_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.details_action.triggered.connect(self.show_details)
+        self.delete_action = QAction("&Delete…", self.view)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.export_selection_action = QAction("&Export selection…", self.view)
+        self.export_selection_action.triggered.connect(lambda: self.export_clicked(True))
+        self.export_all_action = QAction("Export &all matching…", self)
+        self.export_all_action.triggered.connect(lambda: self.export_clicked(False))
+        self.delete_all_action = QAction("Delete all &matching…", self)
+        self.delete_all_action.triggered.connect(self.delete_all_matching)
+        # the row action menu: right click on a row
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for action in (self.details_action, self.delete_action, self.export_selection_action):
+            self.view.addAction(action)
+
+        self.details_button = QPushButton("Details")
+        self.details_button.clicked.connect(self.show_details)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected messages (Delete key)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.delete_all_button = QPushButton("Delete all matching…")
+        self.delete_all_button.clicked.connect(self.delete_all_matching)
+        self.export_button = QToolButton()
+        self.export_button.setText("Export CSV")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(self.export_all_action)
+        export_menu.addAction(self.export_selection_action)
+        self.export_button.setMenu(export_menu)
+        self.export_button.clicked.connect(lambda: self.export_clicked(self._has_selection()))
+
+        self.count_label = QLabel()
+        self.job_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(240)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel_job)
+
+        row = QHBoxLayout()
+        for widget in (
+            self.details_button,
+            self.delete_button,
+            self.delete_all_button,
+            self.export_button,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.job_label)
+        row.addWidget(self.progress)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.count_label)
+        self._action_row = row
+
+    # -- filter ------------------------------------------------------------------------
 
     def focus_filter(self) -> None:
         self.receiver_filter.setFocus()
         self.receiver_filter.selectAll()
 
-    def apply_filter(self) -> None:
-        self.model.set_filter(
-            HistoryFilter(
-                receiver=self.receiver_filter.text().strip() or None,
-                sender=self.sender_filter.text().strip() or None,
-            )
+    def current_filter(self) -> HistoryFilter:
+        since, until = self._period()
+        tag = self.tag_filter.currentText().strip()
+        return HistoryFilter(
+            receiver=self.receiver_filter.text().strip() or None,
+            sender=self.sender_filter.text().strip() or None,
+            status=self.status_filter.currentData(),
+            since=since,
+            until=until,
+            campaign_id=self.campaign_filter.currentData(),
+            tag=tag or None,
+            text=self.text_filter.text().strip() or None,
         )
 
+    def _period(self) -> tuple[datetime | None, datetime | None]:
+        choice = self.period_filter.currentData()
+        if choice is None:
+            return None, None
+        if choice == CUSTOM_PERIOD:
+            first = self.since_edit.date().toPython()
+            last = self.until_edit.date().toPython()
+            assert isinstance(first, date) and isinstance(last, date)
+            if last < first:
+                first, last = last, first
+            since = datetime.combine(first, time()).astimezone()
+            until = datetime.combine(last + timedelta(days=1), time()).astimezone()
+            return since, until
+        return date_range(DatePreset(choice), date.today())
+
+    def _period_changed(self) -> None:
+        custom = self.period_filter.currentData() == CUSTOM_PERIOD
+        self.since_edit.setEnabled(custom)
+        self.until_edit.setEnabled(custom)
+        self._debounce.start()
+
+    def apply_filter(self) -> None:
+        """Show what the filter bar says now (the debounce timer calls it)."""
+        self._debounce.stop()
+        wanted = self.current_filter()
+        if wanted != self.model.filter:
+            self.model.set_filter(wanted)
+
+    def clear_filters(self) -> None:
+        for edit in (self.receiver_filter, self.sender_filter, self.text_filter):
+            edit.clear()
+        for combo in (self.status_filter, self.period_filter, self.campaign_filter):
+            combo.setCurrentIndex(0)
+        self.tag_filter.setEditText("")
+        self.apply_filter()
+
     def refresh(self) -> None:
+        """New messages or statuses: read the current filter and order again."""
+        self._load_choices()
         self.model.reload()
 
+    def _load_choices(self) -> None:
+        """Campaigns and tags for their filters; the current choice is kept."""
+        chosen = self.campaign_filter.currentData()
+        self.campaign_filter.blockSignals(True)
+        self.campaign_filter.clear()
+        self.campaign_filter.addItem("Any campaign", None)
+        for choice in self._history.campaign_choices():
+            self.campaign_filter.addItem(f"#{choice.id} {choice.name}", choice.id)
+        index = self.campaign_filter.findData(chosen) if chosen is not None else 0
+        self.campaign_filter.setCurrentIndex(max(index, 0))
+        self.campaign_filter.blockSignals(False)
+
+        typed = self.tag_filter.currentText()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("")
+        self.tag_filter.addItems(self._history.tag_choices())
+        self.tag_filter.setEditText(typed)
+        self.tag_filter.blockSignals(False)
+
     def _update_count(self) -> None:
+        if self.model.busy:
+            self.count_label.setText("Counting…")
+            return
+        text = _plural(self.model.rowCount(), "message")
+        if self.model.filter != HistoryFilter():
+            text += " match"
+        self.count_label.setText(text)
+
+    def _load_failed(self, message: str) -> None:
+        self.count_label.setText("Could not read the history")
+        self.status_message.emit(f"History: {message}")
+
+    # -- selection and details ---------------------------------------------------------
+
+    def selected_ranges(self) -> list[tuple[int, int]]:
+        """Selected rows as [start, stop) ranges: a million selected rows stay 1 range."""
+        selection = self.view.selectionModel().selection()
+        return merge_ranges((r.top(), r.bottom() + 1) for r in selection)
+
+    def selected_count(self) -> int:
+        return sum(stop - start for start, stop in self.selected_ranges())
+
+    def _has_selection(self) -> bool:
+        return self.view.selectionModel().hasSelection()
+
+    def _update_actions(self) -> None:
+        idle = self._job is None
+        selected = self._has_selection()
+        current = self.view.currentIndex().isValid()
+        for widget in (self.details_action, self.details_button):
+            widget.setEnabled(selected or current)
+        for widget in (self.delete_action, self.delete_button, self.export_selection_action):
+            widget.setEnabled(idle and selected)
+        has_rows = self.model.rowCount() > 0
+        for widget in (self.delete_all_action, self.delete_all_button, self.export_all_action):
+            widget.setEnabled(idle and has_rows)
+        self.export_button.setEnabled(idle and has_rows)
+
+    def _open_details_at(self, index: QModelIndex) -> None:
+        self.show_details(index.row())
+
+    def show_details(self, row_number: int | None = None) -> MessageDetailsDialog | None:
+        """Details of the current row (or `row_number`), read fresh from the database."""
+        if not isinstance(row_number, int) or isinstance(row_number, bool):
+            current = self.view.currentIndex()
+            if not current.isValid():
+                ranges = self.selected_ranges()
+                if not ranges:
+                    return None
+                row_number = ranges[0][0]
+            else:
+                row_number = current.row()
+        shown = self.model.row_at(row_number)
+        if shown is None:
+            return None
+        row = self._history.get(shown.id)
+        if row is None:
+            self.status_message.emit(f"Message #{shown.id} was deleted meanwhile")
+            return None
+        if self.details_dialog is not None:
+            self.details_dialog.close()
+        dialog = MessageDetailsDialog(row, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "details_dialog", None))
+        self.details_dialog = dialog
+        dialog.open()
+        return dialog
+
+    # -- delete ------------------------------------------------------------------------
+
+    def _remote_possible(self) -> bool:
+        if self._providers is None or self._remote_gateway is None:
+            return False
+        if self._remote_capable is None:
+            self._remote_capable = HistoryService.can_delete_remote(
+                self._remote_gateway, self._providers
+            )
+        return self._remote_capable
+
+    def confirm_delete(self, count: int, *, everything: bool) -> tuple[bool, bool]:
+        """Ask; returns (go ahead, also delete at the gateway)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete messages")
+        what = _plural(count, "message")
+        if everything and self.model.filter == HistoryFilter():
+            box.setText(f"Delete the whole history ({what})?")
+        elif everything:
+            box.setText(f"Delete all {what} that match the filter?")
+        else:
+            box.setText(f"Delete {what}?")
+        box.setInformativeText("They will be gone from the history; this cannot be undone.")
+        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        remote_box: QCheckBox | None = None
+        if self._remote_possible():
+            remote_box = QCheckBox(f"Also delete them at the gateway ({self._remote_gateway})")
+            box.setCheckBox(remote_box)
+        self.last_confirmation = box
+        box.exec()
+        self.last_confirmation = None
+        accepted = box.clickedButton() is delete_button
+        return accepted, bool(remote_box is not None and remote_box.isChecked())
+
+    def delete_selected(self, *, confirm: bool = True, remote: bool = False) -> Worker | None:
+        """Delete the selected rows (Delete key, button, row menu)."""
+        if self._job is not None:
+            return None
+        ranges = self.selected_ranges()
+        count = sum(stop - start for start, stop in ranges)
+        if count == 0:
+            return None
+        if confirm:
+            accepted, remote = self.confirm_delete(count, everything=False)
+            if not accepted:
+                return None
+        return self._start_delete(ranges, count, remote)
+
+    def delete_all_matching(self, *, confirm: bool = True, remote: bool = False) -> Worker | None:
+        if self._job is not None:
+            return None
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} message(s)".replace(",", " "))
+        if count == 0:
+            return None
+        if confirm:
+            accepted, remote = self.confirm_delete(count, everything=True)
+            if not accepted:
+                return None
+        return self._start_delete([(0, count)], count, remote)
+
+    def _start_delete(self, ranges: list[tuple[int, int]], count: int, remote: bool) -> Worker:
+        providers = self._providers if remote else None
+        worker = Worker(self._history.delete_rows, self.model.result, ranges, providers=providers)
+        worker.signals.result.connect(self._deleted)
+        self._start_job(worker, "delete", f"Deleting {_plural(count, 'message')}…")
+        return worker
+
+    def _deleted(self, report: DeleteReport) -> None:
+        words = f"{_plural(report.deleted, 'message')} deleted"
+        if report.remote_deleted:
+            words += f" ({report.remote_deleted} at the gateway too)"
+        if report.kept:
+            words += f"; {report.kept} kept: " + "; ".join(report.errors)
+        self._end_job(words)
+        self.view.clearSelection()
+        self.model.reload()
+        self.changed.emit()
+
+    # -- export ------------------------------------------------------------------------
+
+    def export_clicked(self, selection_only: bool) -> None:
+        folder = str(self._settings.value(f"{SETTINGS_PREFIX}/export_dir", str(Path.home())))
+        name = f"sms-history-{date.today():%Y-%m-%d}.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the history", str(Path(folder) / name), "CSV (*.csv)"
+        )
+        if path:
+            self._settings.setValue(f"{SETTINGS_PREFIX}/export_dir", str(Path(path).parent))
+            self.export_to(Path(path), selection_only=selection_only)
+
+    def export_to(self, path: Path, *, selection_only: bool = False) -> Worker | None:
+        """Write the selection, or everything matching the filter, to `path` (a worker)."""
+        if self._job is not None:
+            return None
+        ranges = self.selected_ranges() if selection_only else None
+        if selection_only and not ranges:
+            return None
+        count = sum(b - a for a, b in ranges) if ranges else self.model.rowCount()
+        worker = Worker(self._history.export_rows, self.model.result, ranges, path)
+        self._export_path = path
+        worker.signals.result.connect(self._exported)
+        self._start_job(worker, "export", f"Exporting {_plural(count, 'message')}…")
+        return worker
+
+    def _exported(self, written: int) -> None:
+        self._end_job(f"{_plural(written, 'message')} exported to {self._export_path}")
+
+    # -- long jobs ---------------------------------------------------------------------
+
+    def _start_job(self, worker: Worker, kind: str, words: str) -> None:
+        self._job = worker
+        self._job_kind = kind
+        worker.signals.progress.connect(self._job_progress)
+        worker.signals.error.connect(self._job_failed)
+        self.job_label.setText(words)
+        self.progress.setRange(0, 0)  # busy until the first progress report
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self._update_actions()
+        self._workers.start(worker)
+
+    def _job_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+
+    def cancel_job(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _job_failed(self, message: str) -> None:
+        cancelled = self._job is not None and self._job.cancel_event.is_set()
+        what = "Export" if self._job_kind == "export" else "Delete"
+        if cancelled:
+            self._end_job(f"{what} cancelled: nothing was changed" if what == "Delete" else "")
+            if what == "Export":
+                self.job_label.setText("Export cancelled")
+        else:
+            self._end_job(f"{what} failed: {message}")
+
+    def _end_job(self, words: str) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.job_label.setText(words)
+        self._update_actions()
+        if words:
+            self.status_message.emit(words)
+        self.job_finished.emit(words or self.job_label.text())
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    # -- remembered between runs -------------------------------------------------------
+
+    def _saved_order(self) -> SortKey:
+        column = str(self._settings.value(f"{SETTINGS_PREFIX}/sort_column", ""))
+        descending = self._settings.value(f"{SETTINGS_PREFIX}/sort_descending", True, type=bool)
+        try:
+            sort_column = SortColumn(column)
+        except ValueError:
+            return SortKey()
+        if sort_column not in HistoryTableModel.SORT_COLUMNS:
+            return SortKey()
+        return SortKey(sort_column, bool(descending))
+
+    def _save_header(self) -> None:
+        header = self.view.horizontalHeader()
+        self._settings.setValue(f"{SETTINGS_PREFIX}/header", header.saveState())
+        order = self.model.order
+        self._settings.setValue(f"{SETTINGS_PREFIX}/sort_column", str(order.column))
+        self._settings.setValue(f"{SETTINGS_PREFIX}/sort_descending", order.descending)
+
+    def save_state(self) -> None:
+        self._save_header()
+        self._settings.sync()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_state()
+        super().hideEvent(event)

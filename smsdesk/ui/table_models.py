@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
 from smsdesk.domain.delivery import MessageStatus, describe
 from smsdesk.services.campaigns import CampaignSummary
@@ -15,9 +25,11 @@ from smsdesk.services.history import (
     HistoryFilter,
     HistoryService,
     MessageRow,
+    ResultSet,
     SortColumn,
     SortKey,
 )
+from smsdesk.ui.workers import Worker, WorkerPool
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -39,7 +51,54 @@ def readable_number(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+@lru_cache(maxsize=4096)
+def _readable_cached(e164: str) -> str:
+    return readable_number(e164)
+
+
+def _open_numbered(
+    generation: int,
+    history: HistoryService,
+    flt: HistoryFilter,
+    order: SortKey,
+    page_size: int,
+    *,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event,
+) -> tuple[int, ResultSet]:
+    """Runs in a worker: the result, tagged with the request it answers."""
+    result = history.open_result(flt, order, page_size=page_size, cancel=cancel)
+    return generation, result
+
+
+_STATUS_ICONS: dict[MessageStatus, QIcon] = {}
+
+
+def status_icon(status: MessageStatus) -> QIcon:
+    """A coloured dot for the status (made once, after the QApplication exists)."""
+    icon = _STATUS_ICONS.get(status)
+    if icon is None:
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(STATUS_COLOURS.get(status, QColor("#3b6fb6")))
+        painter.drawEllipse(1, 1, 10, 10)
+        painter.end()
+        icon = _STATUS_ICONS[status] = QIcon(pixmap)
+    return icon
+
+
 class HistoryTableModel(QAbstractTableModel):
+    """Rows of a `ResultSet` snapshot, read a page at a time and kept in a small cache.
+
+    With a WorkerPool, opening a result (count, sorted ids, first page) runs in a worker
+    and the old rows stay on screen until the new ones are ready; without one it runs
+    inline (tests, scripts). Page reads are cheap by construction (services/history.py)
+    and run inline.
+    """
+
     (
         COL_DATE,
         COL_SENDER,
@@ -76,19 +135,35 @@ class HistoryTableModel(QAbstractTableModel):
     PAGE_SIZE = 200
     MAX_PAGES = 50  # cached pages (10,000 rows at most in memory)
 
-    def __init__(self, history: HistoryService) -> None:
-        super().__init__()
+    loaded = Signal()  # a new result is in place
+    busy_changed = Signal(bool)  # a result is being opened in a worker
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        history: HistoryService,
+        pool: WorkerPool | None = None,
+        *,
+        order: SortKey = SortKey(),  # noqa: B008 (frozen)
+        load: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
         self._history = history
+        self._pool = pool
         self._filter = HistoryFilter()
-        self._order = SortKey()
-        self._count = 0
-        self._pages: OrderedDict[int, list[MessageRow]] = OrderedDict()
-        self._count = self._history.count(self._filter)
+        self._order = order
+        self._result = ResultSet(self._filter, order, 0, 0)
+        self._pages: OrderedDict[int, list[MessageRow | None]] = OrderedDict()
+        self._generation = 0
+        self._worker: Worker | None = None
+        if load:
+            self.reload()
 
     # -- Qt model API ----------------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else self._result.count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -117,7 +192,11 @@ class HistoryTableModel(QAbstractTableModel):
                 return row.receiver
             if column == self.COL_STATUS:
                 return describe(row.ptt, row.dlr) or row.error or row.status.label
+            if column == self.COL_CAMPAIGN and row.campaign_id is not None:
+                return f"Campaign #{row.campaign_id}"
             return None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
+            return status_icon(row.status)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_STATUS:
             colour = STATUS_COLOURS.get(row.status)
             return QBrush(colour) if colour is not None else None
@@ -144,7 +223,7 @@ class HistoryTableModel(QAbstractTableModel):
         if column == self.COL_SENDER:
             return row.sender
         if column == self.COL_RECEIVER:
-            return readable_number(row.receiver)
+            return _readable_cached(row.receiver)
         if column == self.COL_MESSAGE:
             return row.body.replace("\n", " ")
         if column == self.COL_PARTS:
@@ -159,17 +238,20 @@ class HistoryTableModel(QAbstractTableModel):
         if column == self.COL_TAG:
             return row.tag
         if column == self.COL_CAMPAIGN:
-            return "" if row.campaign_id is None else row.campaign_id
+            if row.campaign_id is None:
+                return ""
+            return row.campaign_name or f"#{row.campaign_id}"
         return None
 
     def row_at(self, row_number: int) -> MessageRow | None:
-        if not 0 <= row_number < self._count:
+        """The message shown at this row (None past the end, or if deleted since)."""
+        if not 0 <= row_number < self._result.count:
             return None
         page_number = row_number // self.PAGE_SIZE
         page = self._pages.get(page_number)
         if page is None:
-            page = self._history.page(
-                self._filter, self._order, page_number * self.PAGE_SIZE, self.PAGE_SIZE
+            page = self._history.result_page(
+                self._result, page_number * self.PAGE_SIZE, self.PAGE_SIZE
             )
             self._pages[page_number] = page
             while len(self._pages) > self.MAX_PAGES:
@@ -179,8 +261,16 @@ class HistoryTableModel(QAbstractTableModel):
         offset = row_number - page_number * self.PAGE_SIZE
         return page[offset] if offset < len(page) else None
 
+    def cached_rows(self) -> int:
+        return sum(len(p) for p in self._pages.values())
+
     def set_filter(self, flt: HistoryFilter) -> None:
         self._filter = flt
+        self.reload()
+
+    def set_query(self, flt: HistoryFilter, order: SortKey) -> None:
+        self._filter = flt
+        self._order = order
         self.reload()
 
     @property
@@ -191,11 +281,63 @@ class HistoryTableModel(QAbstractTableModel):
     def order(self) -> SortKey:
         return self._order
 
+    @property
+    def result(self) -> ResultSet:
+        """The snapshot on screen (row numbers of the view index into it)."""
+        return self._result
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None
+
     def reload(self) -> None:
+        """Open the current filter and order again (new messages, deletions)."""
+        self._generation += 1
+        generation = self._generation
+        if self._worker is not None:
+            self._worker.cancel()
+        if self._pool is None:
+            self._worker = None
+            self._apply(
+                self._history.open_result(self._filter, self._order, page_size=self.PAGE_SIZE)
+            )
+            return
+        worker = Worker(
+            _open_numbered, generation, self._history, self._filter, self._order, self.PAGE_SIZE
+        )
+        # bound methods, not lambdas: Qt drops the connection if the model is destroyed
+        worker.signals.result.connect(self._opened)
+        worker.signals.error.connect(self._open_failed)
+        worker.generation = generation  # type: ignore[attr-defined]
+        was_busy = self._worker is not None
+        self._worker = worker
+        self._pool.start(worker)
+        if not was_busy:
+            self.busy_changed.emit(True)
+
+    def _opened(self, numbered: tuple[int, ResultSet]) -> None:
+        generation, result = numbered
+        if generation != self._generation:
+            return  # a newer filter or order was asked for meanwhile
+        self._worker = None
+        self._apply(result)
+        self.busy_changed.emit(False)
+
+    def _open_failed(self, message: str) -> None:
+        if self._worker is None or self._worker.cancel_event.is_set():
+            return  # a cancelled, older request
+        self._worker = None
+        self.busy_changed.emit(False)
+        self.failed.emit(message)
+
+    def _apply(self, result: ResultSet) -> None:
         self.beginResetModel()
+        self._result = result
         self._pages.clear()
-        self._count = self._history.count(self._filter)
+        if result.first_page:
+            self._pages[0] = list(result.first_page)
         self.endResetModel()
+        self.loaded.emit()
 
 
 class CampaignTableModel(QAbstractTableModel):

@@ -1,0 +1,252 @@
+"""History tab at scale: seeds N messages with `demo seed`, drives the real HistoryTab
+offscreen and prints the timings as JSON.
+
+    .venv/bin/python benchmarks/history.py [--messages 1000000] [--db PATH] [--reuse]
+
+Each GUI step is timed from the user's action to the repainted rows (the worker's
+result delivered, then a synchronous repaint of the viewport). The seed runs in its
+own process (`smsdesk demo seed`), so the peak memory is that of the window alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import (
+    QEventLoop,
+    QItemSelection,
+    QItemSelectionModel,
+    QSettings,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
+from PySide6.QtWidgets import QApplication
+
+from smsdesk.app import build_services
+from smsdesk.services.history import HistoryFilter
+from smsdesk.ui.history_tab import HistoryTab
+from smsdesk.ui.table_models import HistoryTableModel
+from smsdesk.ui.workers import WorkerPool
+
+
+def _ms(seconds: float) -> float:
+    return round(seconds * 1000, 1)
+
+
+def peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def wait_for(signal: SignalInstance, action: Callable[[], Any], timeout_s: float = 120) -> None:
+    """Run `action` and let the event loop run until `signal` fires (no busy wait)."""
+    loop = QEventLoop()
+    fired: list[bool] = []
+
+    def done(*_args: object) -> None:
+        fired.append(True)
+        loop.quit()
+
+    signal.connect(done)
+    try:
+        action()
+        if not fired:
+            QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+            loop.exec()
+        if not fired:
+            raise TimeoutError(f"no signal within {timeout_s} s")
+    finally:
+        signal.disconnect(done)
+
+
+def settle(tab: HistoryTab) -> None:
+    """Wait for the model to finish what it is doing, then paint."""
+    if tab.model.busy:
+        wait_for(tab.model.loaded, lambda: None)
+    tab.view.viewport().repaint()
+
+
+def timed(tab: HistoryTab, action: Callable[[], Any], *, loads: bool = True) -> float:
+    start = time.perf_counter()
+    if loads:
+        wait_for(tab.model.loaded, action)
+    else:
+        action()
+    tab.view.viewport().repaint()  # paints the visible rows (reads their page)
+    return _ms(time.perf_counter() - start)
+
+
+def sort(tab: HistoryTab, column: int, order: Qt.SortOrder) -> Callable[[], None]:
+    return lambda: tab.view.horizontalHeader().setSortIndicator(column, order)
+
+
+def select_rows(tab: HistoryTab, first: int, last: int) -> None:
+    model = tab.model
+    selection = QItemSelection(model.index(first, 0), model.index(last, model.columnCount() - 1))
+    tab.view.selectionModel().select(
+        selection,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+
+
+def delete_selected(tab: HistoryTab) -> float:
+    start = time.perf_counter()
+    wait_for(tab.job_finished, lambda: tab.delete_selected(confirm=False), timeout_s=600)
+    settle(tab)
+    return _ms(time.perf_counter() - start)
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, help="database file (default: a temporary one)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep --db if it holds exactly --messages rows"
+    )
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="smsdesk-bench-"))
+    os.environ["SMSDESK_DATA_DIR"] = str(work / "data")
+    db = args.db or work / "history.sqlite3"
+    url = f"sqlite:///{db}"
+    figures: dict[str, Any] = {"messages": args.messages}
+
+    seeded = 0
+    if args.reuse and db.exists():
+        existing = build_services(url)
+        seeded = existing.history.count(HistoryFilter())
+        existing.close()
+    if seeded != args.messages:
+        for leftover in db.parent.glob(db.name + "*"):
+            leftover.unlink()
+        seed = [sys.executable, "-m", "smsdesk", "--db", url, "demo", "seed"]
+        start = time.perf_counter()
+        subprocess.run(
+            [*seed, "--messages", str(args.messages)], check=True, stdout=subprocess.DEVNULL
+        )
+        figures["seed_s"] = round(time.perf_counter() - start, 1)
+
+    app = QApplication.instance() or QApplication([])
+    services = build_services(url)
+    assert services.history.count(HistoryFilter()) == args.messages, "--db holds other data"
+    workers = WorkerPool()
+    settings = QSettings(str(work / "ui-state.ini"), QSettings.Format.IniFormat)
+    asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+    col = HistoryTableModel
+
+    # -- first page: build the tab, show it, wait for the first result, paint -------------
+    start = time.perf_counter()
+    tab = HistoryTab(services.history, workers, settings=settings)
+    tab.resize(1400, 900)
+    tab.show()
+    settle(tab)
+    figures["first_page_ms"] = _ms(time.perf_counter() - start)
+    memory = figures["peak_memory_mb_after"] = {"first page": peak_mb()}
+    assert tab.model.rowCount() == args.messages
+
+    figures["scroll_to_last_row_ms"] = timed(tab, tab.view.scrollToBottom, loads=False)
+    last = tab.model.row_at(tab.model.rowCount() - 1)
+    assert last is not None and last.id == 1  # the oldest message
+    figures["scroll_to_middle_ms"] = timed(
+        tab,
+        lambda: tab.view.scrollTo(tab.model.index(args.messages // 2, 0)),
+        loads=False,
+    )
+    tab.view.scrollToTop()
+    memory["scrolls"] = peak_mb()
+
+    # -- re-sort -----------------------------------------------------------------------
+    figures["resort_by_receiver_ms"] = timed(tab, sort(tab, col.COL_RECEIVER, asc))
+    figures["scroll_to_last_row_by_receiver_ms"] = timed(tab, tab.view.scrollToBottom, loads=False)
+    tab.view.scrollToTop()
+    resort: dict[str, float] = {}
+    for column, name in enumerate(col.HEADERS):
+        for order, word in ((asc, "asc"), (desc, "desc")):
+            header = tab.view.horizontalHeader()
+            if (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (column, order):
+                continue
+            resort[f"{name.lower()} {word}"] = timed(tab, sort(tab, column, order))
+    figures["resort_ms"] = resort
+    memory["every sort"] = peak_mb()
+    figures["resort_by_message_ms"] = resort["message asc"]
+    figures["scroll_to_last_row_by_message_ms"] = timed(tab, tab.view.scrollToBottom, loads=False)
+    tab.view.scrollToTop()
+    timed(tab, sort(tab, col.COL_DATE, desc))
+
+    # -- filter by a partial receiver (the debounce delay itself is not counted) ---------
+    def filter_receiver(text: str) -> Callable[[], None]:
+        def act() -> None:
+            tab.receiver_filter.setText(text)
+            tab.apply_filter()
+
+        return act
+
+    figures["filter_receiver_prefix_ms"] = timed(tab, filter_receiver("06 12"))
+    figures["filter_receiver_prefix_rows"] = tab.model.rowCount()
+    figures["filter_receiver_anywhere_ms"] = timed(tab, filter_receiver("5678"))
+    figures["filter_receiver_anywhere_rows"] = tab.model.rowCount()
+    figures["clear_filter_ms"] = timed(tab, filter_receiver(""))
+    memory["filters"] = peak_mb()
+
+    # -- export everything ----------------------------------------------------------------
+    out = work / "export.csv"
+    start = time.perf_counter()
+    wait_for(tab.job_finished, lambda: tab.export_to(out), timeout_s=600)
+    figures["export_all_s"] = round(time.perf_counter() - start, 2)
+    figures["export_mb"] = round(out.stat().st_size / 1e6, 1)
+    memory["export"] = peak_mb()
+    gui_digest = sha256(out)
+    cli_out = work / "cli-export.csv"
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "smsdesk", "--db", url, "history", "export", str(cli_out)],
+        check=True,
+        stderr=subprocess.DEVNULL,
+    )
+    figures["cli_export_s"] = round(time.perf_counter() - start, 2)
+    figures["cli_export_same_bytes"] = sha256(cli_out) == gui_digest
+    out.unlink()
+    cli_out.unlink()
+
+    # -- delete 10,000 selected rows ------------------------------------------------------
+    select_rows(tab, 0, 9_999)
+    figures["delete_10000_newest_ms"] = delete_selected(tab)
+    memory["delete newest"] = peak_mb()
+    assert tab.model.rowCount() == args.messages - 10_000
+    timed(tab, sort(tab, col.COL_RECEIVER, asc))
+    select_rows(tab, 0, 9_999)  # scattered over the whole table and every index
+    figures["delete_10000_by_receiver_ms"] = delete_selected(tab)
+    assert tab.model.rowCount() == args.messages - 20_000
+
+    figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    tab.close()
+    workers.shutdown()
+    services.close()
+    del app
+    print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,317 @@
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QRunnable, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from smsdesk.app import Services
+from smsdesk.services.history import HistoryFilter, SortColumn, SortKey
+from smsdesk.ui.history_tab import HistoryTab
+from smsdesk.ui.table_models import HistoryTableModel
+from smsdesk.ui.workers import WorkerPool
+
+
+class _Gate(QRunnable):
+    """Holds the pool's only thread until released: work queued behind it waits."""
+
+    def __init__(self, released: threading.Event) -> None:
+        super().__init__()
+        self.released = released
+
+    def run(self) -> None:
+        self.released.wait(30)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def pool() -> Iterator[WorkerPool]:
+    threads = QThreadPool()
+    threads.setMaxThreadCount(1)
+    workers = WorkerPool(threads)
+    yield workers
+    workers.shutdown()
+
+
+@pytest.fixture
+def make_tab(
+    qtbot, services: Services, settings: QSettings, pool: WorkerPool
+) -> Callable[..., HistoryTab]:
+    def make(**kwargs) -> HistoryTab:
+        tab = HistoryTab(
+            services.history,
+            pool,
+            settings=settings,
+            providers=services.provider,
+            remote_gateway="simulator",
+            **kwargs,
+        )
+        qtbot.addWidget(tab)
+        tab.resize(1000, 600)
+        tab.show()
+        qtbot.waitUntil(lambda: not tab.model.busy)
+        return tab
+
+    return make
+
+
+def _ids_in_view(tab: HistoryTab) -> list[int]:
+    rows = (tab.model.row_at(i) for i in range(tab.model.rowCount()))
+    return [r.id for r in rows if r is not None]
+
+
+def _answer(tab: HistoryTab, button: str, seen: list[tuple[str, bool]], tick: bool = False) -> None:
+    """Answer the confirmation box once it is up (it runs its own event loop)."""
+
+    def poll() -> None:
+        box = tab.last_confirmation
+        if box is None or not box.isVisible():
+            QTimer.singleShot(10, poll)
+            return
+        check = box.checkBox()
+        seen.append((box.text(), check is not None))
+        if tick and check is not None:
+            check.setChecked(True)
+        for candidate in box.buttons():
+            if candidate.text().replace("&", "") == button:
+                candidate.click()
+                return
+        raise AssertionError(f"no {button!r} button")
+
+    QTimer.singleShot(0, poll)
+
+
+def _click_row(qtbot, tab: HistoryTab, row: int, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    rect = tab.view.visualRect(tab.model.index(row, HistoryTableModel.COL_MESSAGE))
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+def test_model_passes_modeltester(qtbot, qtmodeltester, services: Services, pool: WorkerPool):
+    services.demo.seed(450)
+    inline = HistoryTableModel(services.history)
+    qtmodeltester.check(inline)
+    model = HistoryTableModel(services.history, pool)
+    qtbot.waitUntil(lambda: model.rowCount() == 450)
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.loaded):
+        model.sort(HistoryTableModel.COL_MESSAGE, Qt.SortOrder.AscendingOrder)
+    assert model.result.ids is not None  # an unindexed sort: read by sorted ids
+    bodies = [model.row_at(i).body for i in range(450)]  # type: ignore[union-attr]
+    assert bodies == sorted(bodies)
+    qtmodeltester.check(model)
+    with qtbot.waitSignal(model.loaded):
+        model.set_filter(HistoryFilter(receiver="+33 7"))
+    assert 0 < model.rowCount() < 450
+    qtmodeltester.check(model)
+    assert model.cached_rows() <= model.MAX_PAGES * model.PAGE_SIZE
+
+
+def test_filter_select_three_delete_them(qtbot, services: Services, make_tab):
+    services.demo.seed(600)
+    tab = make_tab()
+    assert tab.count_label.text() == "600 messages"
+    qtbot.keyClicks(tab.receiver_filter, "+33 7")
+    qtbot.waitUntil(lambda: tab.model.filter.receiver == "+33 7" and not tab.model.busy)
+    shown = tab.model.rowCount()
+    assert 0 < shown < 600
+    assert tab.count_label.text() == f"{shown} messages match"
+    assert all(r.startswith("+337") for r in (tab.model.row_at(i).receiver for i in range(shown)))  # type: ignore[union-attr]
+
+    _click_row(qtbot, tab, 1)
+    _click_row(qtbot, tab, 3, Qt.KeyboardModifier.ControlModifier)
+    _click_row(qtbot, tab, 5, Qt.KeyboardModifier.ControlModifier)
+    assert tab.selected_ranges() == [(1, 2), (3, 4), (5, 6)]
+    doomed = [tab.model.row_at(i).id for i in (1, 3, 5)]  # type: ignore[union-attr]
+    kept = [tab.model.row_at(i).id for i in (0, 2, 4)]  # type: ignore[union-attr]
+
+    seen: list[tuple[str, bool]] = []
+    _answer(tab, "Delete", seen)
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
+        qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert seen == [("Delete 3 messages?", True)]  # the simulator keeps a history
+    assert finished.args == ["3 messages deleted"]
+    qtbot.waitUntil(lambda: not tab.model.busy and tab.model.rowCount() == shown - 3)
+    in_view = _ids_in_view(tab)
+    assert not set(doomed) & set(in_view) and set(kept) <= set(in_view)
+    assert all(services.history.get(i) is None for i in doomed)
+    assert all(services.history.get(i) is not None for i in kept)
+    assert services.history.count(HistoryFilter()) == 597
+
+
+def test_cancelled_confirmation_deletes_nothing(qtbot, services: Services, make_tab):
+    services.demo.seed(50)
+    tab = make_tab()
+    tab.view.selectAll()
+    seen: list[tuple[str, bool]] = []
+    _answer(tab, "Cancel", seen)
+    assert tab.delete_selected() is None
+    assert seen == [("Delete 50 messages?", True)]
+    assert services.history.count(HistoryFilter()) == 50
+
+
+def test_delete_all_matching_and_at_the_gateway(qtbot, services: Services, make_tab):
+    services.demo.seed(400)
+    tab = make_tab()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findText("Delivered"))
+    qtbot.waitUntil(lambda: tab.model.filter.status is not None and not tab.model.busy)
+    delivered = tab.model.rowCount()
+    seen: list[tuple[str, bool]] = []
+    _answer(tab, "Delete", seen, tick=True)
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
+        tab.delete_all_button.click()
+    assert seen == [(f"Delete all {delivered} messages that match the filter?", True)]
+    assert finished.args == [f"{delivered} messages deleted ({delivered} at the gateway too)"]
+    qtbot.waitUntil(lambda: not tab.model.busy and tab.model.rowCount() == 0)
+    assert services.history.count(HistoryFilter()) == 400 - delivered
+
+
+def test_keyboard_details_and_clipboard(qtbot, services: Services, make_tab):
+    services.demo.seed(30)
+    tab = make_tab()
+    tab.window().activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    tab.view.setFocus()
+    qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.receiver_filter.hasFocus()
+
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(2, 0))
+    qtbot.keyClick(tab.view, Qt.Key.Key_Return)
+    dialog = tab.details_dialog
+    assert dialog is not None and dialog.isVisible()
+    row = tab.model.row_at(2)
+    assert row is not None and dialog.row.id == row.id
+    assert dialog.fields["Receiver"].text().endswith(f"({row.receiver})")
+    assert dialog.fields["ptt"].text().startswith(f"{row.ptt} — ")
+    dialog.copy_button.click()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith(f"Message: #{row.id}\nStatus: ")
+    assert f"Text: {row.body}" in copied
+    dialog.close()
+    qtbot.waitUntil(lambda: tab.details_dialog is None)
+
+    rect = tab.view.visualRect(tab.model.index(4, HistoryTableModel.COL_DATE))
+    # a real double click: press, release, then the double-click press and its release
+    qtbot.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert tab.details_dialog is not None
+    assert tab.details_dialog.row.id == tab.model.row_at(4).id  # type: ignore[union-attr]
+    tab.details_dialog.close()
+
+
+def test_export_all_and_selection(qtbot, services: Services, make_tab, tmp_path: Path):
+    services.demo.seed(700)
+    tab = make_tab()
+    everything = tmp_path / "all.csv"
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
+        tab.export_to(everything)
+    assert finished.args == [f"700 messages exported to {everything}"]
+    reference = tmp_path / "reference.csv"
+    services.history.export_csv(HistoryFilter(), reference)
+    assert everything.read_bytes() == reference.read_bytes()
+
+    tab.view.selectRow(3)
+    tab.view.selectionModel().select(
+        tab.model.index(10, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    some = tmp_path / "some.csv"
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000):
+        tab.export_to(some, selection_only=True)
+    reference_ids = [tab.model.row_at(i).id for i in (3, 10)]  # type: ignore[union-attr]
+    services.history.export_csv(HistoryFilter(), reference, ids=reference_ids)
+    assert some.read_bytes() == reference.read_bytes()
+
+
+def test_export_cancel_leaves_no_file(qtbot, services: Services, make_tab, pool, tmp_path: Path):
+    services.demo.seed(100)
+    tab = make_tab()
+    released = threading.Event()
+    pool.pool.start(_Gate(released))  # the export waits behind it
+    out = tmp_path / "cancelled.csv"
+    tab.export_to(out)
+    assert tab.progress.isVisible() and tab.cancel_button.isVisible()
+    assert not tab.delete_button.isEnabled() and not tab.export_button.isEnabled()
+    tab.cancel_button.click()
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000):
+        released.set()
+    assert tab.job_label.text() == "Export cancelled"
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+    assert not tab.progress.isVisible() and tab.export_button.isEnabled()
+
+
+def test_rows_stay_while_a_filter_is_counted(qtbot, services: Services, make_tab, pool):
+    services.demo.seed(120)
+    tab = make_tab()
+    released = threading.Event()
+    pool.pool.start(_Gate(released))
+    tab.text_filter.setText("rendez-vous")
+    tab.apply_filter()
+    assert tab.model.busy and tab.count_label.text() == "Counting…"
+    assert tab.model.rowCount() == 120  # the old rows, until the new ones are ready
+    with qtbot.waitSignal(tab.model.loaded, timeout=10_000):
+        released.set()
+    assert tab.model.rowCount() == services.history.count(HistoryFilter(text="rendez-vous"))
+    assert not tab.model.busy and tab.count_label.text().endswith("match")
+
+
+def test_columns_and_sort_remembered(qtbot, services: Services, make_tab, settings: QSettings):
+    services.demo.seed(40)
+    tab = make_tab()
+    header = tab.view.horizontalHeader()
+    with qtbot.waitSignal(tab.model.loaded):
+        header.setSortIndicator(HistoryTableModel.COL_RECEIVER, Qt.SortOrder.AscendingOrder)
+    header.resizeSection(HistoryTableModel.COL_MESSAGE, 433)
+    header.moveSection(header.visualIndex(HistoryTableModel.COL_TAG), 0)
+    tab.close()
+    tab.save_state()
+
+    again = make_tab()
+    header = again.view.horizontalHeader()
+    assert again.model.order == SortKey(SortColumn.RECEIVER, descending=False)
+    assert header.sortIndicatorSection() == HistoryTableModel.COL_RECEIVER
+    assert header.sectionSize(HistoryTableModel.COL_MESSAGE) == 433
+    assert header.visualIndex(HistoryTableModel.COL_TAG) == 0
+    receivers = [again.model.row_at(i).receiver for i in range(40)]  # type: ignore[union-attr]
+    assert receivers == sorted(receivers)
+
+
+def test_campaign_tag_and_period_filters(qtbot, services: Services, make_tab):
+    services.demo.seed(11_000)
+    tab = make_tab()
+    assert tab.campaign_filter.count() == 1 + 3
+    tab.campaign_filter.setCurrentIndex(1)  # the newest campaign
+    qtbot.waitUntil(lambda: tab.model.filter.campaign_id is not None and not tab.model.busy)
+    assert tab.model.rowCount() == 1_000
+    tab.clear_filters()
+    qtbot.waitUntil(lambda: tab.model.filter == HistoryFilter() and not tab.model.busy)
+    tab.tag_filter.setEditText("demo-2")
+    qtbot.waitUntil(lambda: tab.model.filter.tag == "demo-2" and not tab.model.busy)
+    assert tab.model.rowCount() == 5_000
+    tab.clear_filters()
+    tab.period_filter.setCurrentIndex(tab.period_filter.findText("Last 7 days"))
+    qtbot.waitUntil(lambda: tab.model.filter.since is not None and not tab.model.busy)
+    assert 0 < tab.model.rowCount() < 11_000
+    assert not tab.since_edit.isEnabled()
+    tab.period_filter.setCurrentIndex(tab.period_filter.findText("From… to…"))
+    assert tab.since_edit.isEnabled() and tab.until_edit.isEnabled()
+
+
+def test_refresh_keeps_the_chosen_campaign(qtbot, services: Services, make_tab):
+    services.demo.seed(6_000)
+    tab = make_tab()
+    tab.campaign_filter.setCurrentIndex(2)
+    chosen = tab.campaign_filter.currentData()
+    qtbot.waitUntil(lambda: tab.model.filter.campaign_id == chosen and not tab.model.busy)
+    tab.refresh()
+    qtbot.waitUntil(lambda: not tab.model.busy)
+    assert tab.campaign_filter.currentData() == chosen
+    assert QApplication.instance() is not None
