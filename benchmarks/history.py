@@ -51,6 +51,35 @@ def peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+class StallMeter:
+    """The longest gap between ticks of a 10 ms timer: how long the window froze."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def __enter__(self) -> StallMeter:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.timer.stop()
+
+    @property
+    def worst_ms(self) -> float:
+        return _ms(self.worst)
+
+
 def wait_for(signal: SignalInstance, action: Callable[[], Any], timeout_s: float = 120) -> None:
     """Run `action` and let the event loop run until `signal` fires (no busy wait)."""
     loop = QEventLoop()
@@ -173,6 +202,15 @@ def main() -> int:
         lambda: tab.view.scrollTo(tab.model.index(args.messages // 2, 0)),
         loads=False,
     )
+    bar = tab.view.verticalScrollBar()
+    steps = [
+        timed(tab, lambda: bar.setValue(bar.value() + bar.pageStep()), loads=False)
+        for _ in range(40)  # ~1,400 rows: crosses several 200-row pages
+    ]
+    figures["page_down_in_middle_ms"] = {
+        "mean": round(sum(steps) / len(steps), 1),
+        "max": max(steps),
+    }
     tab.view.scrollToTop()
     memory["scrolls"] = peak_mb()
 
@@ -190,6 +228,10 @@ def main() -> int:
     figures["resort_ms"] = resort
     memory["every sort"] = peak_mb()
     figures["resort_by_message_ms"] = resort["message asc"]
+    timed(tab, sort(tab, col.COL_DATE, desc))
+    with StallMeter() as meter:
+        timed(tab, sort(tab, col.COL_MESSAGE, asc))
+    stalls = figures["window_stall_max_ms"] = {"resort by message": meter.worst_ms}
     figures["scroll_to_last_row_by_message_ms"] = timed(tab, tab.view.scrollToBottom, loads=False)
     tab.view.scrollToTop()
     timed(tab, sort(tab, col.COL_DATE, desc))
@@ -204,7 +246,9 @@ def main() -> int:
 
     figures["filter_receiver_prefix_ms"] = timed(tab, filter_receiver("06 12"))
     figures["filter_receiver_prefix_rows"] = tab.model.rowCount()
-    figures["filter_receiver_anywhere_ms"] = timed(tab, filter_receiver("5678"))
+    with StallMeter() as meter:
+        figures["filter_receiver_anywhere_ms"] = timed(tab, filter_receiver("5678"))
+    stalls["filter"] = meter.worst_ms
     figures["filter_receiver_anywhere_rows"] = tab.model.rowCount()
     figures["clear_filter_ms"] = timed(tab, filter_receiver(""))
     memory["filters"] = peak_mb()
@@ -212,8 +256,10 @@ def main() -> int:
     # -- export everything ----------------------------------------------------------------
     out = work / "export.csv"
     start = time.perf_counter()
-    wait_for(tab.job_finished, lambda: tab.export_to(out), timeout_s=600)
+    with StallMeter() as meter:
+        wait_for(tab.job_finished, lambda: tab.export_to(out), timeout_s=600)
     figures["export_all_s"] = round(time.perf_counter() - start, 2)
+    stalls["export"] = meter.worst_ms
     figures["export_mb"] = round(out.stat().st_size / 1e6, 1)
     memory["export"] = peak_mb()
     gui_digest = sha256(out)
@@ -238,6 +284,12 @@ def main() -> int:
     select_rows(tab, 0, 9_999)  # scattered over the whole table and every index
     figures["delete_10000_by_receiver_ms"] = delete_selected(tab)
     assert tab.model.rowCount() == args.messages - 20_000
+    timed(tab, sort(tab, col.COL_DATE, desc))
+    select_rows(tab, 50_000, 149_999)
+    with StallMeter() as meter:
+        figures["delete_100000_ms"] = delete_selected(tab)
+    stalls["delete 100000"] = meter.worst_ms
+    assert tab.model.rowCount() == args.messages - 120_000
 
     figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     tab.close()

@@ -25,7 +25,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, String, delete, func, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    String,
+    and_,
+    delete,
+    func,
+    literal,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.selectable import GenerativeSelect
 
@@ -100,6 +109,21 @@ INDEXED_SORTS = frozenset(
         SortColumn.OPERATOR,
         SortColumn.TAG,
         SortColumn.CAMPAIGN,
+    }
+)
+
+
+# Never NULL: a neighbouring row's value marks exactly where a page starts (NULLs sort
+# first or last depending on the database, so nullable columns walk the index instead).
+KEYSET_SORTS = frozenset(
+    {
+        SortColumn.ID,
+        SortColumn.CREATED_AT,
+        SortColumn.SENDER,
+        SortColumn.RECEIVER,
+        SortColumn.PARTS,
+        SortColumn.STATUS,
+        SortColumn.TAG,
     }
 )
 
@@ -227,7 +251,8 @@ def filter_clauses(flt: HistoryFilter, *, dialect: str = "") -> list[ColumnEleme
 
     a number prefix is also a range on the receiver index (SQLite: LIKE cannot use a
     BINARY index), and a substring is matched by scanning the narrow (receiver, id) index
-    inside a sub-query instead of walking the sort index row by row.
+    inside a sub-query instead of walking the sort index row by row (the message text
+    likewise, by one scan of the table).
     """
     clauses: list[ColumnElement[bool]] = []
     if flt.receiver:
@@ -259,7 +284,9 @@ def filter_clauses(flt: HistoryFilter, *, dialect: str = "") -> list[ColumnEleme
     if flt.tag:
         clauses.append(Message.tag == flt.tag)
     if flt.text:
-        clauses.append(Message.body.like(f"%{_escape_like(flt.text)}%", escape="\\"))
+        # no index has the text: one scan for the matching ids, then only those are sorted
+        like = Message.body.like(f"%{_escape_like(flt.text)}%", escape="\\")
+        clauses.append(Message.id.in_(select(Message.id).where(like).scalar_subquery()))
     return clauses
 
 
@@ -308,8 +335,13 @@ def _midnight(day: date, tz: tzinfo | None) -> datetime:
 _Query = TypeVar("_Query", bound=GenerativeSelect)
 
 
-def _ordered(query: _Query, order: SortKey) -> _Query:
-    column = getattr(Message, str(order.column))
+def _ordered(query: _Query, order: SortKey, *, filter_first: bool = False) -> _Query:
+    """ORDER BY the sort column, id. `filter_first` sorts by an expression of the column,
+    which no index serves: the planner then narrows by the filter and sorts what is left,
+    instead of walking the whole sort index and reading every row to test the filter."""
+    column: Any = getattr(Message, str(order.column))
+    if filter_first and order.column is not SortColumn.ID:
+        column = func.coalesce(column, column)
     if order.column is SortColumn.ID:
         return query.order_by(column.desc() if order.descending else column.asc())
     if order.descending:
@@ -596,7 +628,11 @@ class HistoryService:
                 result = ResultSet(flt, order, int(count or 0), int(max_id or 0))
             else:
                 ids: array[int] = array("q")
-                query = _ordered(select(Message.id).where(*clauses), order)
+                query = _ordered(
+                    select(Message.id).where(*clauses),
+                    order,
+                    filter_first=self._filter_first(flt, order),
+                )
                 with _lean_cache(session):
                     for part in _raw_batches(session, query, 50_000):
                         _check(cancel)
@@ -607,17 +643,40 @@ class HistoryService:
             first = self._result_page(session, result, 0, page_size)
         return replace(result, first_page=tuple(first))
 
-    def result_page(self, result: ResultSet, start: int, limit: int) -> list[MessageRow | None]:
+    def _filter_first(self, flt: HistoryFilter, order: SortKey) -> bool:
+        """SQLite has no statistics on how much a date range or a text keeps (measured on
+        1M rows, 7 days sorted by receiver: 1.5 s walking the receiver index, 20 ms
+        filtering first). PostgreSQL's planner knows; it is left alone."""
+        narrowing = flt.since is not None or flt.until is not None or bool(flt.text)
+        return self._dialect == "sqlite" and narrowing and order.column is not SortColumn.CREATED_AT
+
+    def result_page(
+        self,
+        result: ResultSet,
+        start: int,
+        limit: int,
+        *,
+        after: MessageRow | None = None,
+        before: MessageRow | None = None,
+    ) -> list[MessageRow | None]:
         """Rows start..start+limit of a snapshot; None for a row deleted since.
 
         Cheap whatever `start` is: a lookup by id, or a walk along an index from the
-        nearer end.
+        nearer end. `after` (the row just before `start`) or `before` (the row just after
+        the page), when the caller has one, lets the page start right there in the index
+        instead of counting its way to it: scrolling stays fast deep in a million rows.
         """
         with self._sessions() as session:
-            return self._result_page(session, result, start, limit)
+            return self._result_page(session, result, start, limit, after, before)
 
     def _result_page(
-        self, session: Session, result: ResultSet, start: int, limit: int
+        self,
+        session: Session,
+        result: ResultSet,
+        start: int,
+        limit: int,
+        after: MessageRow | None = None,
+        before: MessageRow | None = None,
     ) -> list[MessageRow | None]:
         stop = min(start + limit, result.count)
         if start >= stop:
@@ -637,12 +696,48 @@ class HistoryService:
                 )
             }
             return [by_id.get(i) for i in wanted]
+        if result.order.column in KEYSET_SORTS and (after is not None or before is not None):
+            rows = self._seek_page(session, result, stop - start, after, before)
+            return list(self._with_campaign_names(session, rows))
         query = self._along_index(result, select(*_ROW_COLUMNS), start, stop)
         with _lean_cache(session, query.deep):
             rows = [_row(v) for v in session.execute(query.statement)]
         if query.reversed:
             rows.reverse()
         return list(self._with_campaign_names(session, rows))
+
+    def _seek_page(
+        self,
+        session: Session,
+        result: ResultSet,
+        limit: int,
+        after: MessageRow | None,
+        before: MessageRow | None,
+    ) -> list[MessageRow]:
+        """`limit` rows next to a known row, as two exact index seeks: the rest of the
+        rows that share its value (by id), then the rows with the next values. (A row
+        value comparison would seek on the first column only, in SQLite.)"""
+        order = result.order if after is not None else result.order.reversed()
+        mark = after if after is not None else before
+        assert mark is not None
+        column = getattr(Message, str(order.column))
+        value = literal(getattr(mark, str(order.column)), column.type)
+        bounded = select(*_ROW_COLUMNS).where((Message.id + 0) <= result.max_id)
+        beyond_id = Message.id < mark.id if order.descending else Message.id > mark.id
+        beyond = column < value if order.descending else column > value
+        if order.column is SortColumn.ID:
+            steps = [beyond_id]
+        else:
+            steps = [and_(column == value, beyond_id), beyond]
+        rows: list[MessageRow] = []
+        for step in steps:
+            query = _ordered(bounded.where(step), order).limit(limit - len(rows))
+            rows.extend(_row(v) for v in session.execute(query))
+            if len(rows) >= limit:
+                break
+        if after is None:
+            rows.reverse()
+        return rows
 
     def result_ids(self, result: ResultSet, start: int, stop: int) -> list[int]:
         """The ids of rows start..stop (exclusive) of a snapshot."""

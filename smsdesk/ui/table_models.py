@@ -250,8 +250,13 @@ class HistoryTableModel(QAbstractTableModel):
         page_number = row_number // self.PAGE_SIZE
         page = self._pages.get(page_number)
         if page is None:
+            after, before = self._neighbours(page_number)
             page = self._history.result_page(
-                self._result, page_number * self.PAGE_SIZE, self.PAGE_SIZE
+                self._result,
+                page_number * self.PAGE_SIZE,
+                self.PAGE_SIZE,
+                after=after,
+                before=before,
             )
             self._pages[page_number] = page
             while len(self._pages) > self.MAX_PAGES:
@@ -260,6 +265,16 @@ class HistoryTableModel(QAbstractTableModel):
             self._pages.move_to_end(page_number)
         offset = row_number - page_number * self.PAGE_SIZE
         return page[offset] if offset < len(page) else None
+
+    def _neighbours(self, page_number: int) -> tuple[MessageRow | None, MessageRow | None]:
+        """The rows just around a page, when their pages are here (scrolling one way)."""
+        previous = self._pages.get(page_number - 1)
+        if previous is not None and len(previous) == self.PAGE_SIZE and previous[-1] is not None:
+            return previous[-1], None
+        following = self._pages.get(page_number + 1)
+        if following and following[0] is not None:
+            return None, following[0]
+        return None, None
 
     def cached_rows(self) -> int:
         return sum(len(p) for p in self._pages.values())

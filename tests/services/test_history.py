@@ -7,9 +7,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 
-from smsdesk.app import Services
+from smsdesk.app import Services, build_services
 from smsdesk.db.models import Campaign, Message
 from smsdesk.domain.delivery import MessageStatus
 from smsdesk.providers.base import OutgoingSms, PermanentError
@@ -193,7 +193,14 @@ def test_pages_sort_in_sql(services: Services):
 
 @pytest.mark.parametrize("column", list(SortColumn))
 @pytest.mark.parametrize("descending", [False, True])
-@pytest.mark.parametrize("flt", [HistoryFilter(), HistoryFilter(receiver="+33 6")])
+@pytest.mark.parametrize(
+    "flt",
+    [
+        HistoryFilter(),
+        HistoryFilter(receiver="+33 6"),
+        HistoryFilter(since=datetime.now(UTC) - timedelta(days=120), text="e"),
+    ],
+)
 def test_snapshot_pages_match_plain_sql(
     services: Services, column: SortColumn, descending: bool, flt: HistoryFilter
 ):
@@ -210,6 +217,17 @@ def test_snapshot_pages_match_plain_sql(
     for start in range(0, result.count, 77):
         seen.extend(r.id for r in services.history.result_page(result, start, 77) if r)
     assert seen == expected
+    # scrolling down from the previous page, and up from the next one
+    pages = [services.history.result_page(result, 0, 50)]
+    while sum(len(p) for p in pages) < result.count:
+        start = sum(len(p) for p in pages)
+        pages.append(services.history.result_page(result, start, 50, after=pages[-1][-1]))
+    assert [r.id for p in pages for r in p if r] == expected
+    last = (result.count - 1) // 50 * 50
+    pages = [services.history.result_page(result, last, 50)]
+    for start in range(last - 50, -1, -50):
+        pages.insert(0, services.history.result_page(result, start, 50, before=pages[0][0]))
+    assert [r.id for p in pages for r in p if r] == expected
     assert services.history.result_ids(result, 100, 180) == expected[100:180]
     assert services.history.rows_ids(result, [(5, 9), (0, 3), (7, 12)]) == (
         expected[0:3] + expected[5:12]
@@ -476,3 +494,55 @@ def test_merge_ranges():
 )
 def test_neutralise(cell, expected):
     assert neutralise_cell(cell) == expected
+
+
+def test_on_postgresql(postgres_url: str, tmp_path: Path):
+    """The same service on PostgreSQL: migrations (0002 indexes), demo seed, filters,
+    snapshot pages for every sort, deletes, and the byte-exact export (dates come back as
+    datetimes there, not text)."""
+    services = build_services(postgres_url)
+    try:
+        history = services.history
+        _export_fixture(services)
+        out = tmp_path / "pg.csv"
+        assert history.export_csv(HistoryFilter(), out, tz=PARIS) == 6
+        assert out.read_bytes() == EXPECTED_EXPORT.read_bytes()
+        history.delete_matching(HistoryFilter())
+
+        services.demo.seed(700)
+        assert history.count(HistoryFilter()) == 700
+        assert (
+            history.count(HistoryFilter(receiver="06"))
+            + history.count(HistoryFilter(receiver="07"))
+            == 700
+        )
+        assert history.count(HistoryFilter(receiver="+33 6 99")) == history.count(
+            HistoryFilter(receiver="0699")
+        )
+        for column in SortColumn:
+            for flt in (HistoryFilter(), HistoryFilter(receiver="12")):
+                order = SortKey(column, descending=column is SortColumn.TAG)
+                expected = [r.id for r in history.page(flt, order, 0, 10_000)]
+                result = history.open_result(flt, order, page_size=50)
+                seen = []
+                for start in range(0, result.count, 90):
+                    seen.extend(r.id for r in history.result_page(result, start, 90) if r)
+                assert seen == expected, (column, flt)
+                pages = [history.result_page(result, 0, 90)]
+                while sum(len(p) for p in pages) < result.count:
+                    after = pages[-1][-1]
+                    pages.append(history.result_page(result, len(pages) * 90, 90, after=after))
+                assert [r.id for p in pages for r in p if r] == expected, (column, flt)
+        result = history.open_result(HistoryFilter(), SortKey(SortColumn.RECEIVER))
+        doomed = history.rows_ids(result, [(0, 5), (600, 610)])
+        assert history.delete_rows(result, [(0, 5), (600, 610)]).deleted == 15
+        assert not set(doomed) & set(history.ids(HistoryFilter()))
+        with services.sessions() as session:
+            names = set(
+                session.scalars(
+                    text("SELECT indexname FROM pg_indexes WHERE tablename = 'message'")
+                )
+            )
+        assert {"ix_message_operator", "ix_message_parts", "ix_message_tag"} <= names
+    finally:
+        services.close()
