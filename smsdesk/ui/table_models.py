@@ -71,6 +71,37 @@ def _open_numbered(
     return generation, result
 
 
+# what a receipt never changes: rows sorted by these keep their places across a refresh
+_STABLE_SORTS = frozenset(
+    {
+        SortColumn.ID,
+        SortColumn.CREATED_AT,
+        SortColumn.SENDER,
+        SortColumn.RECEIVER,
+        SortColumn.BODY,
+        SortColumn.PARTS,
+        SortColumn.TAG,
+        SortColumn.CAMPAIGN,
+    }
+)
+
+
+def _same_rows(old: ResultSet, new: ResultSet) -> bool:
+    """Whether row n of `new` is the message of row n of `old`, for every n."""
+    if (old.filter, old.order, old.count, old.max_id) != (
+        new.filter,
+        new.order,
+        new.count,
+        new.max_id,
+    ) or not new.count:
+        return False
+    if old.ids is not None or new.ids is not None:
+        return old.ids == new.ids
+    # along an index, with nothing added or removed: the same rows unless the sort key is
+    # one that receipts change
+    return new.order.column in _STABLE_SORTS
+
+
 _STATUS_ICONS: dict[MessageStatus, QIcon] = {}
 
 
@@ -346,12 +377,20 @@ class HistoryTableModel(QAbstractTableModel):
         self.failed.emit(message)
 
     def _apply(self, result: ResultSet) -> None:
-        self.beginResetModel()
+        same_rows = _same_rows(self._result, result)
+        if not same_rows:
+            self.beginResetModel()
         self._result = result
         self._pages.clear()
         if result.first_page:
             self._pages[0] = list(result.first_page)
-        self.endResetModel()
+        if same_rows:
+            # only statuses moved (receipts): repaint, and the selection still means the
+            # same messages
+            last = self.index(result.count - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        else:
+            self.endResetModel()
         self.loaded.emit()
 
 

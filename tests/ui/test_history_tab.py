@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QRunnable, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import insert, update
 
 from smsdesk.app import Services
+from smsdesk.db.models import Message
 from smsdesk.services.history import HistoryFilter, SortColumn, SortKey
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.table_models import HistoryTableModel
@@ -315,3 +317,31 @@ def test_refresh_keeps_the_chosen_campaign(qtbot, services: Services, make_tab):
     qtbot.waitUntil(lambda: not tab.model.busy)
     assert tab.campaign_filter.currentData() == chosen
     assert QApplication.instance() is not None
+
+
+def test_receipts_refresh_keeps_the_selection(qtbot, qtmodeltester, services: Services, make_tab):
+    services.demo.seed(300)
+    tab = make_tab()
+    qtmodeltester.check(tab.model)  # and it keeps watching the signals below
+    tab.view.selectRow(7)
+    chosen = tab.model.row_at(7)
+    assert chosen is not None
+    with services.sessions.begin() as session:
+        session.execute(
+            update(Message)
+            .where(Message.id == chosen.id)
+            .values(status="failed", ptt=24, dlr=2, error="absent")
+        )
+    with qtbot.waitSignal(tab.model.loaded):
+        tab.refresh()
+    assert tab.selected_ranges() == [(7, 8)]  # same message, same row: still selected
+    assert tab.model.index(7, HistoryTableModel.COL_STATUS).data() == (
+        "Failed: Absent subscriber (24)"
+    )
+    with services.sessions.begin() as session:
+        session.execute(
+            insert(Message).values(receiver="+33600000001", body="new", status="queued")
+        )
+    with qtbot.waitSignal(tab.model.loaded):
+        tab.refresh()
+    assert tab.model.rowCount() == 301 and not tab.selected_ranges()  # rows moved: reset
