@@ -272,13 +272,16 @@ class HistoryTab(QWidget):
         self.delete_all_button = QPushButton("Delete all matching…")
         self.delete_all_button.clicked.connect(self.delete_all_matching)
         self.export_button = QToolButton()
-        self.export_button.setText("Export CSV")
+        self.export_button.setText("Export CSV…")
+        self.export_button.setToolTip(
+            "Export every message that matches the filter (the arrow: only the selection)"
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         export_menu = QMenu(self.export_button)
         export_menu.addAction(self.export_all_action)
         export_menu.addAction(self.export_selection_action)
         self.export_button.setMenu(export_menu)
-        self.export_button.clicked.connect(lambda: self.export_clicked(self._has_selection()))
+        self.export_button.clicked.connect(self.export_all_action.trigger)
 
         self.count_label = QLabel()
         self.job_label = QLabel()

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QRunnable, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import insert, update
 
 from smsdesk.app import Services
@@ -345,3 +345,27 @@ def test_receipts_refresh_keeps_the_selection(qtbot, qtmodeltester, services: Se
     with qtbot.waitSignal(tab.model.loaded):
         tab.refresh()
     assert tab.model.rowCount() == 301 and not tab.selected_ranges()  # rows moved: reset
+
+
+def test_export_through_the_save_dialog(
+    qtbot, services: Services, make_tab, settings: QSettings, tmp_path: Path
+):
+    services.demo.seed(20)
+    tab = make_tab()
+    target = tmp_path / "chosen.csv"
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(10, answer)
+            return
+        assert dialog.selectedFiles()[0].endswith(".csv")  # a dated default name
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
+        tab.export_button.click()
+    assert finished.args == [f"20 messages exported to {target}"]
+    assert target.read_bytes().startswith("\ufeffid;date;sender;receiver;".encode())
+    assert settings.value("history/export_dir") == str(tmp_path)  # next time it opens there
