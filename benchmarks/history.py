@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -296,6 +297,8 @@ def main() -> int:
     workers.shutdown()
     services.close()
     del app
+    if args.db is None:
+        shutil.rmtree(work, ignore_errors=True)  # half a gigabyte per million messages
     print(json.dumps(figures, indent=2))
     return 0
 
