@@ -26,7 +26,7 @@ from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.domain.encoding import Encoding, message_info
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer
 from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
-from smsdesk.providers.base import Capability, Provider, ProviderError
+from smsdesk.providers.base import Capability, Provider, ProviderError, SenderInfo
 
 log = logging.getLogger(__name__)
 
@@ -190,6 +190,7 @@ class CampaignPreview:
     starts_at: datetime  # UTC: the first allowed instant
     postponed: bool  # starts_at is later than asked because of the window
     window: SendingWindow | None
+    columns: tuple[str, ...] = ()  # placeholder names the recipients have
 
     @property
     def problem(self) -> str | None:
@@ -266,6 +267,16 @@ class CampaignSummary:
 
 
 @dataclass(frozen=True)
+class GatewayInfo:
+    """What a gateway offers the Send tab."""
+
+    name: str
+    senders: tuple[SenderInfo, ...]  # approved (or pending) alphanumeric senders
+    can_defer: bool  # can keep a scheduled send (submit(deferred_until=...))
+    can_estimate: bool
+
+
+@dataclass(frozen=True)
 class ListChoice:
     name: str
     contacts: int
@@ -301,6 +312,18 @@ class CampaignService:
         if name not in self._opened:
             self._opened[name] = self._providers(name)
         return self._opened[name]
+
+    def gateway_info(self, name: str) -> GatewayInfo:
+        """The gateway's senders and abilities; raises ProviderError when it cannot say."""
+        provider = self.provider(name)
+        capabilities = provider.capabilities
+        senders = tuple(provider.senders()) if Capability.SENDERS in capabilities else ()
+        return GatewayInfo(
+            name=name,
+            senders=senders,
+            can_defer=Capability.DEFERRED in capabilities,
+            can_estimate=Capability.ESTIMATE in capabilities,
+        )
 
     def close(self) -> None:
         for provider in self._opened.values():
@@ -446,6 +469,7 @@ class CampaignService:
             starts_at=starts_at,
             postponed=postponed,
             window=window,
+            columns=audience.columns,
         )
 
     def quote(self, request: CampaignRequest) -> Quote:

@@ -16,6 +16,7 @@ from smsdesk.ui.gateway_settings import GatewaySettingsDialog
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.scheduled_tab import ScheduledTab
 from smsdesk.ui.send_tab import SendTab
+from smsdesk.ui.settings_dialog import SettingsDialog
 from smsdesk.ui.workers import WorkerPool
 
 
@@ -29,7 +30,11 @@ class MainWindow(QMainWindow):
         self._shut_down = False
 
         self.send_tab = SendTab(
-            services.campaigns, self.workers, provider=services.settings.provider
+            services.campaigns,
+            self.workers,
+            provider=services.settings.provider,
+            templates=services.templates,
+            preferences=services.preferences,
         )
         self.scheduled_tab = ScheduledTab(services.campaigns, self.workers)
         self.history_tab = HistoryTab(services.history)
@@ -61,7 +66,11 @@ class MainWindow(QMainWindow):
         self.scheduled_tab.status_message.connect(self.statusBar().showMessage)
         self.send_tab.campaign_created.connect(self._campaign_created)
         self.scheduled_tab.changed.connect(self.history_tab.refresh)
+        self.scheduled_tab.changed.connect(self.controller.wake)
+        self.settings_dialog: SettingsDialog | None = None
+        self.overdue_notice = ""
         if start_dispatcher:
+            self._announce_overdue()
             self.controller.start()
         self.refresh_credits()
 
@@ -70,6 +79,9 @@ class MainWindow(QMainWindow):
         self.gateway_action = QAction("&Gateway settings…", self)
         self.gateway_action.triggered.connect(self.open_gateway_settings)
         file_menu.addAction(self.gateway_action)
+        self.preferences_action = QAction("Sending &preferences…", self)
+        self.preferences_action.triggered.connect(self.open_preferences)
+        file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -140,6 +152,33 @@ class MainWindow(QMainWindow):
             on_error=failed,
         )
 
+    # -- sending preferences and what fell due while closed ---------------------------
+
+    def open_preferences(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.services.preferences, parent=self)
+        dialog.accepted.connect(self.send_tab.apply_preferences)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _announce_overdue(self) -> None:
+        """Campaigns whose instant passed while smsdesk was closed go out now: say so."""
+        overdue = self.services.campaigns.overdue()
+        if not overdue:
+            return
+        names = ", ".join(
+            f"{c.name!r} (due {c.due_at.astimezone():%d/%m %H:%M}, {c.messages} message(s))"
+            for c in overdue[:3]
+        )
+        more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
+        text = (
+            f"While smsdesk was closed, {len(overdue)} campaign(s) became due: "
+            f"{names}{more}. Sending them now."
+        )
+        self.overdue_notice = text
+        self.scheduled_tab.show_notice(text)
+        self.statusBar().showMessage(text)
+
     def _campaign_created(self, _created: object) -> None:
         self.scheduled_tab.refresh()
         self.history_tab.refresh()
@@ -159,11 +198,12 @@ class MainWindow(QMainWindow):
                 f"Resumed an interrupted send: {result.recovered.reconciled} confirmed, "
                 f"{result.recovered.requeued} queued again, {result.recovered.unknown} unknown"
             )
-        elif sent.claimed:
+        elif sent.claimed or sent.held:
+            waiting = f"; {sent.held} wait for their sending window" if sent.held else ""
             self.statusBar().showMessage(
-                f"Sent {sent.submitted}, failed {sent.failed}, to retry {sent.retried}"
+                f"Sent {sent.submitted}, failed {sent.failed}, to retry {sent.retried}{waiting}"
             )
-        if sent.claimed or result.receipts or result.recovered.requeued:
+        if sent.claimed or sent.held or result.receipts or result.recovered.requeued:
             self.history_tab.refresh()
             self.scheduled_tab.refresh()
         if sent.submitted:

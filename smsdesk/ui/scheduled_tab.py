@@ -1,12 +1,20 @@
-"""Scheduled tab: campaigns not finished yet, with cancel."""
+"""Scheduled tab: every campaign not finished yet, with cancel (several at once),
+reschedule, edit the message before the start, and send now. Counts refresh live while
+a campaign is sending."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -16,20 +24,79 @@ from PySide6.QtWidgets import (
 
 from smsdesk.domain.delivery import CampaignStatus
 from smsdesk.services.campaigns import CampaignService, CampaignSummary
+from smsdesk.ui.confirm_dialog import local_text
+from smsdesk.ui.message_editor import MessageEditor
+from smsdesk.ui.send_tab import qdatetime_to_utc, utc_to_qdatetime
 from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
-OPEN_STATUSES = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
+LIVE_REFRESH_MS = 1_000
+
+
+class RescheduleDialog(QDialog):
+    def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Reschedule {summary.name!r}")
+        start = summary.next_due or summary.scheduled_at
+        self.at_edit = QDateTimeEdit(
+            utc_to_qdatetime(start) if start else QDateTime.currentDateTime().addSecs(3600)
+        )
+        self.at_edit.setCalendarPopup(True)
+        self.at_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
+        note = "Messages not sent yet will leave at this instant"
+        if summary.window is not None:
+            note += " (or at the next opening of the sending window)"
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(note))
+        layout.addWidget(self.at_edit)
+        layout.addWidget(buttons)
+
+    def instant(self) -> datetime:
+        return qdatetime_to_utc(self.at_edit.dateTime())
+
+
+class EditMessageDialog(QDialog):
+    def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit the message of {summary.name!r}")
+        self.editor = MessageEditor()
+        self.editor.set_commercial(summary.commercial)
+        self.editor.set_text(summary.body)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.resize(560, 320)
 
 
 class ScheduledTab(QWidget):
     status_message = Signal(str)
-    changed = Signal()
+    changed = Signal()  # something was cancelled or moved: the dispatcher should look again
 
     def __init__(self, campaigns: CampaignService, workers: WorkerPool) -> None:
         super().__init__()
         self._campaigns = campaigns
         self._workers = workers
+        self._loading = False
+        self._again = False
+        self.confirm_box: QMessageBox | None = None
+        self.dialog: QDialog | None = None
+
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "background: #fff4e5; color: #5f3b00; padding: 6px; border-radius: 4px"
+        )
+        self.notice.setVisible(False)
         self.model = CampaignTableModel()
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -39,47 +106,191 @@ class ScheduledTab(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(
             CampaignTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch
         )
+        self.empty_label = QLabel("Nothing planned. Campaigns sent later appear here.")
         self.cancel_button = QPushButton("&Cancel selected…")
-        self.cancel_button.clicked.connect(self.cancel_selected)
+        self.reschedule_button = QPushButton("&Reschedule…")
+        self.edit_button = QPushButton("&Edit message…")
+        self.send_now_button = QPushButton("Send &now")
+        self.cancel_button.clicked.connect(lambda: self.cancel_selected())
+        self.reschedule_button.clicked.connect(self.reschedule_selected)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.send_now_button.clicked.connect(self.send_now_selected)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.empty_label)
         buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
+        for button in (
+            self.send_now_button,
+            self.reschedule_button,
+            self.edit_button,
+            self.cancel_button,
+        ):
+            buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(self.view)
         layout.addLayout(buttons)
+
+        self._live = QTimer(self)
+        self._live.setInterval(LIVE_REFRESH_MS)
+        self._live.timeout.connect(self.refresh)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self.refresh()
+
+    # -- loading ---------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._workers.run(self._load, on_result=self._loaded)
+        if self._loading:
+            self._again = True  # the answer on its way may predate what changed
+            return
+        self._loading = True
+        self._workers.run(self._load, on_result=self._loaded, on_error=self._load_failed)
 
     def _load(self, **_: object) -> list[CampaignSummary]:
-        return [c for c in self._campaigns.list() if c.status in OPEN_STATUSES]
+        return self._campaigns.list(open_only=True)
 
     def _loaded(self, rows: list[CampaignSummary]) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
         self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        # counts move while a campaign is sending: follow them every second
+        sending = any(c.status is CampaignStatus.SENDING for c in rows)
+        if sending and not self._live.isActive():
+            self._live.start()
+        elif not sending:
+            self._live.stop()
+        self._update_buttons()
+
+    def _load_failed(self, message: str) -> None:
+        self._loading = False
+        self._again = False
+        self.status_message.emit(f"Scheduled campaigns: {message}")
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    # -- selection -------------------------------------------------------------------
+
+    def selected(self) -> list[CampaignSummary]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [c for r in rows if (c := self.model.campaign_at(r)) is not None]
 
     def selected_ids(self) -> list[int]:
-        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
-        return [c.id for r in sorted(rows) if (c := self.model.campaign_at(r)) is not None]
+        return [c.id for c in self.selected()]
+
+    def _update_buttons(self, *_: object) -> None:
+        chosen = self.selected()
+        one = chosen[0] if len(chosen) == 1 else None
+        self.cancel_button.setEnabled(bool(chosen))
+        self.send_now_button.setEnabled(bool(chosen))
+        self.reschedule_button.setEnabled(one is not None and not one.provider_deferred)
+        self.edit_button.setEnabled(
+            one is not None and not one.started and not one.provider_deferred
+        )
+
+    # -- actions ---------------------------------------------------------------------
 
     def cancel_selected(self, *, confirm: bool = True) -> None:
-        ids = self.selected_ids()
-        if not ids:
+        chosen = self.selected()
+        if not chosen:
             self.status_message.emit("Select the campaigns to cancel first")
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                "Cancel campaigns",
-                f"Cancel {len(ids)} campaign(s)? Messages not sent yet will not be sent.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        cancelled = 0
-        for campaign_id in ids:
-            cancelled += self._campaigns.cancel(campaign_id)
-        self.status_message.emit(
-            f"{len(ids)} campaign(s) cancelled, {cancelled} message(s) kept back"
+        ids = [c.id for c in chosen]
+        if not confirm:
+            self._cancel(ids)
+            return
+        left = sum(c.recipients - c.sent for c in chosen)
+        names = ", ".join(repr(c.name) for c in chosen[:3]) + (", …" if len(chosen) > 3 else "")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Cancel campaigns",
+            f"Cancel {len(chosen)} campaign(s): {names}?\n"
+            f"{left} message(s) not sent yet will not be sent.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
         )
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(lambda: self._cancel(ids))
+        self.confirm_box = box
+        box.open()
+
+    def _cancel(self, ids: list[int]) -> None:
+        def cancel_all(**_: object) -> tuple[int, int, list[str]]:
+            done = cancelled = 0
+            errors: list[str] = []
+            for campaign_id in ids:
+                try:
+                    cancelled += self._campaigns.cancel(campaign_id)
+                    done += 1
+                except ValueError as exc:
+                    errors.append(str(exc))
+            return done, cancelled, errors
+
+        self._workers.run(cancel_all, on_result=self._cancelled, on_error=self._action_failed)
+
+    def _cancelled(self, result: tuple[int, int, list[str]]) -> None:
+        done, cancelled, errors = result
+        text = f"{done} campaign(s) cancelled, {cancelled} message(s) kept back"
+        if errors:
+            text += f"; {'; '.join(errors)}"
+        self.status_message.emit(text)
         self.refresh()
         self.changed.emit()
+
+    def _action_failed(self, message: str) -> None:
+        self.status_message.emit(message)
+        self.refresh()
+
+    def reschedule_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        dialog = RescheduleDialog(chosen[0], self)
+        dialog.accepted.connect(lambda: self.reschedule(chosen[0].id, dialog.instant()))
+        self.dialog = dialog
+        dialog.open()
+
+    def reschedule(self, campaign_id: int, at: datetime | None) -> None:
+        self._workers.run(
+            lambda **_: (campaign_id, self._campaigns.reschedule(campaign_id, at)),
+            on_result=self._moved,
+            on_error=self._action_failed,
+        )
+
+    def send_now_selected(self) -> None:
+        for summary in self.selected():
+            self.reschedule(summary.id, None)
+
+    def _moved(self, answer: tuple[int, datetime]) -> None:
+        campaign_id, start = answer
+        self.status_message.emit(f"Campaign {campaign_id} starts {local_text(start)}")
+        self.refresh()
+        self.changed.emit()
+
+    def edit_selected(self) -> None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            return
+        dialog = EditMessageDialog(chosen[0], self)
+        dialog.accepted.connect(lambda: self.edit_message(chosen[0].id, dialog.editor.text()))
+        self.dialog = dialog
+        dialog.open()
+
+    def edit_message(self, campaign_id: int, body: str) -> None:
+        self._workers.run(
+            lambda **_: (campaign_id, self._campaigns.edit_message(campaign_id, body)),
+            on_result=self._edited,
+            on_error=self._action_failed,
+        )
+
+    def _edited(self, answer: tuple[int, int]) -> None:
+        campaign_id, count = answer
+        self.status_message.emit(
+            f"Campaign {campaign_id}: message changed for {count} recipient(s)"
+        )
+        self.refresh()

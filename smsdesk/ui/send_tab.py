@@ -1,29 +1,68 @@
-"""Send tab: recipients, message with a live counter, sender, Send."""
+"""Send tab: recipients (a list and/or pasted numbers), the message with its live counter and
+UCS-2 helpers, sender, commercial or not, now or later, a per-recipient preview, and a
+confirmation that shows the real cost before anything is sent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
     QLabel,
-    QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from smsdesk.domain.encoding import message_info
+from smsdesk.domain.sending_window import ALWAYS_OPEN
 from smsdesk.services.campaigns import (
     CampaignCreated,
+    CampaignPreview,
     CampaignRequest,
     CampaignService,
+    GatewayInfo,
+    ListChoice,
+    Quote,
+    RenderedMessage,
     sender_problem,
     split_receivers,
 )
+from smsdesk.services.settings import SendPreferences, SettingsService
+from smsdesk.services.templates import TemplateInfo, TemplateService
+from smsdesk.ui.confirm_dialog import ConfirmDialog, local_text
+from smsdesk.ui.message_editor import MessageEditor
+from smsdesk.ui.table_models import readable_number
+from smsdesk.ui.templates_dialog import TemplatesDialog
 from smsdesk.ui.workers import WorkerPool
+
+PREVIEW_DELAY_MS = 250
+WARNING_STYLE = "color: #a15c00"
+ERROR_STYLE = "color: #b3261e"
+
+
+def qdatetime_to_utc(value: QDateTime) -> datetime:
+    """A local date and time from the picker, as an aware UTC instant. Qt resolves the
+    daylight-saving cases (a skipped hour moves forward, a repeated one takes the first)."""
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+
+
+def utc_to_qdatetime(value: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
 
 
 class SendTab(QWidget):
@@ -31,93 +70,496 @@ class SendTab(QWidget):
     status_message = Signal(str)
 
     def __init__(
-        self, campaigns: CampaignService, workers: WorkerPool, *, provider: str = "simulator"
+        self,
+        campaigns: CampaignService,
+        workers: WorkerPool,
+        *,
+        provider: str = "simulator",
+        templates: TemplateService | None = None,
+        preferences: SettingsService | None = None,
     ) -> None:
         super().__init__()
         self._campaigns = campaigns
         self._workers = workers
         self._provider = provider
+        self._templates = templates
+        self._preferences = preferences
+        self._prefs = preferences.preferences() if preferences else SendPreferences()
+        self._preview_generation = 0
+        self.last_preview: CampaignPreview | None = None
+        self.gateway: GatewayInfo | None = None
+        self.confirm_dialog: ConfirmDialog | None = None
+        self.templates_dialog: TemplatesDialog | None = None
 
+        # recipients
+        self.list_picker = QComboBox()
+        self.list_picker.addItem("No list", None)
         self.recipients = QPlainTextEdit()
         self.recipients.setPlaceholderText(
-            "One number a line, or separated by commas or semicolons:\n"
+            "Numbers, one a line or separated by commas or semicolons:\n"
             "06 12 34 56 78\n+33 6 98 76 54 32"
         )
+        self.recipients.setMaximumHeight(110)
         self.recipients_count = QLabel()
-        self.message = QPlainTextEdit()
-        self.message.setPlaceholderText("Your message")
-        self.counter = QLabel()
-        self.counter.setObjectName("counter")
-        self.sender = QLineEdit()
-        self.sender.setPlaceholderText("Provider default")
-        self.sender.setMaxLength(15)
-        self.sender_error = QLabel()
-        self.sender_error.setStyleSheet("color: #b3261e")
-        self.send_button = QPushButton("&Send")
-        self.send_button.setDefault(True)
-        self.send_button.setToolTip("Send now (Ctrl+Return)")
+        self.audience_label = QLabel()
+        self.audience_label.setWordWrap(True)
 
+        # message
+        self.editor = MessageEditor()
+        self.message = self.editor.edit
+        self.counter = self.editor.counter
+        self.fix_button = self.editor.fix_button
+        self.fields_button = QToolButton()
+        self.fields_button.setText("Insert &field")
+        self.fields_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.fields_menu = QMenu(self.fields_button)
+        self.fields_button.setMenu(self.fields_menu)
+        self.templates_button = QPushButton("Te&mplates…")
+        self.templates_button.setEnabled(templates is not None)
+        self.commercial = QCheckBox(
+            "&Commercial message: adds the STOP clause and keeps to the sending window"
+        )
+
+        # sender
+        self.sender = QComboBox()
+        self.sender.setEditable(True)
+        self.sender.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line = self.sender.lineEdit()
+        line.setMaxLength(15)
+        line.setPlaceholderText("Gateway default (a number people can reply to)")
+        self.sender.setEditText(self._prefs.default_sender)
+        self.sender_error = QLabel()
+        self.sender_error.setStyleSheet(ERROR_STYLE)
+
+        # when
+        self.now_radio = QRadioButton("&Now")
+        self.at_radio = QRadioButton("&At")
+        self.now_radio.setChecked(True)
+        when_group = QButtonGroup(self)
+        when_group.addButton(self.now_radio)
+        when_group.addButton(self.at_radio)
+        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600))
+        self.at_edit.setCalendarPopup(True)
+        self.at_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
+        self.at_edit.setEnabled(False)
+        self.defer_box = QCheckBox("Let the gateway keep the schedule")
+        self.defer_box.setToolTip(
+            "The gateway sends at the planned instant even if this computer is off"
+        )
+        self.defer_box.setEnabled(False)
+        self.start_label = QLabel()
+        self.start_label.setWordWrap(True)
+
+        # preview
+        self.preview_table = QTableWidget(0, 3)
+        self.preview_table.setHorizontalHeaderLabels(["Receiver", "Parts", "Message"])
+        self.preview_table.verticalHeader().setVisible(False)
+        self.preview_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch
+        )
+        self.preview_table.setMaximumHeight(140)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("total_parts")
+
+        self.test_button = QPushButton("Send a &test to me")
+        self.send_button = QPushButton("&Send…")
+        self.send_button.setDefault(True)
+        self.send_button.setToolTip("Check and send (Ctrl+Return)")
+
+        # layout
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.list_picker, 1)
+        message_tools = QHBoxLayout()
+        message_tools.addWidget(self.fields_button)
+        message_tools.addWidget(self.templates_button)
+        message_tools.addStretch(1)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.now_radio)
+        when_row.addWidget(self.at_radio)
+        when_row.addWidget(self.at_edit)
+        when_row.addWidget(self.defer_box)
+        when_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Recipients", self.recipients)
+        form.addRow("Recipient &list", list_row)
+        form.addRow("&Numbers", self.recipients)
         form.addRow("", self.recipients_count)
-        form.addRow("&Message", self.message)
-        form.addRow("", self.counter)
+        form.addRow("", self.audience_label)
+        form.addRow("&Message", self.editor)
+        form.addRow("", message_tools)
+        form.addRow("", self.commercial)
         form.addRow("S&ender", self.sender)
         form.addRow("", self.sender_error)
+        form.addRow("When", when_row)
+        form.addRow("", self.start_label)
+        form.addRow("Preview", self.preview_table)
+        form.addRow("", self.total_label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.test_button)
         buttons.addWidget(self.send_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
 
-        self.message.textChanged.connect(self._update_counter)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+
+        self.editor.changed.connect(self._schedule_preview)
         self.recipients.textChanged.connect(self._update_recipients)
-        self.sender.textChanged.connect(self._update_sender)
+        self.list_picker.currentIndexChanged.connect(self._schedule_preview)
+        self.commercial.toggled.connect(self._commercial_toggled)
+        self.sender.editTextChanged.connect(self._update_sender)
+        self.now_radio.toggled.connect(self._when_changed)
+        self.at_edit.dateTimeChanged.connect(self._schedule_preview)
+        self.defer_box.toggled.connect(self._schedule_preview)
+        self.templates_button.clicked.connect(self.open_templates)
+        self.test_button.clicked.connect(self.send_test)
         self.send_button.clicked.connect(self.send)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.send)
-        self._update_counter()
         self._update_recipients()
         self._update_sender()
+        self._rebuild_fields_menu(("name",))
+        self.reload_lists()
+        self.load_gateway()
 
-    def _update_counter(self) -> None:
-        info = message_info(self.message.toPlainText())
-        parts = "part" if info.segments == 1 else "parts"
-        self.counter.setText(
-            f"{info.encoding} · {info.length} characters · {info.segments} {parts} · "
-            f"{info.remaining} left in this part"
+    # -- loading ---------------------------------------------------------------------
+
+    def reload_lists(self) -> None:
+        self._workers.run(
+            lambda **_: self._campaigns.recipient_lists(),
+            on_result=self._lists_loaded,
+            on_error=self._lists_failed,
         )
+
+    # results come back to bound methods: Qt drops them if the tab is gone by then
+    def _lists_failed(self, message: str) -> None:
+        self.status_message.emit(f"Recipient lists: {message}")
+
+    def _lists_loaded(self, lists: list[ListChoice]) -> None:
+        current = self.list_picker.currentData()
+        self.list_picker.blockSignals(True)
+        self.list_picker.clear()
+        self.list_picker.addItem("No list", None)
+        for choice in lists:
+            self.list_picker.addItem(f"{choice.name} ({choice.contacts})", choice.name)
+        index = self.list_picker.findData(current)
+        self.list_picker.setCurrentIndex(max(0, index))
+        self.list_picker.blockSignals(False)
+        if index < 0 and current is not None:
+            self._schedule_preview()
+
+    def load_gateway(self) -> None:
+        self._workers.run(
+            lambda **_: self._campaigns.gateway_info(self._provider),
+            on_result=self._gateway_loaded,
+            on_error=self._gateway_failed,
+        )
+
+    def _gateway_failed(self, message: str) -> None:
+        self.status_message.emit(f"Gateway {self._provider}: {message}")
+
+    def _gateway_loaded(self, info: GatewayInfo) -> None:
+        self.gateway = info
+        text = self.sender.currentText()
+        self.sender.blockSignals(True)
+        self.sender.clear()
+        self.sender.addItem("")  # the gateway's default: a number people can reply to
+        self.sender.setItemData(0, "The gateway's default sender", Qt.ItemDataRole.ToolTipRole)
+        for sender in info.senders:
+            self.sender.addItem(sender.name)
+            index = self.sender.count() - 1
+            label = {
+                "enable": "approved",
+                "waitingValidation": "waiting for approval",
+                "refused": "refused",
+                "disable": "disabled",
+            }.get(sender.status, sender.status)
+            self.sender.setItemData(index, f"{sender.name}: {label}", Qt.ItemDataRole.ToolTipRole)
+        self.sender.setEditText(text)
+        self.sender.blockSignals(False)
+        self.defer_box.setEnabled(info.can_defer and self.at_radio.isChecked())
+        self._update_sender()
+
+    def apply_preferences(self) -> None:
+        """Settings changed: new default sender and window (the preview shows it)."""
+        if self._preferences is not None:
+            self._prefs = self._preferences.preferences()
+        if not self.sender.currentText().strip():
+            self.sender.setEditText(self._prefs.default_sender)
+        self._schedule_preview()
+
+    # -- reacting to edits -----------------------------------------------------------
 
     def _update_recipients(self) -> None:
         count = len(split_receivers([self.recipients.toPlainText()]))
         self.recipients_count.setText(f"{count} number(s)")
+        self._schedule_preview()
 
     def _update_sender(self) -> None:
-        self.sender_error.setText(sender_problem(self.sender.text().strip()) or "")
+        sender = self.sender.currentText().strip()
+        problem = sender_problem(sender)
+        if problem is None and self.gateway is not None:
+            status = {s.name: s.status for s in self.gateway.senders}.get(sender)
+            if status is not None and status != "enable":
+                self.sender_error.setStyleSheet(WARNING_STYLE)
+                self.sender_error.setText(f"{sender} is not approved by the gateway yet ({status})")
+                return
+        self.sender_error.setStyleSheet(ERROR_STYLE)
+        self.sender_error.setText(problem or "")
+
+    def _commercial_toggled(self, commercial: bool) -> None:
+        self.editor.set_commercial(commercial)
+
+    def _when_changed(self) -> None:
+        later = self.at_radio.isChecked()
+        self.at_edit.setEnabled(later)
+        self.defer_box.setEnabled(later and self.gateway is not None and self.gateway.can_defer)
+        if not later:
+            self.defer_box.setChecked(False)
+        self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        self._preview_timer.start()
+
+    def request(self) -> CampaignRequest:
+        """What the form asks for, as the services take it."""
+        list_name = self.list_picker.currentData()
+        return CampaignRequest(
+            body=self.editor.text(),
+            receivers=[self.recipients.toPlainText()],
+            list_name=list_name if isinstance(list_name, str) else None,
+            sender=self.sender.currentText().strip(),
+            scheduled_at=qdatetime_to_utc(self.at_edit.dateTime())
+            if self.at_radio.isChecked()
+            else None,
+            provider=self._provider,
+            commercial=self.commercial.isChecked(),
+            region=self._prefs.region,
+            provider_deferred=self.defer_box.isEnabled() and self.defer_box.isChecked(),
+        )
+
+    # -- preview ---------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        self._preview_timer.stop()
+        self._preview_generation += 1
+        generation = self._preview_generation
+        request = self.request()
+        self._workers.run(
+            lambda **_: (generation, self._campaigns.preview(request)),
+            on_result=self._previewed,
+            on_error=self._preview_failed,
+        )
+
+    def _preview_failed(self, message: str) -> None:
+        self.audience_label.setStyleSheet(ERROR_STYLE)
+        self.audience_label.setText(message)
+
+    def _previewed(self, answer: tuple[int, CampaignPreview]) -> None:
+        generation, preview = answer
+        if generation != self._preview_generation:
+            return  # an older answer: the form changed since
+        self.last_preview = preview
+        words = [f"{preview.recipients} recipient(s)"]
+        if preview.duplicates:
+            words.append(f"{preview.duplicates} duplicate(s) removed")
+        if preview.stopped:
+            words.append(f"{preview.stopped} stop-listed removed")
+        if preview.invalid:
+            shown = ", ".join(repr(i.value) for i in preview.invalid[:3])
+            words.append(f"{len(preview.invalid)} invalid: {shown}")
+        self.audience_label.setStyleSheet(ERROR_STYLE if preview.invalid else "")
+        self.audience_label.setText(" · ".join(words))
+        self._rebuild_fields_menu(preview.columns)
+        self._show_samples(preview)
+        if self.editor.text().strip() and preview.recipients:
+            ucs2 = f", {preview.ucs2_messages} in UCS-2" if preview.ucs2_messages else ""
+            self.total_label.setText(
+                f"Total: {preview.total_parts} SMS part(s) for {preview.recipients} "
+                f"recipient(s){ucs2}"
+            )
+        else:
+            self.total_label.setText("")
+        if preview.unknown_placeholders:
+            self.total_label.setText(preview.problem or "")
+        self._show_start(preview)
+
+    def _show_samples(self, preview: CampaignPreview) -> None:
+        rows: list[RenderedMessage] = list(preview.samples)
+        if preview.longest is not None and preview.longest not in rows:
+            rows.append(preview.longest)
+        if not self.editor.text().strip():
+            rows = []
+        self.preview_table.setRowCount(0)
+        for rendered in rows:
+            row = self.preview_table.rowCount()
+            self.preview_table.insertRow(row)
+            receiver = readable_number(rendered.receiver)
+            if rendered is preview.longest and len(rows) > len(preview.samples):
+                receiver += " (longest)"
+            self.preview_table.setItem(row, 0, QTableWidgetItem(receiver))
+            self.preview_table.setItem(row, 1, QTableWidgetItem(str(rendered.parts)))
+            self.preview_table.setItem(row, 2, QTableWidgetItem(rendered.body.replace("\n", " ")))
+
+    def _show_start(self, preview: CampaignPreview) -> None:
+        if preview.postponed:
+            prefix = "Outside the sending window" if self.now_radio.isChecked() else "Postponed"
+            self.start_label.setStyleSheet(WARNING_STYLE)
+            self.start_label.setText(
+                f"{prefix}: the campaign will start {local_text(preview.starts_at)}"
+            )
+        elif self.at_radio.isChecked():
+            self.start_label.setStyleSheet("")
+            self.start_label.setText(f"Starts {local_text(preview.starts_at)}")
+        else:
+            self.start_label.setStyleSheet("")
+            self.start_label.setText("")
+
+    def _rebuild_fields_menu(self, columns: tuple[str, ...]) -> None:
+        self.fields_menu.clear()
+        for column in columns:
+            action = self.fields_menu.addAction("{" + column + "}")
+            action.triggered.connect(lambda _=False, c=column: self.editor.insert_placeholder(c))
+
+    # -- templates -------------------------------------------------------------------
+
+    def open_templates(self) -> None:
+        if self._templates is None:
+            return
+        dialog = TemplatesDialog(
+            self._templates,
+            current_body=self.editor.text(),
+            current_commercial=self.commercial.isChecked(),
+            parent=self,
+        )
+        dialog.chosen.connect(self.load_template)
+        self.templates_dialog = dialog
+        dialog.open()
+
+    def load_template(self, template: TemplateInfo) -> None:
+        self.editor.set_text(template.body)
+        self.commercial.setChecked(template.commercial)
+        self.status_message.emit(f"Template {template.name!r} loaded")
+
+    # -- sending ---------------------------------------------------------------------
 
     def send(self) -> None:
         if not self.send_button.isEnabled():
             return
-        request = CampaignRequest(
-            body=self.message.toPlainText(),
-            receivers=[self.recipients.toPlainText()],
-            sender=self.sender.text().strip(),
-            provider=self._provider,
-        )
+        request = self.request()
+        problem = sender_problem(request.sender)
+        if problem:
+            self.status_message.emit(f"Not sent: {problem}")
+            return
+        if not request.body.strip():
+            self.status_message.emit("Not sent: the message is empty")
+            return
         self.send_button.setEnabled(False)
-        self.status_message.emit("Creating the campaign…")
-        self._workers.run(self._create, request, on_result=self._created, on_error=self._failed)
+        self.status_message.emit("Counting the cost…")
+        self._workers.run(
+            lambda **_: (request, self._campaigns.quote(request)),
+            on_result=self._quoted,
+            on_error=self._failed,
+        )
 
-    def _create(self, request: CampaignRequest, **_: object) -> CampaignCreated:
-        return self._campaigns.create(request)
+    def _quoted(self, answer: tuple[CampaignRequest, Quote]) -> None:
+        request, quote = answer
+        problem = quote.preview.problem
+        if problem:
+            self._failed(problem)
+            return
+        dialog = ConfirmDialog(
+            quote,
+            sender=request.sender,
+            commercial=request.commercial,
+            send_now=request.scheduled_at is None,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self._confirmed(request))
+        dialog.rejected.connect(self._declined)
+        self.confirm_dialog = dialog
+        self.status_message.emit("")
+        dialog.open()
+
+    def _declined(self) -> None:
+        self.send_button.setEnabled(True)
+        self.status_message.emit("Not sent")
+
+    def _confirmed(self, request: CampaignRequest) -> None:
+        self.status_message.emit("Creating the campaign…")
+        self._workers.run(
+            lambda **_: self._campaigns.create(request),
+            on_result=self._created,
+            on_error=self._failed,
+        )
 
     def _created(self, created: CampaignCreated) -> None:
         self.send_button.setEnabled(True)
         self.recipients.clear()
-        self.message.clear()
-        self.status_message.emit(f"Campaign {created.id}: {created.messages} message(s) queued")
+        self.editor.clear()
+        if created.starts_at is not None and (created.postponed or created.scheduled_at):
+            when = f"will start {local_text(created.starts_at)}"
+        else:
+            when = "queued"
+        removed = ""
+        if created.stopped or created.duplicates:
+            removed = f" ({created.stopped} stop-listed, {created.duplicates} duplicate(s) removed)"
+        self.status_message.emit(
+            f"Campaign {created.id}: {created.messages} message(s) {when}{removed}"
+        )
         self.campaign_created.emit(created)
 
     def _failed(self, reason: str) -> None:
         self.send_button.setEnabled(True)
         self.status_message.emit(f"Not sent: {reason}")
+
+    def send_test(self) -> None:
+        """One copy to the user's own number, now, whatever the window."""
+        number = self._prefs.test_number
+        if not number:
+            number, ok = QInputDialog.getText(
+                self, "Send a test to me", "Your mobile number (kept in Settings):"
+            )
+            number = number.strip()
+            if not ok or not number:
+                return
+            self._prefs = SendPreferences(
+                commercial_window=self._prefs.commercial_window,
+                default_sender=self._prefs.default_sender,
+                region=self._prefs.region,
+                test_number=number,
+            )
+            if self._preferences is not None:
+                self._preferences.save_preferences(self._prefs)
+        body = self.editor.text()
+        preview = self.last_preview
+        if preview is not None and preview.samples and "{" in body:
+            body = preview.samples[0].body  # what the first recipient would read
+        request = CampaignRequest(
+            body=body,
+            receivers=[number],
+            sender=self.sender.currentText().strip(),
+            provider=self._provider,
+            commercial=self.commercial.isChecked(),
+            region=self._prefs.region,
+            window=ALWAYS_OPEN,
+            name=f"Test: {body.strip()[:24]}",
+            tag="test",
+        )
+        self.test_button.setEnabled(False)
+        self._workers.run(
+            lambda **_: self._campaigns.create(request),
+            on_result=self._test_created,
+            on_error=self._test_failed,
+        )
+
+    def _test_created(self, created: CampaignCreated) -> None:
+        self.test_button.setEnabled(True)
+        self.status_message.emit(f"Test sent to {readable_number(self._prefs.test_number)}")
+        self.campaign_created.emit(created)
+
+    def _test_failed(self, reason: str) -> None:
+        self.test_button.setEnabled(True)
+        self.status_message.emit(f"Test not sent: {reason}")

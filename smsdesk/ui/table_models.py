@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from smsdesk.domain.delivery import MessageStatus, describe
+from smsdesk.domain.delivery import CampaignStatus, MessageStatus, describe
 from smsdesk.services.campaigns import CampaignSummary
 from smsdesk.services.history import (
     HistoryFilter,
@@ -395,8 +396,30 @@ class HistoryTableModel(QAbstractTableModel):
 
 
 class CampaignTableModel(QAbstractTableModel):
-    COL_ID, COL_NAME, COL_WHEN, COL_RECIPIENTS, COL_PROGRESS, COL_STATUS, COL_MESSAGE = range(7)
-    HEADERS = ("Id", "Name", "Planned", "Recipients", "Sent", "Status", "Message")
+    """Open campaigns for the Scheduled tab; rows are replaced whole on each refresh."""
+
+    (
+        COL_ID,
+        COL_NAME,
+        COL_RECIPIENTS,
+        COL_MESSAGE,
+        COL_PARTS,
+        COL_WHEN,
+        COL_PROVIDER,
+        COL_STATUS,
+        COL_PROGRESS,
+    ) = range(9)
+    HEADERS = (
+        "Id",
+        "Name",
+        "Recipients",
+        "Message",
+        "Parts",
+        "Planned",
+        "Gateway",
+        "Status",
+        "Sent",
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -416,6 +439,16 @@ class CampaignTableModel(QAbstractTableModel):
             return self.HEADERS[section]
         return None
 
+    @staticmethod
+    def status_text(c: CampaignSummary) -> str:
+        now = datetime.now(UTC)
+        closed = c.window is not None and not c.window.is_open(now)
+        if c.status is CampaignStatus.SENDING and closed and c.next_due and c.next_due > now:
+            return f"paused until {c.next_due.astimezone():%a %d/%m %H:%M}"
+        if c.status is CampaignStatus.SCHEDULED and c.provider_deferred:
+            return "scheduled (kept by the gateway)"
+        return str(c.status)
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
@@ -426,31 +459,59 @@ class CampaignTableModel(QAbstractTableModel):
                 return c.id
             if column == self.COL_NAME:
                 return c.name
-            if column == self.COL_WHEN:
-                when = c.scheduled_at or c.created_at
-                return when.astimezone().strftime("%Y-%m-%d %H:%M")
             if column == self.COL_RECIPIENTS:
                 first = ", ".join(readable_number(r) for r in c.first_receivers[:2])
                 more = c.recipients - min(2, len(c.first_receivers))
                 return f"{c.recipients}  ({first}{', …' if more > 0 else ''})"
-            if column == self.COL_PROGRESS:
-                left = c.counts.get(MessageStatus.QUEUED, 0) + c.counts.get(
-                    MessageStatus.SUBMITTING, 0
-                )
-                return f"{c.recipients - left} / {c.recipients}"
-            if column == self.COL_STATUS:
-                return str(c.status)
             if column == self.COL_MESSAGE:
-                return c.body.replace("\n", " ")
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_MESSAGE:
-            return c.body
+                return c.sample_body.replace("\n", " ")
+            if column == self.COL_PARTS:
+                return c.total_parts
+            if column == self.COL_WHEN:
+                when = c.next_due if c.status is CampaignStatus.SCHEDULED and c.next_due else None
+                when = when or c.scheduled_at or c.created_at
+                return when.astimezone().strftime("%Y-%m-%d %H:%M")
+            if column == self.COL_PROVIDER:
+                return c.provider
+            if column == self.COL_STATUS:
+                return self.status_text(c)
+            if column == self.COL_PROGRESS:
+                return f"{c.sent} / {c.recipients}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COL_MESSAGE:
+                personalised = c.body != c.sample_body
+                return (
+                    f"{c.body}\n\nFirst recipient reads:\n{c.sample_body}"
+                    if personalised
+                    else c.body
+                )
+            if column == self.COL_RECIPIENTS:
+                return "\n".join(c.first_receivers)
+            if column == self.COL_WHEN and c.window is not None:
+                w = c.window
+                days = ",".join(
+                    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[d] for d in sorted(w.weekdays)
+                )
+                return f"Sending window: {w.start:%H:%M}-{w.end:%H:%M} {days}" + (
+                    ", not on public holidays" if w.skip_public_holidays else ""
+                )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_PARTS, self.COL_ID):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return c.id
         return None
 
     def set_rows(self, rows: list[CampaignSummary]) -> None:
+        """Replace the rows; same ids in the same order only repaint (keeps the selection)."""
+        rows = list(rows)
+        if [c.id for c in rows] == [c.id for c in self._rows] and rows:
+            self._rows = rows
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(rows) - 1, len(self.HEADERS) - 1)
+            )
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self.endResetModel()
 
     def campaign_at(self, row: int) -> CampaignSummary | None:

@@ -345,3 +345,12 @@ def test_recipient_lists_with_counts(services: Services):
         ("a", 0),
         ("b", 1),
     ]
+
+
+def test_gateway_info_lists_the_simulated_senders(services: Services):
+    info = services.campaigns.gateway_info("simulator")
+    assert [(s.name, s.status) for s in info.senders] == [
+        ("SMSDESK", "enable"),
+        ("MYSHOP", "waitingValidation"),
+    ]
+    assert (info.can_defer, info.can_estimate) == (False, True)

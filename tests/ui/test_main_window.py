@@ -34,6 +34,11 @@ def test_type_send_and_see_history(qtbot, typist, window: MainWindow):
     assert tab.recipients_count.text() == "3 number(s)"
     assert tab.counter.text().startswith("GSM-7 · 14 characters · 1 part")
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    # the confirmation shows the cost first
+    qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible())
+    assert tab.confirm_dialog is not None
+    assert tab.confirm_dialog.total_parts_label.text() == "3 SMS part(s) in total"
+    qtbot.mouseClick(tab.confirm_dialog.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(_final_rows(window)) == 3, timeout=15_000)
     assert _final_rows(window) == [MessageStatus.DELIVERED] * 3
     model = window.history_tab.model

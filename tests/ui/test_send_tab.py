@@ -1,0 +1,266 @@
+"""The Send tab: counter and UCS-2 helpers, recipients cleaned before sending, the
+confirmation with the exact cost, senders, templates, test send, the window warning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from sqlalchemy import select
+
+from smsdesk.app import Services
+from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry
+from smsdesk.domain.encoding import message_info
+from smsdesk.services.campaigns import CampaignService
+from smsdesk.services.settings import SendPreferences
+from smsdesk.ui.confirm_dialog import local_text
+from smsdesk.ui.send_tab import SendTab, qdatetime_to_utc
+from smsdesk.ui.workers import WorkerPool
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture
+def make_tab(qtbot, services: Services) -> Iterator[Callable[..., SendTab]]:
+    pools: list[WorkerPool] = []
+
+    def make(campaigns: CampaignService | None = None) -> SendTab:
+        pool = WorkerPool()
+        pools.append(pool)
+        tab = SendTab(
+            campaigns or services.campaigns,
+            pool,
+            templates=services.templates,
+            preferences=services.preferences,
+        )
+        qtbot.addWidget(tab)
+        tab.show()
+        qtbot.waitUntil(lambda: tab.gateway is not None)
+        return tab
+
+    yield make
+    for pool in pools:
+        pool.shutdown()
+
+
+def _make_list(services: Services, name: str, contacts: list[tuple[str, str]]) -> None:
+    with services.sessions.begin() as session:
+        recipient_list = RecipientList(name=name)
+        session.add(recipient_list)
+        session.flush()
+        for e164, contact_name in contacts:
+            session.add(Contact(list_id=recipient_list.id, e164=e164, name=contact_name))
+
+
+def _pick_list(qtbot, tab: SendTab, name: str) -> None:
+    tab.reload_lists()
+    qtbot.waitUntil(lambda: tab.list_picker.findData(name) >= 0)
+    tab.list_picker.setCurrentIndex(tab.list_picker.findData(name))
+
+
+def _confirm(qtbot, tab: SendTab):
+    qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible())
+    assert tab.confirm_dialog is not None
+    return tab.confirm_dialog
+
+
+def test_typographic_apostrophe_flips_to_ucs2_and_the_fix_restores_gsm7(qtbot, typist, make_tab):
+    tab = make_tab()
+    typist(tab.message, "C’est l’été")
+    assert tab.counter.text().startswith("UCS-2 · 11 characters · 1 part · 59 left")
+    assert tab.editor.culprits() == [1, 7]
+    assert len(tab.message.extraSelections()) == 2  # both ’ underlined
+    assert "’" in tab.editor.culprits_label.text()
+    assert tab.fix_button.isEnabled()
+    qtbot.mouseClick(tab.fix_button, Qt.MouseButton.LeftButton)
+    assert tab.message.toPlainText() == "C'est l'été"  # é is GSM-7: kept
+    assert tab.counter.text().startswith("GSM-7 · 11 characters · 1 part · 149 left")
+    assert tab.message.extraSelections() == []
+    assert not tab.fix_button.isEnabled()
+    assert tab.message.document().isUndoAvailable()  # one Ctrl+Z brings it back
+
+
+def test_accents_are_replaced_only_when_asked(qtbot, typist, make_tab):
+    tab = make_tab()
+    typist(tab.message, "Fête à Noël")
+    assert tab.counter.text().startswith("UCS-2")
+    assert not tab.fix_button.isEnabled()  # nothing typographic here
+    assert tab.editor.accents_button.isEnabled()
+    qtbot.mouseClick(tab.editor.accents_button, Qt.MouseButton.LeftButton)
+    assert tab.message.toPlainText() == "Fete à Noel"
+    assert tab.counter.text().startswith("GSM-7")
+
+
+def test_counter_is_the_message_info_function(typist, make_tab):
+    tab = make_tab()
+    text = "€" * 79 + "x"  # 159 septets: one more extension character would not fit
+    typist(tab.message, text)
+    info = message_info(text)
+    assert tab.counter.text().startswith(
+        f"{info.encoding} · {info.length} characters · {info.segments} part"
+    )
+    tab.commercial.setChecked(True)
+    info = message_info(text, stop_clause=True)
+    assert info.segments == 2
+    assert f"{info.length} characters · 2 parts" in tab.counter.text()
+    assert "STOP clause included" in tab.counter.text()
+    assert "STOP au" in tab.editor.stop_preview.text()
+
+
+def test_list_with_three_stop_listed_numbers_shows_them_removed(
+    qtbot, typist, make_tab, services: Services
+):
+    _make_list(services, "clients", [(f"+3361234567{i}", f"C{i}") for i in range(6)])
+    with services.sessions.begin() as session:
+        for i in (1, 3, 5):
+            session.add(StopEntry(e164=f"+3361234567{i}", reason="STOP"))
+    tab = make_tab()
+    _pick_list(qtbot, tab, "clients")
+    typist(tab.recipients, "0612345670")  # also in the list: a duplicate
+    typist(tab.message, "Bonjour")
+    qtbot.waitUntil(lambda: "stop-listed" in tab.audience_label.text())
+    assert tab.audience_label.text() == (
+        "3 recipient(s) · 1 duplicate(s) removed · 3 stop-listed removed"
+    )
+    dialog = _confirm(qtbot, tab)
+    assert dialog.recipients_label.text() == "3 recipient(s)"
+    assert dialog.removed_label.text() == "1 duplicate(s), 3 stop-listed number(s) removed"
+    dialog.reject()
+    qtbot.waitUntil(tab.send_button.isEnabled)
+    with services.sessions() as session:
+        assert session.scalars(select(Message)).all() == []
+
+
+def test_confirmation_shows_exact_total_parts_of_a_personalised_message(
+    qtbot, typist, make_tab, services: Services
+):
+    names = ["Ann", "Maximilien-Alexandre " * 4, "Zoë"]  # 1, 2 and 3 parts
+    _make_list(services, "clients", [(f"+3361234567{i}", n.strip()) for i, n in enumerate(names)])
+    tab = make_tab()
+    _pick_list(qtbot, tab, "clients")
+    body = "Bonjour {name}, " + "x" * 140
+    tab.editor.set_text(body)
+    expected = [message_info(body.replace("{name}", n.strip())).segments for n in names]
+    assert expected == [1, 2, 3]
+    qtbot.waitUntil(lambda: tab.total_label.text().startswith("Total: 6 SMS part(s)"))
+    assert tab.preview_table.rowCount() == 3
+    assert tab.preview_table.item(0, 2).text() == "Bonjour Ann, " + "x" * 140
+    dialog = _confirm(qtbot, tab)
+    assert dialog.total_parts_label.text() == "6 SMS part(s) in total (1 message(s) in UCS-2)"
+    assert dialog.credits_label.text() == "6.0"  # the simulator's estimate: 1 credit a part
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].total_parts == 6
+    with services.sessions() as session:
+        parts = dict(session.execute(select(Message.receiver, Message.parts)).all())
+    assert sorted(parts.values()) == [1, 2, 3]
+
+
+def test_send_now_outside_the_window_warns(qtbot, typist, make_tab, services: Services):
+    sunday = datetime(2025, 3, 16, 15, 0, tzinfo=PARIS)
+    tab = make_tab(
+        CampaignService(
+            services.sessions, clock=lambda: sunday.astimezone(UTC), providers=services.provider
+        )
+    )
+    typist(tab.recipients, "0612345678")
+    typist(tab.message, "Soldes")
+    tab.commercial.setChecked(True)
+    monday = local_text(datetime(2025, 3, 17, 8, 0, tzinfo=PARIS))
+    qtbot.waitUntil(lambda: tab.start_label.text() != "")
+    assert tab.start_label.text() == (
+        f"Outside the sending window: the campaign will start {monday}"
+    )
+    dialog = _confirm(qtbot, tab)
+    assert dialog.when_label.text() == f"{monday} (outside the sending window until then)"
+    tab.commercial.setChecked(False)  # not commercial: no window
+    qtbot.waitUntil(lambda: tab.start_label.text() == "")
+
+
+def test_sender_is_checked_as_typed_and_the_gateway_lists_its_own(qtbot, make_tab):
+    tab = make_tab()
+    assert [tab.sender.itemText(i) for i in range(tab.sender.count())] == [
+        "",
+        "SMSDESK",
+        "MYSHOP",
+    ]
+    qtbot.keyClicks(tab.sender.lineEdit(), "TOOLONGSENDER")
+    assert "longer than 11" in tab.sender_error.text()
+    tab.sender.setCurrentIndex(2)
+    assert tab.sender.currentText() == "MYSHOP"
+    assert "not approved" in tab.sender_error.text()
+    tab.sender.setCurrentIndex(1)
+    assert tab.sender_error.text() == ""
+
+
+def test_templates_save_and_load(qtbot, typist, make_tab, services: Services):
+    tab = make_tab()
+    typist(tab.message, "Votre RDV est confirmé")
+    tab.commercial.setChecked(True)
+    tab.open_templates()
+    dialog = tab.templates_dialog
+    assert dialog is not None
+    assert dialog.save_as("RDV")
+    assert dialog.rename_selected("Rendez-vous")
+    assert [t.name for t in services.templates.list()] == ["Rendez-vous"]
+    dialog.reject()
+    tab.editor.clear()
+    tab.commercial.setChecked(False)
+    tab.open_templates()
+    dialog = tab.templates_dialog
+    assert dialog is not None and dialog.selected() is not None
+    qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    assert tab.message.toPlainText() == "Votre RDV est confirmé"
+    assert tab.commercial.isChecked()
+    tab.open_templates()
+    dialog = tab.templates_dialog
+    assert dialog is not None
+    dialog.delete_selected()
+    assert services.templates.list() == []
+    dialog.reject()
+
+
+def test_send_a_test_to_me(qtbot, make_tab, services: Services):
+    services.preferences.save_preferences(SendPreferences(test_number="+33698765432"))
+    _make_list(services, "clients", [("+33612345670", "Ann")])
+    tab = make_tab()
+    _pick_list(qtbot, tab, "clients")
+    tab.editor.set_text("Bonjour {name}")
+    qtbot.waitUntil(lambda: tab.last_preview is not None and tab.last_preview.recipients == 1)
+    with qtbot.waitSignal(tab.campaign_created):
+        qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    with services.sessions() as session:
+        [(receiver, body, tag)] = session.execute(
+            select(Message.receiver, Message.body, Message.tag)
+        ).all()
+        assert session.scalar(select(Campaign.name)) == "Test: Bonjour Ann"
+    assert (receiver, body, tag) == ("+33698765432", "Bonjour Ann", "test")
+    assert tab.message.toPlainText() == "Bonjour {name}"  # the campaign itself is untouched
+
+
+def test_scheduled_send_goes_at_its_instant(qtbot, typist, make_tab, services: Services):
+    tab = make_tab()
+    typist(tab.recipients, "0612345678")
+    typist(tab.message, "Plus tard")
+    tab.at_radio.setChecked(True)
+    later = QDateTime.currentDateTime().addDays(2)
+    tab.at_edit.setDateTime(later)
+    dialog = _confirm(qtbot, tab)
+    assert dialog.send_button.text() == "&Schedule"
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        dialog.accept()
+    assert created.args[0].scheduled_at == qdatetime_to_utc(later)
+    [summary] = services.campaigns.list(scheduled_only=True)
+    assert summary.id == created.args[0].id
+
+
+def test_picker_time_is_local_and_stored_utc():
+    paris = QTimeZone(b"Europe/Paris")
+    summer = QDateTime(QDate(2025, 7, 1), QTime(10, 0), paris)
+    winter = QDateTime(QDate(2025, 1, 1), QTime(10, 0), paris)
+    assert qdatetime_to_utc(summer) == datetime(2025, 7, 1, 8, 0, tzinfo=UTC)
+    assert qdatetime_to_utc(winter) == datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
