@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat("Sending %v / %m")
+        self.scheduled_tab.follow()  # live counts while the campaign goes out
 
     def _cycle_done(self, result: CycleResult) -> None:
         self.progress.setVisible(False)

@@ -170,6 +170,12 @@ class ScheduledTab(QWidget):
         self._again = False
         self.status_message.emit(f"Scheduled campaigns: {message}")
 
+    def follow(self) -> None:
+        """A send is under way: refresh every second until nothing is sending."""
+        if not self._live.isActive():
+            self._live.start()
+            self.refresh()
+
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
