@@ -103,9 +103,9 @@ class ScheduledTab(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(
-            CampaignTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CampaignTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel("Nothing planned. Campaigns sent later appear here.")
         self.cancel_button = QPushButton("&Cancel selected…")
         self.reschedule_button = QPushButton("&Reschedule…")

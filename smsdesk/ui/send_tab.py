@@ -154,9 +154,10 @@ class SendTab(QWidget):
         self.preview_table = QTableWidget(0, 3)
         self.preview_table.setHorizontalHeaderLabels(["Receiver", "Parts", "Message"])
         self.preview_table.verticalHeader().setVisible(False)
-        self.preview_table.horizontalHeader().setSectionResizeMode(
-            2, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.preview_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.preview_table.setMaximumHeight(140)
         self.total_label = QLabel()
         self.total_label.setObjectName("total_parts")
@@ -167,8 +168,6 @@ class SendTab(QWidget):
         self.send_button.setToolTip("Check and send (Ctrl+Return)")
 
         # layout
-        list_row = QHBoxLayout()
-        list_row.addWidget(self.list_picker, 1)
         message_tools = QHBoxLayout()
         message_tools.addWidget(self.fields_button)
         message_tools.addWidget(self.templates_button)
@@ -180,7 +179,7 @@ class SendTab(QWidget):
         when_row.addWidget(self.defer_box)
         when_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Recipient &list", list_row)
+        form.addRow("Recipient &list", self.list_picker)
         form.addRow("&Numbers", self.recipients)
         form.addRow("", self.recipients_count)
         form.addRow("", self.audience_label)
@@ -376,10 +375,14 @@ class SendTab(QWidget):
         self._show_samples(preview)
         if self.editor.text().strip() and preview.recipients:
             ucs2 = f", {preview.ucs2_messages} in UCS-2" if preview.ucs2_messages else ""
-            self.total_label.setText(
+            text = (
                 f"Total: {preview.total_parts} SMS part(s) for {preview.recipients} "
                 f"recipient(s){ucs2}"
             )
+            if "{" in self.editor.text() and preview.longest is not None:
+                # the counter counts {placeholders} as typed; each recipient has their own
+                text += f" · up to {preview.longest.parts} part(s) per recipient once filled in"
+            self.total_label.setText(text)
         else:
             self.total_label.setText("")
         if preview.unknown_placeholders:
