@@ -12,7 +12,7 @@ from __future__ import annotations
 import builtins
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -114,6 +114,19 @@ def contact_fields(name: str, extra: Mapping[str, Any] | None) -> dict[str, str]
     return fields
 
 
+def unknown_placeholders(body: str, columns: Iterable[str]) -> list[str]:
+    """The placeholders of `body` that no recipient column fills."""
+    known = {field_key(c) for c in columns}
+    return [n for n in placeholders(body) if field_key(n) not in known]
+
+
+def _require_known(body: str, columns: Iterable[str]) -> None:
+    unknown = unknown_placeholders(body, columns)
+    if unknown:
+        names = ", ".join("{" + n + "}" for n in unknown)
+        raise CampaignError(f"no column for {names} in the recipients")
+
+
 @lru_cache(maxsize=256)
 def parse_window(text: str) -> SendingWindow:
     """campaign.window as stored (JSON); cached: the dispatcher asks on every batch."""
@@ -172,6 +185,24 @@ class RenderedMessage:
     encoding: Encoding
     length: int
     parts: int
+
+
+def render_all(
+    body: str, recipients: Iterable[tuple[str, Mapping[str, str]]], *, commercial: bool
+) -> Iterator[RenderedMessage]:
+    """Each recipient's own message and its cost. Equal texts are counted once (a list
+    without placeholders costs one count)."""
+    renderer = Renderer(body)
+    counted: dict[str, tuple[Encoding, int, int]] = {}
+    for receiver, fields in recipients:
+        text = renderer.render(fields)
+        cost = counted.get(text)
+        if cost is None:
+            info = message_info(text, stop_clause=commercial)
+            cost = (info.encoding, info.length, info.segments)
+            if len(counted) < 10_000:
+                counted[text] = cost
+        yield RenderedMessage(receiver, text, *cost)
 
 
 @dataclass(frozen=True)
@@ -433,29 +464,25 @@ class CampaignService:
     ) -> CampaignPreview:
         window = self.window_for(request.commercial, request.window)
         starts_at, postponed = self.plan_start(request.scheduled_at, window)
-        renderer = Renderer(request.body)
-        known = set(audience.columns)
-        unknown = tuple(n for n in placeholders(request.body) if field_key(n) not in known)
+        unknown = tuple(unknown_placeholders(request.body, audience.columns))
         first: list[RenderedMessage] = []
         longest: RenderedMessage | None = None
         total = ucs2 = 0
-        cache: dict[str, tuple[Encoding, int, int]] = {}
-        for recipient in audience.recipients:
-            body = renderer.render(recipient.fields)
-            counted = cache.get(body)
-            if counted is None:
-                info = message_info(body, stop_clause=request.commercial)
-                counted = (info.encoding, info.length, info.segments)
-                if len(cache) < 10_000:
-                    cache[body] = counted
-            encoding, length, parts = counted
-            total += parts
-            if encoding is Encoding.UCS2:
+        for rendered in render_all(
+            request.body,
+            ((r.e164, r.fields) for r in audience.recipients),
+            commercial=request.commercial,
+        ):
+            total += rendered.parts
+            if rendered.encoding is Encoding.UCS2:
                 ucs2 += 1
             if len(first) < samples:
-                first.append(RenderedMessage(recipient.e164, body, encoding, length, parts))
-            if longest is None or (parts, length) > (longest.parts, longest.length):
-                longest = RenderedMessage(recipient.e164, body, encoding, length, parts)
+                first.append(rendered)
+            if longest is None or (rendered.parts, rendered.length) > (
+                longest.parts,
+                longest.length,
+            ):
+                longest = rendered
         return CampaignPreview(
             recipients=len(audience.recipients),
             duplicates=audience.duplicates,
@@ -524,11 +551,7 @@ class CampaignService:
                 if audience.stopped or audience.duplicates
                 else "no recipient: give --to numbers or a --list"
             )
-        known = set(audience.columns)
-        unknown = [n for n in placeholders(request.body) if field_key(n) not in known]
-        if unknown:
-            names = ", ".join("{" + n + "}" for n in unknown)
-            raise CampaignError(f"no column for {names} in the recipients")
+        _require_known(request.body, audience.columns)
         window = self.window_for(request.commercial, request.window)
         starts_at, postponed = self.plan_start(request.scheduled_at, window)
         now = self._clock()
@@ -537,18 +560,16 @@ class CampaignService:
             scheduled_at = scheduled_at.astimezone(UTC)
         # a schedule handed to the gateway leaves now; the gateway holds it
         due = now if request.provider_deferred else starts_at
-        renderer = Renderer(request.body)
+        personalised = Renderer(request.body).personalised
         base_info = message_info(request.body, stop_clause=request.commercial)
-        rendered: list[tuple[str, str, int]] = []
-        counted: dict[str, int] = {}
-        for recipient in audience.recipients:
-            body = renderer.render(recipient.fields)
-            parts = counted.get(body)
-            if parts is None:
-                parts = message_info(body, stop_clause=request.commercial).segments
-                if len(counted) < 10_000:
-                    counted[body] = parts
-            rendered.append((recipient.e164, body, parts))
+        rendered = [
+            (m.receiver, m.body, m.parts)
+            for m in render_all(
+                request.body,
+                ((r.e164, r.fields) for r in audience.recipients),
+                commercial=request.commercial,
+            )
+        ]
         max_parts = max(parts for _, _, parts in rendered)
         with self._sessions.begin() as session:
             list_id = self._list_id(session, request.list_name) if request.list_name else None
@@ -557,7 +578,7 @@ class CampaignService:
                 sender=request.sender,
                 body=request.body,
                 encoding=str(base_info.encoding),
-                segments=max_parts if renderer.personalised else base_info.segments,
+                segments=max_parts if personalised else base_info.segments,
                 tag=request.tag,
                 provider=request.provider,
                 commercial=request.commercial,
@@ -788,22 +809,23 @@ class CampaignService:
                 ):
                     fields[e164] = contact_fields(name, extra)
                     columns.update(fields[e164])
-            unknown = [n for n in placeholders(body) if field_key(n) not in columns]
-            if unknown:
-                names = ", ".join("{" + n + "}" for n in unknown)
-                raise CampaignError(f"no column for {names} in the recipients")
+            _require_known(body, columns)
             rows = session.execute(
                 select(Message.id, Message.receiver).where(
                     Message.campaign_id == campaign_id, Message.status == MessageStatus.QUEUED
                 )
             ).all()
-            updates: builtins.list[dict[str, Any]] = []
-            max_parts = 0
-            for message_id, receiver in rows:
-                text = renderer.render(fields.get(receiver, {}))
-                parts = message_info(text, stop_clause=campaign.commercial).segments
-                max_parts = max(max_parts, parts)
-                updates.append({"id": message_id, "body": text, "parts": parts})
+            ids = [message_id for message_id, _ in rows]
+            rendered = render_all(
+                body,
+                ((receiver, fields.get(receiver, {})) for _, receiver in rows),
+                commercial=campaign.commercial,
+            )
+            updates: builtins.list[dict[str, Any]] = [
+                {"id": message_id, "body": m.body, "parts": m.parts}
+                for message_id, m in zip(ids, rendered, strict=True)
+            ]
+            max_parts = max((u["parts"] for u in updates), default=0)
             if updates:
                 session.execute(update(Message), updates)
             info = message_info(body, stop_clause=campaign.commercial)
