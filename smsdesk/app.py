@@ -21,6 +21,7 @@ from smsdesk.services.demo import DemoService
 from smsdesk.services.dispatcher import DispatcherService
 from smsdesk.services.gateways import GatewayService
 from smsdesk.services.history import HistoryService
+from smsdesk.services.recipients import RecipientService
 from smsdesk.services.settings import SettingsService
 from smsdesk.services.templates import TemplateService
 
@@ -37,6 +38,7 @@ class Services:
     preferences: SettingsService
     templates: TemplateService
     gateways: GatewayService
+    recipients: RecipientService
 
     def provider(self, name: str) -> Provider:
         """Gateway `name` from the environment, Settings and the keyring (follows saves)."""
@@ -76,6 +78,7 @@ def build_services(db_url: str | None = None) -> Services:
         preferences=preferences,
         templates=TemplateService(sessions),
         gateways=gateways,
+        recipients=RecipientService(sessions, providers=gateways.provider),
     )
 
 
