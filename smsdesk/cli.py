@@ -70,6 +70,27 @@ def _history_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", help="the message contains this")
 
 
+def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    contacts = sub.add_parser("contacts", help="recipient lists").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    cimport = contacts.add_parser(
+        "import", parents=[common], help="import a CSV/TXT file into a list (new or existing)"
+    )
+    cimport.add_argument("path", type=Path)
+    cimport.add_argument("--list", dest="list_name", metavar="NAME", help="default: file name")
+    cimport.add_argument("--region", help="region of national numbers (default: Settings, FR)")
+    cimport.add_argument(
+        "--column", help="the column of the numbers: its name or number (default: detected)"
+    )
+    cimport.add_argument(
+        "--keep-landlines", action="store_true", help="keep landline and other non-mobile numbers"
+    )
+    cimport.add_argument("--json", action="store_true")
+    clists = contacts.add_parser("lists", parents=[common], help="the recipient lists")
+    clists.add_argument("--json", action="store_true")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
@@ -134,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     when = reschedule.add_mutually_exclusive_group(required=True)
     when.add_argument("--at", help="ISO 8601 instant (local time without zone)")
     when.add_argument("--now", action="store_true", help="send now (within its window)")
+
+    _contacts_parser(sub, common)
 
     dispatch = sub.add_parser("dispatch", parents=[common], help="send what is due")
     mode = dispatch.add_mutually_exclusive_group()
@@ -206,15 +229,20 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
         services = build_services(db_url)
     except DatabaseError as exc:
         raise CliError(str(exc)) from None
+    from smsdesk.services.recipients import RecipientFileError, RecipientsError
+
     try:
         handler = {
             "campaign": _campaign,
+            "contacts": _contacts,
             "dispatch": _dispatch,
             "history": _history,
             "demo": _demo,
         }[args.command]
         return handler(args, services)
     except (CampaignError, UnknownProviderError, ProviderError, DatabaseError, OSError) as exc:
+        raise CliError(str(exc)) from None
+    except (RecipientFileError, RecipientsError) as exc:
         raise CliError(str(exc)) from None
     finally:
         Services.close(services)
@@ -351,6 +379,69 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
         return 0
     cancelled = services.campaigns.cancel(args.id)
     print(f"campaign {args.id} cancelled ({cancelled} message(s) will not be sent)")
+    return 0
+
+
+REJECTED_SHOWN = 20  # rejected lines printed without --json
+
+
+def _contacts(args: argparse.Namespace, services: Any) -> int:
+    if args.action == "lists":
+        lists = services.recipients.lists()
+        if args.json:
+            _print_json(
+                [
+                    {
+                        "id": found.id,
+                        "name": found.name,
+                        "contacts": found.contacts,
+                        "created_at": _iso(found.created_at),
+                    }
+                    for found in lists
+                ]
+            )
+        else:
+            for found in lists:
+                print(f"{found.id:>6}  {found.contacts:>9}  {found.name}")
+        return 0
+    column = args.column
+    if column is not None and column.strip().isdigit():
+        column = int(column) - 1  # a column number, 1 for the first
+    report = services.recipients.import_file(
+        args.path,
+        list_name=args.list_name,
+        region=args.region or services.preferences.preferences().region,
+        phone_column=column,
+        keep_landlines=args.keep_landlines,
+    )
+    if args.json:
+        _print_json(
+            {
+                "list": report.list_name,
+                "list_id": report.list_id,
+                "rows": report.rows,
+                "imported": report.imported,
+                "duplicates": report.duplicates,
+                "invalid": report.invalid,
+                "landlines": report.landlines,
+                "stopped": report.stopped,
+                "errors": [
+                    {"line": row.line, "value": row.value, "reason": row.message}
+                    for row in report.rejected
+                ],
+            }
+        )
+        return 0
+    print(
+        f"{report.list_name!r} ({'new list' if report.created else 'appended'}): "
+        f"{report.rows} row(s) read, {report.imported} imported, "
+        f"{report.duplicates} duplicate(s), {report.invalid} invalid, "
+        f"{report.landlines} not mobile, {report.stopped} on the stop list"
+    )
+    for row in report.rejected[:REJECTED_SHOWN]:
+        print(f"  line {row.line}: {row.value!r}: {row.message}")
+    if len(report.rejected) > REJECTED_SHOWN:
+        print(f"  ... and {len(report.rejected) - REJECTED_SHOWN} more (--json lists them all)")
     return 0
 
 
