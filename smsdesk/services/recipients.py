@@ -70,6 +70,7 @@ __all__ = [
     "StopReport",
     "StopRow",
     "save_rejected_csv",
+    "supported_regions",
 ]
 
 HLR_CREDITS_PER_NUMBER = 0.1  # OVH's price of one operator look-up
@@ -547,6 +548,13 @@ def _check_region(region: str) -> str:
     except ValueError:
         raise RecipientsError(f"unknown region {region!r} (a country code such as FR)") from None
     return region.upper()
+
+
+def supported_regions() -> list[str]:
+    """The region codes numbers can be read for (FR, BE, CH...), sorted."""
+    import phonenumbers
+
+    return sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
 def _chunks(values: Sequence[str], size: int = DELETE_CHUNK) -> Iterator[Sequence[str]]:

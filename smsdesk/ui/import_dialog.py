@@ -1,0 +1,635 @@
+"""Import dialog: a file (chosen, or dropped) or a pasted block of numbers, previewed, then
+imported in a worker with a progress bar and Cancel, ending with a report.
+
+The preview shows the detected encoding, delimiter and phone column (the column can be
+changed), the first rows and what each number will become. The report counts each
+kind of rejection and lists every rejected line, which can be saved as CSV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.domain.phone import Rejection
+from smsdesk.domain.recipient_table import SourceRow, TableLayout
+from smsdesk.services.recipient_files import FilePreview, preview_file, preview_text
+from smsdesk.services.recipients import (
+    ImportReport,
+    RecipientFileError,
+    RecipientService,
+    RejectedRow,
+    save_rejected_csv,
+    supported_regions,
+)
+from smsdesk.ui.workers import Worker, WorkerPool
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+PREVIEW_ROWS = 20
+PASTE_DEBOUNCE_MS = 300
+PASTED_LIST_NAME = "Pasted numbers"
+FILE_FILTER = "Recipient lists (*.csv *.txt *.tsv *.tab);;All files (*)"
+DELIMITER_NAMES = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "bar (|)"}
+KIND_LABELS = {
+    Rejection.INVALID: "Invalid",
+    Rejection.NOT_MOBILE: "Not a mobile",
+    Rejection.DUPLICATE: "Duplicate",
+    Rejection.STOPPED: "On the stop list",
+}
+SOURCE_FILE, SOURCE_PASTE = 0, 1
+PAGE_SETUP, PAGE_REPORT = 0, 1
+
+
+def _number(count: int) -> str:
+    return f"{count:,}".replace(",", " ")
+
+
+def _delimiter_text(layout: TableLayout) -> str:
+    if layout.delimiter is None:
+        return "none (one cell a line)"
+    return DELIMITER_NAMES.get(layout.delimiter, repr(layout.delimiter))
+
+
+def local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files a drag carries."""
+    data = event.mimeData()
+    if not data.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+
+
+def dropped_text(event: QDragEnterEvent | QDropEvent) -> str:
+    data = event.mimeData()
+    return data.text() if data.hasText() and not data.hasUrls() else ""
+
+
+class RejectedModel(QAbstractTableModel):
+    """The rejected lines of a report (hundreds of thousands for a big file: no widgets)."""
+
+    COL_LINE, COL_VALUE, COL_KIND, COL_REASON = range(4)
+    HEADERS = ("Line", "Value", "Kind", "Reason")
+
+    def __init__(self, rows: Sequence[RejectedRow] = (), parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[RejectedRow] = rows
+
+    def set_rows(self, rows: Sequence[RejectedRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RejectedRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.COL_LINE:
+                return row.line
+            if column == self.COL_VALUE:
+                return row.value
+            if column == self.COL_KIND:
+                return KIND_LABELS[row.kind]
+            if column == self.COL_REASON:
+                return row.reason
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_LINE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ImportDialog(QDialog):
+    """Import into a list: `imported` carries the ImportReport when the import ends."""
+
+    imported = Signal(object)
+    job_finished = Signal(str)  # an import or a save ended; the words for the user
+
+    def __init__(
+        self,
+        recipients: RecipientService,
+        workers: WorkerPool,
+        *,
+        lists: Sequence[str] = (),
+        region: str = "FR",
+        path: Path | None = None,
+        text: str | None = None,
+        target_list: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import recipients")
+        self.setAcceptDrops(True)
+        self.resize(900, 640)
+        self._recipients = recipients
+        self._workers = workers
+        self._lists = list(lists)
+        self._path: Path | None = None
+        self._file_preview: FilePreview | None = None
+        self._layout: TableLayout | None = None
+        self._column_chosen = False
+        self._target_chosen = target_list is not None
+        self._job: Worker | None = None
+        self._preview_rows: list[SourceRow] = []
+        self.report: ImportReport | None = None
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_setup(region, target_list))
+        self.pages.addWidget(self._build_report())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self._paste_timer = QTimer(self)
+        self._paste_timer.setSingleShot(True)
+        self._paste_timer.setInterval(PASTE_DEBOUNCE_MS)
+        self._paste_timer.timeout.connect(self.refresh_preview)
+
+        if text is not None:
+            self.source_tabs.setCurrentIndex(SOURCE_PASTE)
+            self.paste_edit.setPlainText(text)
+            self.refresh_preview()
+        elif path is not None:
+            self.set_path(path)
+        self._target_changed(self.list_combo.currentText())
+
+    # -- building --------------------------------------------------------------------
+
+    def _build_setup(self, region: str, target_list: str | None) -> QWidget:
+        page = QWidget()
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText("Choose a .csv or .txt file, or drop it here")
+        self.browse_button = QPushButton("&Choose a file…")
+        self.browse_button.clicked.connect(self.choose_file)
+        file_page = QWidget()
+        file_row = QHBoxLayout(file_page)
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(self.browse_button)
+
+        self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setPlaceholderText(
+            "Paste numbers here: one or several a line, or cells copied from a spreadsheet"
+        )
+        self.paste_edit.textChanged.connect(self._paste_changed)
+
+        self.source_tabs = QTabWidget()
+        self.source_tabs.addTab(file_page, "From a &file")
+        self.source_tabs.addTab(self.paste_edit, "&Pasted numbers")
+        self.source_tabs.setMaximumHeight(160)
+        self.source_tabs.currentChanged.connect(self._source_changed)
+
+        self.detected_label = QLabel()
+        self.detected_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e")
+        self.error_label.setVisible(False)
+
+        self.column_combo = QComboBox()
+        self.column_combo.setEnabled(False)
+        self.column_combo.activated.connect(self._column_activated)
+        self.region_combo = QComboBox()
+        self.region_combo.addItems(supported_regions())
+        self.region_combo.setCurrentText(region.upper())
+        self.region_combo.currentTextChanged.connect(lambda _text: self.refresh_preview())
+        self.list_combo = QComboBox()
+        self.list_combo.setEditable(True)
+        self.list_combo.addItems(self._lists)
+        self.list_combo.setCurrentText(target_list or "")
+        self.list_combo.lineEdit().setPlaceholderText("Name of a new or existing list")
+        self.list_combo.currentTextChanged.connect(self._target_changed)
+        self.list_combo.lineEdit().textEdited.connect(self._target_edited)
+        self.list_combo.activated.connect(self._target_edited)
+        self.target_hint = QLabel()
+        self.keep_landlines = QCheckBox("&Keep landlines and other numbers that are not mobiles")
+        self.keep_landlines.toggled.connect(lambda _on: self._show_rows())
+        target_row = QHBoxLayout()
+        target_row.addWidget(self.list_combo, 1)
+        target_row.addWidget(self.target_hint)
+        form = QFormLayout()
+        form.addRow("Phone &column", self.column_combo)
+        form.addRow("&Region of national numbers", self.region_combo)
+        form.addRow("Into the &list", target_row)
+        form.addRow("", self.keep_landlines)
+
+        self.preview_table = QTableWidget(0, 5)
+        self.preview_table.setHorizontalHeaderLabels(
+            ["Line", "Number as written", "Will be", "Name", "Other columns"]
+        )
+        self.preview_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview_table.verticalHeader().setVisible(False)
+        self.preview_table.horizontalHeader().setStretchLastSection(True)
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.progress_label = QLabel()
+        self.import_button = QPushButton("&Import")
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self.start_import)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self._cancel_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.progress_label)
+        buttons.addStretch()
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.source_tabs)
+        layout.addWidget(self.detected_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("First rows:"))
+        layout.addWidget(self.preview_table, 1)
+        layout.addLayout(buttons)
+        return page
+
+    def _build_report(self) -> QWidget:
+        page = QWidget()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.count_labels: dict[str, QLabel] = {}
+        counts = QFormLayout()
+        for key, label in (
+            ("rows", "Rows read"),
+            ("imported", "Imported"),
+            ("duplicates", "Duplicates"),
+            ("invalid", "Invalid numbers"),
+            ("landlines", "Not mobiles (left out)"),
+            ("stopped", "On the stop list"),
+        ):
+            self.count_labels[key] = QLabel()
+            counts.addRow(label, self.count_labels[key])
+        self.rejected_model = RejectedModel(parent=self)
+        self.rejected_view = QTableView()
+        self.rejected_view.setModel(self.rejected_model)
+        self.rejected_view.verticalHeader().setVisible(False)
+        self.rejected_view.verticalHeader().setDefaultSectionSize(22)
+        self.rejected_view.horizontalHeader().setSectionResizeMode(
+            RejectedModel.COL_REASON, QHeaderView.ResizeMode.Stretch
+        )
+        self.rejected_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.save_button = QPushButton("&Save the rejected lines as CSV…")
+        self.save_button.clicked.connect(self.choose_csv)
+        self.save_label = QLabel()
+        self.close_button = QPushButton("&Close")
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_label, 1)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.summary_label)
+        layout.addLayout(counts)
+        layout.addWidget(QLabel("Rejected lines:"))
+        layout.addWidget(self.rejected_view, 1)
+        layout.addLayout(buttons)
+        return page
+
+    # -- source ----------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def choose_file(self) -> None:
+        start = str(self._path.parent) if self._path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Import recipients", start, FILE_FILTER)
+        if path:
+            self.set_path(Path(path))
+
+    def set_path(self, path: Path) -> None:
+        """Preview this file (its column detected again)."""
+        self._path = Path(path)
+        self._column_chosen = False
+        self.path_edit.setText(str(path))
+        if not self._target_chosen:
+            self.list_combo.setCurrentText(self._path.stem)
+        self.source_tabs.setCurrentIndex(SOURCE_FILE)
+        self.refresh_preview()
+
+    def set_text(self, text: str) -> None:
+        self._column_chosen = False
+        self.source_tabs.setCurrentIndex(SOURCE_PASTE)
+        self.paste_edit.setPlainText(text)
+        self.refresh_preview()
+
+    def _paste_changed(self) -> None:
+        self._column_chosen = False
+        self._paste_timer.start()
+
+    def _source_changed(self, index: int) -> None:
+        if index == SOURCE_PASTE and not self._target_chosen:
+            self.list_combo.setCurrentText(PASTED_LIST_NAME)
+        elif index == SOURCE_FILE and self._path is not None and not self._target_chosen:
+            self.list_combo.setCurrentText(self._path.stem)
+        self.refresh_preview()
+
+    def _column_activated(self, index: int) -> None:
+        self._column_chosen = True
+        self.refresh_preview()
+
+    def _target_edited(self, _choice: object) -> None:
+        self._target_chosen = True
+
+    def _target_changed(self, name: str) -> None:
+        cleaned = " ".join(name.split())
+        if not cleaned:
+            self.target_hint.setText("")
+        elif cleaned in self._lists:
+            self.target_hint.setText("adds to this list (its duplicates are left out)")
+        else:
+            self.target_hint.setText("a new list")
+        self._update_buttons()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.running and (local_files(event) or dropped_text(event)):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event)
+        if files:
+            self.set_path(files[0])
+        elif text := dropped_text(event):
+            self.set_text(text)
+        event.acceptProposedAction()
+
+    # -- preview ---------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        """Read the start of the file (or the pasted text) again with the current choices."""
+        self._paste_timer.stop()
+        column = self.column_combo.currentIndex() if self._column_chosen else None
+        region = self.region_combo.currentText()
+        self._file_preview = None
+        self._layout = None
+        rows: list[SourceRow] = []
+        try:
+            if self.source_tabs.currentIndex() == SOURCE_FILE:
+                if self._path is not None:
+                    preview = preview_file(
+                        self._path, phone_column=column, rows=PREVIEW_ROWS, region=region
+                    )
+                    self._file_preview, self._layout = preview, preview.layout
+                    rows = preview.first_rows
+            elif self.paste_edit.toPlainText().strip():
+                pasted = preview_text(
+                    self.paste_edit.toPlainText(),
+                    phone_column=column,
+                    rows=PREVIEW_ROWS,
+                    region=region,
+                )
+                self._layout, rows = pasted.layout, pasted.first_rows
+        except RecipientFileError as error:
+            self.error_label.setText(str(error))
+            self.error_label.setVisible(True)
+        else:
+            self.error_label.setVisible(False)
+        self._preview_rows = rows
+        self._show_detected()
+        self._show_rows()
+        self._update_buttons()
+
+    def _show_detected(self) -> None:
+        layout = self._layout
+        self.column_combo.blockSignals(True)
+        self.column_combo.clear()
+        if layout is None:
+            self.detected_label.setText("")
+            self.column_combo.setEnabled(False)
+        else:
+            self.column_combo.addItems(list(layout.columns))
+            self.column_combo.setCurrentIndex(layout.phone_column)
+            self.column_combo.setEnabled(len(layout.columns) > 1)
+            parts = []
+            if self._file_preview is not None:
+                parts.append(f"Encoding: {self._file_preview.encoding}")
+            parts.append(f"Delimiter: {_delimiter_text(layout)}")
+            parts.append(f"Header line: {'yes' if layout.has_header else 'no'}")
+            parts.append(f"Numbers in: {layout.phone_column_name}")
+            self.detected_label.setText(" · ".join(parts))
+        self.column_combo.blockSignals(False)
+
+    def _show_rows(self) -> None:
+        rows = self._preview_rows
+        outcomes = self._recipients.outcomes(
+            [row.phone for row in rows],
+            region=self.region_combo.currentText(),
+            keep_landlines=self.keep_landlines.isChecked(),
+        )
+        table = self.preview_table
+        table.setRowCount(len(rows))
+        for index, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
+            others = "; ".join(f"{key}: {value}" for key, value in row.extra.items())
+            for column, value in enumerate((str(row.line), row.phone, outcome, row.name, others)):
+                table.setItem(index, column, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+
+    def _update_buttons(self) -> None:
+        ready = (
+            self._layout is not None
+            and bool(" ".join(self.list_combo.currentText().split()))
+            and not self.running
+        )
+        self.import_button.setEnabled(ready)
+
+    def set_lists(self, names: Sequence[str]) -> None:
+        """The lists that exist (an import into one of them appends)."""
+        current = self.list_combo.currentText()
+        self._lists = list(names)
+        self.list_combo.blockSignals(True)
+        self.list_combo.clear()
+        self.list_combo.addItems(self._lists)
+        self.list_combo.setCurrentText(current)
+        self.list_combo.blockSignals(False)
+        self._target_changed(current)
+
+    # -- import ----------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if self.running or self._layout is None:
+            return
+        name = " ".join(self.list_combo.currentText().split())
+        region = self.region_combo.currentText()
+        keep = self.keep_landlines.isChecked()
+        column = self.column_combo.currentIndex() if self._column_chosen else None
+        if self.source_tabs.currentIndex() == SOURCE_FILE and self._file_preview is not None:
+            preview = self._file_preview
+            job = self._workers.run(
+                self._recipients.import_file,
+                preview.path,
+                list_name=name,
+                region=region,
+                keep_landlines=keep,
+                preview=preview,
+                on_result=self._import_done,
+                on_error=self._import_failed,
+                on_progress=self._show_progress,
+            )
+        else:
+            job = self._workers.run(
+                self._recipients.import_text,
+                self.paste_edit.toPlainText(),
+                list_name=name,
+                region=region,
+                phone_column=column,
+                keep_landlines=keep,
+                on_result=self._import_done,
+                on_error=self._import_failed,
+                on_progress=self._show_progress,
+            )
+        self._job = job
+        self.progress.setRange(0, 0)  # busy until the first figures come
+        self.progress.setVisible(True)
+        self.progress_label.setText("Importing…")
+        self.cancel_button.setEnabled(True)
+        for widget in (self.source_tabs, self.column_combo, self.region_combo, self.list_combo):
+            widget.setEnabled(False)
+        self.keep_landlines.setEnabled(False)
+        self._update_buttons()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(min(1000, done * 1000 // total))
+
+    def _cancel_clicked(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.progress_label.setText("Cancelling…")
+        else:
+            self.reject()
+
+    def _unlock(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(True)
+        for widget in (self.source_tabs, self.region_combo, self.list_combo):
+            widget.setEnabled(True)
+        self.keep_landlines.setEnabled(True)
+        self.column_combo.setEnabled(self._layout is not None and len(self._layout.columns) > 1)
+        self._job = None
+        self._update_buttons()
+
+    def _import_failed(self, message: str) -> None:
+        cancelled = self._job is not None and self._job.cancel_event.is_set()
+        self._unlock()
+        if cancelled:
+            self.progress_label.setText("Import cancelled: nothing was imported")
+            self.job_finished.emit("Import cancelled: nothing was imported")
+            return
+        self.progress_label.setText("")
+        self.error_label.setText(f"Nothing was imported: {message}")
+        self.error_label.setVisible(True)
+        self.job_finished.emit(f"Import failed: {message}")
+
+    def _import_done(self, report: ImportReport) -> None:
+        self._unlock()
+        self.report = report
+        self.progress_label.setText("")
+        how = "new list" if report.created else "added to the existing list"
+        self.summary_label.setText(
+            f"<b>{_number(report.imported)}</b> of {_number(report.rows)} numbers imported "
+            f"into “{report.list_name}” ({how})."
+        )
+        for key in ("rows", "imported", "duplicates", "invalid", "landlines", "stopped"):
+            self.count_labels[key].setText(_number(getattr(report, key)))
+        self.rejected_model.set_rows(report.rejected)
+        self.save_button.setEnabled(bool(report.rejected))
+        self.pages.setCurrentIndex(PAGE_REPORT)
+        self.imported.emit(report)
+        self.job_finished.emit(
+            f"{_number(report.imported)} numbers imported into “{report.list_name}”"
+        )
+
+    # -- report ----------------------------------------------------------------------
+
+    def choose_csv(self) -> None:
+        if self.report is None:
+            return
+        start = self._path.parent if self._path else Path()
+        suggested = start / f"{self.report.list_name} - rejected.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the rejected lines", str(suggested), "CSV (*.csv)"
+        )
+        if path:
+            self.save_csv(Path(path))
+
+    def save_csv(self, path: Path) -> None:
+        """Write the rejected lines in a worker (a big import may have many)."""
+        if self.report is None:
+            return
+        rows = self.report.rejected
+        self.save_button.setEnabled(False)
+        self.save_label.setText("Saving…")
+        self._workers.run(
+            lambda **_: save_rejected_csv(rows, path),
+            on_result=lambda written: self._saved(f"{_number(written)} lines saved to {path}"),
+            on_error=lambda message: self._saved(f"Not saved: {message}"),
+        )
+
+    def _saved(self, words: str) -> None:
+        self.save_button.setEnabled(True)
+        self.save_label.setText(words)
+        self.job_finished.emit(words)
+
+    # -- closing ---------------------------------------------------------------------
+
+    def reject(self) -> None:
+        if self._job is not None:  # Escape while importing: cancel first
+            self._cancel_clicked()
+            return
+        super().reject()
