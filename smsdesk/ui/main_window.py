@@ -11,6 +11,7 @@ from smsdesk import __version__
 from smsdesk.app import Services
 from smsdesk.providers.base import Capability
 from smsdesk.services.gateways import capabilities_of
+from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
 from smsdesk.ui.gateway_settings import GatewaySettingsDialog
 from smsdesk.ui.history_tab import HistoryTab
@@ -42,6 +43,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.send_tab, "&Send")
         self.tabs.addTab(self.scheduled_tab, "S&cheduled")
         self.tabs.addTab(self.history_tab, "&History")
+        self.contacts_tab = ContactsTab(
+            services.recipients,
+            self.workers,
+            region=lambda: services.preferences.preferences().region,
+            provider=lambda: services.settings.provider,
+        )
+        self.tabs.addTab(self.contacts_tab, "C&ontacts")
+        self.contacts_tab.status_message.connect(self.statusBar().showMessage)
+        self.contacts_tab.lists_changed.connect(self.send_tab.reload_lists)
         self.setCentralWidget(self.tabs)
 
         self.progress = QProgressBar()
