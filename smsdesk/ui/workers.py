@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class WorkerPool:
     def __init__(self, pool: QThreadPool | None = None) -> None:
         self.pool = pool or QThreadPool.globalInstance()
         self._running: set[Worker] = set()
+        self._closed = False
 
     def start(self, worker: Worker) -> Worker:
         self._running.add(worker)
@@ -78,17 +80,32 @@ class WorkerPool:
     ) -> Worker:
         worker = Worker(fn, *args, **kwargs)
         if on_result:
-            worker.signals.result.connect(on_result)
+            worker.signals.result.connect(self._guarded(on_result))
         if on_error:
-            worker.signals.error.connect(on_error)
+            worker.signals.error.connect(self._guarded(on_error))
         if on_progress:
-            worker.signals.progress.connect(on_progress)
+            worker.signals.progress.connect(self._guarded(on_progress))
         return self.start(worker)
+
+    def _guarded(self, callback: Callable[..., None]) -> Callable[..., None]:
+        """Drop a result that arrives after shutdown or after its widget was destroyed:
+        queued signals can outlive the window that asked for the work."""
+        owner = getattr(callback, "__self__", None)
+
+        def deliver(*values: Any) -> None:
+            if self._closed:
+                return
+            if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+                return
+            callback(*values)
+
+        return deliver
 
     def busy(self) -> bool:
         return bool(self._running)
 
     def shutdown(self, timeout_ms: int = 10_000) -> None:
+        self._closed = True
         for worker in list(self._running):
             worker.cancel()
         self.pool.waitForDone(timeout_ms)
