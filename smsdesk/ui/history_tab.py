@@ -459,6 +459,11 @@ class HistoryTab(QWidget):
 
     # -- delete ------------------------------------------------------------------------
 
+    def set_remote_gateway(self, name: str | None) -> None:
+        """The gateway whose remote history "delete at the gateway" reaches."""
+        self._remote_gateway = name
+        self._remote_capable = None
+
     def _remote_possible(self) -> bool:
         if self._providers is None or self._remote_gateway is None:
             return False

@@ -38,7 +38,12 @@ class MainWindow(QMainWindow):
             preferences=services.preferences,
         )
         self.scheduled_tab = ScheduledTab(services.campaigns, self.workers)
-        self.history_tab = HistoryTab(services.history)
+        self.history_tab = HistoryTab(
+            services.history,
+            self.workers,
+            providers=services.provider,
+            remote_gateway=services.settings.provider,
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.send_tab, "&Send")
         self.tabs.addTab(self.scheduled_tab, "S&cheduled")
@@ -74,6 +79,7 @@ class MainWindow(QMainWindow):
         self.controller.failed.connect(lambda m: self.statusBar().showMessage(f"Sending: {m}"))
         self.send_tab.status_message.connect(self.statusBar().showMessage)
         self.scheduled_tab.status_message.connect(self.statusBar().showMessage)
+        self.history_tab.status_message.connect(self.statusBar().showMessage)
         self.send_tab.campaign_created.connect(self._campaign_created)
         self.scheduled_tab.changed.connect(self.history_tab.refresh)
         self.scheduled_tab.changed.connect(self.controller.wake)
@@ -125,10 +131,8 @@ class MainWindow(QMainWindow):
     def _gateway_saved(self, _name: str) -> None:
         name = self.services.gateways.default_provider()
         self.services.settings = replace(self.services.settings, provider=name)
-        self.send_tab._provider = name  # new campaigns go through the chosen gateway
-        load_gateway = getattr(self.send_tab, "load_gateway", None)
-        if load_gateway is not None:  # its senders and abilities (deferral, estimate)
-            load_gateway()
+        self.send_tab.set_provider(name)
+        self.history_tab.set_remote_gateway(name)
         self.provider_label.setText(f"Gateway: {name}")
         self.refresh_credits()
 

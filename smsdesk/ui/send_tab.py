@@ -249,6 +249,11 @@ class SendTab(QWidget):
         if index < 0 and current is not None:
             self._schedule_preview()
 
+    def set_provider(self, name: str) -> None:
+        """New campaigns go through `name`; reload its senders and abilities."""
+        self._provider = name
+        self.load_gateway()
+
     def load_gateway(self) -> None:
         self._workers.run(
             lambda **_: self._campaigns.gateway_info(self._provider),
