@@ -210,13 +210,14 @@ def test_append_finds_duplicates_of_the_contacts_already_there(service: Recipien
     assert len(numbers) == len(set(numbers))
 
 
-def test_stop_listed_numbers_are_not_imported(service: RecipientService) -> None:
+@pytest.mark.parametrize("parallel", [False, True])
+def test_stop_listed_numbers_are_not_imported(service: RecipientService, parallel: bool) -> None:
     added = service.add_stop(["06 12 34 56 78", "+33 7 98 76 54 32, 0612"], reason="STOP")
     assert (added.added, added.already) == (2, 0)
     assert [(row.line, row.value, row.reason) for row in added.invalid] == [
         (2, "0612", "too short")
     ]
-    report = service.import_file(DATA / "messy_numbers.csv")
+    report = service.import_file(DATA / "messy_numbers.csv", parallel=parallel)
     assert report.stopped == 2
     assert counts(report) == (23, 9 - 2, 6, 4, 4)
     stopped = [row for row in report.rejected if row.kind is Rejection.STOPPED]
@@ -288,6 +289,14 @@ def test_cancel_adds_nothing_to_an_existing_list(
         )
     assert [(found.name, found.contacts) for found in service.lists()] == [("Clients", 6)]
     assert service.count_contacts(first.list_id) == 6
+
+
+def test_the_connection_gets_its_page_cache_back(services: Services) -> None:
+    with services.engine.connect() as connection:
+        usual = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    services.recipients.import_file(DATA / "excel_fr_cp1252.csv")
+    with services.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == usual
 
 
 def test_a_child_that_cannot_start_falls_back_in_process(
