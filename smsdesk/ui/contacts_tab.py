@@ -608,10 +608,17 @@ class ContactsTab(QWidget):
         )
         dialog.imported.connect(self._imported)
         dialog.job_finished.connect(self.status_message)
+        dialog.finished.connect(lambda _result: self._import_closed(dialog))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        # its report may hold many rejected lines: freed when the dialog closes
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_dialog = dialog
         dialog.open()
         return dialog
+
+    def _import_closed(self, dialog: ImportDialog) -> None:
+        if self.import_dialog is dialog:
+            self.import_dialog = None
 
     def _imported(self, report: ImportReport) -> None:
         self._changed(report.list_id)

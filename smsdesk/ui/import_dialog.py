@@ -354,6 +354,7 @@ class ImportDialog(QDialog):
         """Preview this file (its column detected again)."""
         self._path = Path(path)
         self._column_chosen = False
+        self.pages.setCurrentIndex(PAGE_SETUP)  # after a report: the next import
         self.path_edit.setText(str(path))
         if not self._target_chosen:
             self.list_combo.setCurrentText(self._path.stem)
@@ -362,6 +363,7 @@ class ImportDialog(QDialog):
 
     def set_text(self, text: str) -> None:
         self._column_chosen = False
+        self.pages.setCurrentIndex(PAGE_SETUP)
         self.source_tabs.setCurrentIndex(SOURCE_PASTE)
         self.paste_edit.setPlainText(text)
         self.refresh_preview()

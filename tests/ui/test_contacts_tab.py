@@ -215,6 +215,14 @@ def test_a_file_dropped_on_the_tab_is_imported(qtbot, make_tab, services: Servic
     mime.setUrls([QUrl.fromLocalFile(str(DATA / "ovh_number.csv"))])
     assert drop_on(tab, mime)
     assert tab.import_dialog is dialog
+    assert dialog.pages.currentIndex() == 0  # from its report back to a preview
+    assert dialog.path_edit.text() == str(DATA / "ovh_number.csv")
+    assert dialog.list_combo.currentText() == "ovh_number"
+    dialog.cancel_button.click()
+    assert tab.import_dialog is None
+    assert drop_on(tab, mime)  # a new dialog for the next file
+    assert tab.import_dialog is not None
+    assert tab.import_dialog.path_edit.text() == str(DATA / "ovh_number.csv")
 
 
 def test_paste_button_opens_the_dialog_on_pasted_numbers(qtbot, make_tab):
