@@ -7,16 +7,15 @@ the window stays responsive. Confirmations are window-modal boxes kept in `last_
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -50,79 +49,28 @@ from smsdesk.services.recipients import (
     StopReport,
     StopRow,
 )
-from smsdesk.ui.import_dialog import FILE_FILTER, ImportDialog, dropped_text, local_files
-from smsdesk.ui.table_models import readable_number
+from smsdesk.ui.import_dialog import (
+    FILE_FILTER,
+    ImportDialog,
+    RowsModel,
+    dropped_text,
+    grouped,
+    local_files,
+)
+from smsdesk.ui.table_models import AnyIndex, readable_number
 from smsdesk.ui.workers import Worker, WorkerPool
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 RowT = TypeVar("RowT")
 PAGE_SIZE = 200
-
-
-def _number(count: int) -> str:
-    return f"{count:,}".replace(",", " ")
 
 
 def _local(instant: datetime) -> str:
     return instant.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-class _RowsModel(QAbstractTableModel, Generic[RowT]):
-    """A read-only table over a list of frozen rows; subclasses name the columns."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[RowT] = []
-
-    def row_at(self, row: int) -> RowT | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
-        return None
-
-    def text(self, row: RowT, column: int) -> str | None:
-        raise NotImplementedError
-
-    def tooltip(self, row: RowT, column: int) -> str | None:
-        return None
-
-
-class ListsModel(_RowsModel[ListInfo]):
+class ListsModel(RowsModel[ListInfo]):
     COL_NAME, COL_CONTACTS, COL_CREATED = range(3)
     HEADERS = ("List", "Contacts", "Created")
-
-    def set_lists(self, lists: Sequence[ListInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(lists)
-        self.endResetModel()
 
     def names(self) -> list[str]:
         return [info.name for info in self._rows]
@@ -137,17 +85,18 @@ class ListsModel(_RowsModel[ListInfo]):
         if column == self.COL_NAME:
             return row.name
         if column == self.COL_CONTACTS:
-            return _number(row.contacts)
+            return grouped(row.contacts)
         if column == self.COL_CREATED:
             return _local(row.created_at)
         return None
 
 
-class _PagedModel(_RowsModel[RowT]):
+class _PagedModel(RowsModel[RowT]):
     """Rows read a page at a time as the view scrolls (a list may hold a million)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._rows: list[RowT] = []
         self._total = 0
 
     @property
@@ -397,7 +346,9 @@ class ContactsTab(QWidget):
 
     def _lists_loaded(self, lists: list[ListInfo]) -> None:
         wanted = self._selected_id
-        self.lists_model.set_lists(lists)
+        self.lists_model.set_rows(lists)
+        for column in (ListsModel.COL_CONTACTS, ListsModel.COL_CREATED):
+            self.lists_view.resizeColumnToContents(column)
         row = self.lists_model.row_of(wanted) if wanted is not None else -1
         if row < 0 and lists:
             row = 0
@@ -415,11 +366,13 @@ class ContactsTab(QWidget):
 
     def _show_contents(self, info: ListInfo | None) -> None:
         self.contacts_model.show_list(info.id if info else None)
+        self.contacts_view.resizeColumnToContents(ContactsModel.COL_NUMBER)
+        self.contacts_view.resizeColumnToContents(ContactsModel.COL_NAME)
         if info is None:
             self.contents_label.setText("No list yet: import a file or paste numbers.")
         else:
             self.contents_label.setText(
-                f"“{info.name}”: {_number(self.contacts_model.total)} contacts, by number"
+                f"“{info.name}”: {grouped(self.contacts_model.total)} contacts, by number"
             )
         self._update_buttons()
 
@@ -508,14 +461,14 @@ class ContactsTab(QWidget):
         self._box(
             QMessageBox.Icon.Question,
             "Delete the list",
-            f"Delete the list “{info.name}” and its {_number(info.contacts)} contacts?\n"
+            f"Delete the list “{info.name}” and its {grouped(info.contacts)} contacts?\n"
             "The history of the messages already sent stays.",
             on_yes=lambda: self._delete(info),
         )
 
     def _delete(self, info: ListInfo) -> None:
         def done(removed: int) -> None:
-            self._end_job(f"List “{info.name}” deleted ({_number(removed)} contacts)")
+            self._end_job(f"List “{info.name}” deleted ({grouped(removed)} contacts)")
             self._selected_id = None
             self._changed()
 
@@ -543,7 +496,7 @@ class ContactsTab(QWidget):
         self._box(
             QMessageBox.Icon.Question,
             "Check with the networks",
-            f"Check the {_number(quote.numbers)} numbers of “{quote.list_name}” with the "
+            f"Check the {grouped(quote.numbers)} numbers of “{quote.list_name}” with the "
             f"mobile networks through {quote.provider}?\n\n"
             f"Cost: {quote.credits:,.1f} credits ({HLR_CREDITS_PER_NUMBER:g} a number).\n"
             "Numbers that no network knows or can reach are then removed from the list.",
@@ -553,11 +506,11 @@ class ContactsTab(QWidget):
     def _check(self, quote: CheckQuote) -> None:
         def done(report: CheckReport) -> None:
             words = (
-                f"{_number(report.checked)} numbers checked: {_number(report.reachable)} "
-                f"reachable, {_number(report.removed)} removed from “{quote.list_name}”"
+                f"{grouped(report.checked)} numbers checked: {grouped(report.reachable)} "
+                f"reachable, {grouped(report.removed)} removed from “{quote.list_name}”"
             )
             if report.unanswered:
-                words += f", {_number(report.unanswered)} without an answer (kept)"
+                words += f", {grouped(report.unanswered)} without an answer (kept)"
             self._end_job(words)
             details = "\n".join(
                 f"{check.e164}: {'invalid' if not check.valid else 'unreachable'}"
@@ -639,23 +592,24 @@ class ContactsTab(QWidget):
 
     def _show_stop_count(self) -> None:
         self.stop_label.setText(
-            f"{_number(self.stop_model.total)} numbers never sent to (they answered STOP "
+            f"{grouped(self.stop_model.total)} numbers never sent to (they answered STOP "
             "or were added here)"
         )
 
     def _stop_changed(self, words: str) -> None:
         self.stop_model.reload()
+        self.stop_view.resizeColumnToContents(StopModel.COL_NUMBER)
         self._show_stop_count()
         self.status_message.emit(words)
 
     @staticmethod
     def _stop_words(report: StopReport) -> str:
-        words = f"{_number(report.added)} numbers added to the stop list"
+        words = f"{grouped(report.added)} numbers added to the stop list"
         if report.already:
-            words += f", {_number(report.already)} already there"
+            words += f", {grouped(report.already)} already there"
         if report.invalid:
             bad = ", ".join(row.value for row in report.invalid[:5])
-            words += f", {_number(len(report.invalid))} not numbers ({bad})"
+            words += f", {grouped(len(report.invalid))} not numbers ({bad})"
         return words
 
     def ask_add_stop(self) -> None:
@@ -685,7 +639,7 @@ class ContactsTab(QWidget):
         if not numbers:
             return
         removed = self._recipients.remove_stop(numbers)
-        self._stop_changed(f"{_number(removed)} numbers removed from the stop list")
+        self._stop_changed(f"{grouped(removed)} numbers removed from the stop list")
 
     def choose_stop_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import a stop list", "", FILE_FILTER)

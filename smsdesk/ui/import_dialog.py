@@ -10,15 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,9 +48,10 @@ from smsdesk.services.recipients import (
     save_rejected_csv,
     supported_regions,
 )
+from smsdesk.ui.table_models import AnyIndex
 from smsdesk.ui.workers import Worker, WorkerPool
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
 
 PREVIEW_ROWS = 20
 PASTE_DEBOUNCE_MS = 300
@@ -73,7 +68,8 @@ SOURCE_FILE, SOURCE_PASTE = 0, 1
 PAGE_SETUP, PAGE_REPORT = 0, 1
 
 
-def _number(count: int) -> str:
+def grouped(count: int) -> str:
+    """1234567 -> "1 234 567"."""
     return f"{count:,}".replace(",", " ")
 
 
@@ -96,23 +92,23 @@ def dropped_text(event: QDragEnterEvent | QDropEvent) -> str:
     return data.text() if data.hasText() and not data.hasUrls() else ""
 
 
-class RejectedModel(QAbstractTableModel):
-    """The rejected lines of a report (hundreds of thousands for a big file: no widgets)."""
+class RowsModel(QAbstractTableModel, Generic[RowT]):
+    """A read-only table over a sequence of frozen rows; subclasses name the columns
+    (HEADERS) and say what a cell shows (`text`, `tooltip`, `alignment`)."""
 
-    COL_LINE, COL_VALUE, COL_KIND, COL_REASON = range(4)
-    HEADERS = ("Line", "Value", "Kind", "Reason")
+    HEADERS: tuple[str, ...] = ()
 
-    def __init__(self, rows: Sequence[RejectedRow] = (), parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, rows: Sequence[RowT] = ()) -> None:
         super().__init__(parent)
-        self._rows: Sequence[RejectedRow] = rows
+        self._rows: Sequence[RowT] = rows
 
-    def set_rows(self, rows: Sequence[RejectedRow]) -> None:
+    def set_rows(self, rows: Sequence[RowT]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
 
-    def row_at(self, row: int) -> RejectedRow:
-        return self._rows[row]
+    def row_at(self, row: int) -> RowT | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -132,20 +128,48 @@ class RejectedModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = index.column()
+        row = self.row_at(index.row())
+        if row is None:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.COL_LINE:
-                return row.line
-            if column == self.COL_VALUE:
-                return row.value
-            if column == self.COL_KIND:
-                return KIND_LABELS[row.kind]
-            if column == self.COL_REASON:
-                return row.reason
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_LINE:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(index.column())
+        return None
+
+    def text(self, row: RowT, column: int) -> object:
+        raise NotImplementedError
+
+    def tooltip(self, row: RowT, column: int) -> str | None:
+        return None
+
+    def alignment(self, column: int) -> int | None:
+        return None
+
+
+class RejectedModel(RowsModel[RejectedRow]):
+    """The rejected lines of a report (hundreds of thousands for a big file: no widgets)."""
+
+    COL_LINE, COL_VALUE, COL_KIND, COL_REASON = range(4)
+    HEADERS = ("Line", "Value", "Kind", "Reason")
+
+    def text(self, row: RejectedRow, column: int) -> object:
+        if column == self.COL_LINE:
+            return row.line
+        if column == self.COL_VALUE:
+            return row.value
+        if column == self.COL_KIND:
+            return KIND_LABELS[row.kind]
+        if column == self.COL_REASON:
+            return row.reason
+        return None
+
+    def alignment(self, column: int) -> int | None:
+        if column == self.COL_LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -213,9 +237,18 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton("&Choose a file…")
         self.browse_button.clicked.connect(self.choose_file)
         file_page = QWidget()
-        file_row = QHBoxLayout(file_page)
+        file_layout = QVBoxLayout(file_page)
+        file_row = QHBoxLayout()
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(self.browse_button)
+        file_layout.addLayout(file_row)
+        hint = QLabel(
+            "Or drop a file on this window. CSV or TXT: Excel, Outlook, Google Contacts "
+            "exports, one number a line..."
+        )
+        hint.setStyleSheet("color: #666666")
+        file_layout.addWidget(hint)
+        file_layout.addStretch()
 
         self.paste_edit = QPlainTextEdit()
         self.paste_edit.setPlaceholderText(
@@ -226,7 +259,7 @@ class ImportDialog(QDialog):
         self.source_tabs = QTabWidget()
         self.source_tabs.addTab(file_page, "From a &file")
         self.source_tabs.addTab(self.paste_edit, "&Pasted numbers")
-        self.source_tabs.setMaximumHeight(160)
+        self.source_tabs.setMaximumHeight(140)
         self.source_tabs.currentChanged.connect(self._source_changed)
 
         self.detected_label = QLabel()
@@ -260,7 +293,9 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow("Phone &column", self.column_combo)
         form.addRow("&Region of national numbers", self.region_combo)
-        form.addRow("Into the &list", target_row)
+        target_label = QLabel("Into the &list")
+        target_label.setBuddy(self.list_combo)
+        form.addRow(target_label, target_row)
         form.addRow("", self.keep_landlines)
 
         self.preview_table = QTableWidget(0, 5)
@@ -584,17 +619,18 @@ class ImportDialog(QDialog):
         self.progress_label.setText("")
         how = "new list" if report.created else "added to the existing list"
         self.summary_label.setText(
-            f"<b>{_number(report.imported)}</b> of {_number(report.rows)} numbers imported "
+            f"<b>{grouped(report.imported)}</b> of {grouped(report.rows)} numbers imported "
             f"into “{report.list_name}” ({how})."
         )
         for key in ("rows", "imported", "duplicates", "invalid", "landlines", "stopped"):
-            self.count_labels[key].setText(_number(getattr(report, key)))
+            self.count_labels[key].setText(grouped(getattr(report, key)))
         self.rejected_model.set_rows(report.rejected)
+        self.rejected_view.resizeColumnsToContents()  # the rows on screen only
         self.save_button.setEnabled(bool(report.rejected))
         self.pages.setCurrentIndex(PAGE_REPORT)
         self.imported.emit(report)
         self.job_finished.emit(
-            f"{_number(report.imported)} numbers imported into “{report.list_name}”"
+            f"{grouped(report.imported)} numbers imported into “{report.list_name}”"
         )
 
     # -- report ----------------------------------------------------------------------
@@ -619,7 +655,7 @@ class ImportDialog(QDialog):
         self.save_label.setText("Saving…")
         self._workers.run(
             lambda **_: save_rejected_csv(rows, path),
-            on_result=lambda written: self._saved(f"{_number(written)} lines saved to {path}"),
+            on_result=lambda written: self._saved(f"{grouped(written)} lines saved to {path}"),
             on_error=lambda message: self._saved(f"Not saved: {message}"),
         )
 

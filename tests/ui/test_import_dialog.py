@@ -376,6 +376,6 @@ def test_rejected_model(qtmodeltester):
     from smsdesk.domain.phone import Rejection
     from smsdesk.services.recipients import RejectedRow
 
-    model = RejectedModel([RejectedRow(3, "0612", Rejection.INVALID, "too short")])
+    model = RejectedModel(rows=[RejectedRow(3, "0612", Rejection.INVALID, "too short")])
     qtmodeltester.check(model)
     assert model.index(0, RejectedModel.COL_KIND).data() == "Invalid"
