@@ -265,7 +265,7 @@ def _raw_batches(
 class _Parser:
     """Parses a batch and refuses what is wrong with a number by itself: invalid, or not
     a mobile. What depends on other rows (duplicates, the stop list) is decided when
-    storing, in file order, by the process that stores (see _Sorter, _ContactWriter)."""
+    storing, in file order, by the process that stores (see _StopFilter, _ContactWriter)."""
 
     def __init__(self, region: str, keep_landlines: bool) -> None:
         self._parse = PhoneNormalizer(region).parse
@@ -311,10 +311,11 @@ class _Job:
     keep_landlines: bool
 
 
-def _child_main(job: _Job, out: Any, stop: Any, waiting: Any) -> None:
-    """In the child process: read the file; parse each batch, unless the parent waits
-    for work (`waiting` batches sent and not yet taken is 0): then it gets the batch raw
-    and parses it itself. Both processes stay busy whichever is faster here."""
+def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
+    """In the child process: read the file; parse each batch, unless the parent has
+    nothing left to do (`queued`, the batches sent and not yet taken, is 0): then it
+    gets the batch raw and parses it itself. Both processes stay busy whichever is
+    faster on this machine."""
     # Millions of small tuples and no reference cycles: the cyclic collector would only
     # walk them again and again; the process ends with the file.
     gc.disable()
@@ -324,9 +325,9 @@ def _child_main(job: _Job, out: Any, stop: Any, waiting: Any) -> None:
             for rows, position in _raw_batches(reader, lambda: reader.bytes_read):
                 if stop.is_set():
                     return
-                with waiting.get_lock():
-                    idle = waiting.value == 0
-                    waiting.value += 1
+                with queued.get_lock():
+                    idle = queued.value == 0
+                    queued.value += 1
                 if idle:
                     out.put(("raw", rows, position))
                 else:
@@ -351,8 +352,8 @@ def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None)
     context = multiprocessing.get_context("spawn")
     out = context.Queue(maxsize=CHILD_QUEUE_BATCHES)
     stop = context.Event()
-    waiting = context.Value("i", 0)
-    process = context.Process(target=_child_main, args=(job, out, stop, waiting), daemon=True)
+    queued = context.Value("i", 0)
+    process = context.Process(target=_child_main, args=(job, out, stop, queued), daemon=True)
     process.start()
 
     def batches() -> Iterator[_Batch]:
@@ -373,8 +374,8 @@ def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None)
             heard = True
             kind = message[0]
             if kind in ("raw", "parsed"):
-                with waiting.get_lock():
-                    waiting.value -= 1
+                with queued.get_lock():
+                    queued.value -= 1
             if kind == "raw":
                 yield parser(message[1], message[2])
             elif kind == "parsed":
