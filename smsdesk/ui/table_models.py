@@ -414,7 +414,7 @@ class CampaignTableModel(QAbstractTableModel):
         "Name",
         "Recipients",
         "Message",
-        "Parts",
+        "Total parts",
         "Planned",
         "Gateway",
         "Status",
