@@ -28,34 +28,12 @@ from smsdesk.services.recipients import (
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "recipients"
 
-# rows, imported, duplicates, invalid, landlines (the stop list is empty)
-EXPECTED = {
-    "excel_fr_cp1252.csv": (10, 6, 1, 2, 1),
-    "outlook_utf8_bom_crlf.csv": (8, 5, 1, 1, 1),
-    "google_contacts.csv": (7, 4, 1, 1, 1),
-    "numbers_headerless.txt": (10, 4, 2, 2, 2),
-    "ovh_number.txt": (3, 3, 0, 0, 0),
-    "ovh_number.csv": (3, 3, 0, 0, 0),
-    "excel_unicode_utf16le.txt": (4, 4, 0, 0, 0),
-    "utf16be_bom.csv": (2, 2, 0, 0, 0),
-    "quoted_multiline.csv": (4, 4, 0, 0, 0),
-    "messy_numbers.csv": (23, 9, 6, 4, 4),
-    "sep_line.csv": (2, 2, 0, 0, 0),
-    "pipe.txt": (2, 2, 0, 0, 0),
-    "no_header.csv": (2, 2, 0, 0, 0),
-    "numbers_commas.txt": (4, 4, 0, 0, 0),
-    "mac_cr.csv": (2, 2, 0, 0, 0),
-    "dos_cp850.csv": (5, 5, 0, 0, 0),
-    "mixed_utf8_cp1252.csv": (5001, 5001, 0, 0, 0),
+# rows, imported, duplicates, invalid, landlines; and each bad file's error (shared data)
+_EXPECTED_DATA = json.loads((DATA / "expected.json").read_text(encoding="utf-8"))
+EXPECTED: dict[str, tuple[int, ...]] = {
+    name: tuple(counts) for name, counts in _EXPECTED_DATA["counts"].items()
 }
-BAD_FILES = {
-    "empty.csv": "the file is empty",
-    "bom_only.csv": "the file is empty",
-    "binary.csv": "this is not a text file",
-    "workbook.xlsx": "not a text file: save it as CSV first",
-    "no_phone_column.csv": "no phone number column found; columns seen: Prénom, Nom, Ville, Email",
-    "unbalanced_quote.csv": "never ends",
-}
+BAD_FILES: dict[str, str] = _EXPECTED_DATA["bad_files"]
 
 
 def counts(report: ImportReport) -> tuple[int, int, int, int, int]:
