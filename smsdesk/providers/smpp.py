@@ -118,6 +118,21 @@ _MAX_PDU = 64 * 1024
 _TICK = 0.5  # seconds between the reader's keep-alive and timeout checks
 
 
+def require_settings(*, host: str | None, system_id: str | None, password: str | None) -> None:
+    """Say which of the settings every SMPP bind needs are missing (by their env names)."""
+    missing = [
+        name
+        for name, value in (
+            ("SMSDESK_SMPP_HOST", host),
+            ("SMSDESK_SMPP_SYSTEM_ID", system_id),
+            ("SMSDESK_SMPP_PASSWORD", password),
+        )
+        if not value
+    ]
+    if missing:
+        raise PermanentError("SMPP settings missing: " + ", ".join(missing))
+
+
 @dataclass(frozen=True)
 class SmppConfig:
     host: str
@@ -151,17 +166,7 @@ class SmppConfig:
         port = secrets.get_secret("SMSDESK_SMPP_PORT") or "2775"
         system_id = secrets.get_secret("SMSDESK_SMPP_SYSTEM_ID")
         password = secrets.get_secret("SMSDESK_SMPP_PASSWORD")
-        missing = [
-            name
-            for name, value in (
-                ("SMSDESK_SMPP_HOST", host),
-                ("SMSDESK_SMPP_SYSTEM_ID", system_id),
-                ("SMSDESK_SMPP_PASSWORD", password),
-            )
-            if not value
-        ]
-        if missing:
-            raise PermanentError("SMPP settings missing: " + ", ".join(missing))
+        require_settings(host=host, system_id=system_id, password=password)
         try:
             port_number = int(port)
         except ValueError:

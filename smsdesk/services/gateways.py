@@ -542,7 +542,7 @@ class GatewayService:
         )
 
     def smpp_config(self, form: SmppForm | None = None, **overrides: Any) -> SmppConfig:
-        from smsdesk.providers.smpp import SmppConfig
+        from smsdesk.providers.smpp import SmppConfig, require_settings
 
         if form is None:
             saved = self.smpp_settings()
@@ -551,17 +551,7 @@ class GatewayService:
             host, port, system_id = form.host.strip(), form.port, form.system_id.strip()
             password = form.password
         password = password or secrets.get_secret("SMSDESK_SMPP_PASSWORD") or ""
-        missing = [
-            name
-            for name, value in (
-                ("SMSDESK_SMPP_HOST", host),
-                ("SMSDESK_SMPP_SYSTEM_ID", system_id),
-                ("SMSDESK_SMPP_PASSWORD", password),
-            )
-            if not value
-        ]
-        if missing:
-            raise PermanentError("SMPP settings missing: " + ", ".join(missing))
+        require_settings(host=host, system_id=system_id, password=password)
         if not 0 < port < 65536:
             raise PermanentError("The SMPP port must be between 1 and 65535")
         return SmppConfig(host=host, port=port, system_id=system_id, password=password, **overrides)
