@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,7 +48,7 @@ from smsdesk.services.recipients import (
     save_rejected_csv,
     supported_regions,
 )
-from smsdesk.ui.table_models import AnyIndex
+from smsdesk.ui.table_models import AnyIndex, HeaderedTableModel
 from smsdesk.ui.workers import Worker, WorkerPool
 
 RowT = TypeVar("RowT")
@@ -92,11 +92,9 @@ def dropped_text(event: QDragEnterEvent | QDropEvent) -> str:
     return data.text() if data.hasText() and not data.hasUrls() else ""
 
 
-class RowsModel(QAbstractTableModel, Generic[RowT]):
+class RowsModel(HeaderedTableModel, Generic[RowT]):
     """A read-only table over a sequence of frozen rows; subclasses name the columns
     (HEADERS) and say what a cell shows (`text`, `tooltip`, `alignment`)."""
-
-    HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent: QWidget | None = None, *, rows: Sequence[RowT] = ()) -> None:
         super().__init__(parent)
@@ -113,19 +111,12 @@ class RowsModel(QAbstractTableModel, Generic[RowT]):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        if orientation == Qt.Orientation.Vertical:
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -122,7 +122,24 @@ def status_icon(status: MessageStatus) -> QIcon:
     return icon
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table whose columns are named once, in HEADERS."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+
+class HistoryTableModel(HeaderedTableModel):
     """Rows of a `ResultSet` snapshot, read a page at a time and kept in a small cache.
 
     With a WorkerPool, opening a result (count, sorted ids, first page) runs in a worker
@@ -196,17 +213,6 @@ class HistoryTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._result.count
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -395,7 +401,7 @@ class HistoryTableModel(QAbstractTableModel):
         self.loaded.emit()
 
 
-class CampaignTableModel(QAbstractTableModel):
+class CampaignTableModel(HeaderedTableModel):
     """Open campaigns for the Scheduled tab; rows are replaced whole on each refresh."""
 
     (
@@ -427,17 +433,6 @@ class CampaignTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     @staticmethod
     def status_text(c: CampaignSummary) -> str:
