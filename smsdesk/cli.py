@@ -9,7 +9,6 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
@@ -219,7 +218,7 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
     if args.command == "message":
         return _message_info(args)
 
-    from smsdesk.app import Services, build_services
+    from smsdesk.app import build_services
     from smsdesk.db.session import DatabaseError
     from smsdesk.providers.base import ProviderError
     from smsdesk.providers.registry import UnknownProviderError
@@ -245,7 +244,7 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
     except (RecipientFileError, RecipientsError) as exc:
         raise CliError(str(exc)) from None
     finally:
-        Services.close(services)
+        services.close()
 
 
 def _message_info(args: argparse.Namespace) -> int:
@@ -550,4 +549,4 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-__all__ = ["asdict", "build_parser", "main"]
+__all__ = ["build_parser", "main"]

@@ -644,38 +644,32 @@ class OvhProvider:
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:
         """Delete the pending jobs. Raises PermanentError naming those already gone/sent."""
-        refs = list(provider_refs)
-        answers = self._map(
-            lambda ref: self._call(
-                "cancelling a deferred SMS",
-                lambda client: client.delete(f"{self._base}/jobs/{ref}"),
-            ),
-            refs,
-        )
-        gone = [
-            ref
-            for ref, answer in zip(refs, answers, strict=True)
-            if isinstance(answer, OvhNotFound)
-        ]
-        for answer in answers:
-            if isinstance(answer, ProviderError) and not isinstance(answer, OvhNotFound):
-                raise answer
+        gone = self._delete_each("cancelling a deferred SMS", "jobs", provider_refs)
         if gone:
             raise PermanentError("Already sent or no longer at OVH: " + ", ".join(gone))
 
     def delete_remote(self, provider_refs: Sequence[str]) -> None:
         """Delete these SMS from OVH's history; those already gone are fine."""
-        refs = list(provider_refs)
+        self._delete_each("deleting SMS history", "outgoing", provider_refs)
+
+    def _delete_each(self, doing: str, collection: str, refs: Sequence[str]) -> list[str]:
+        """DELETE {collection}/{ref} for each ref; returns the refs OVH no longer had and
+        raises the first other error."""
+        refs = list(refs)
         answers = self._map(
             lambda ref: self._call(
-                "deleting SMS history",
-                lambda client: client.delete(f"{self._base}/outgoing/{ref}"),
+                doing, lambda client: client.delete(f"{self._base}/{collection}/{ref}")
             ),
             refs,
         )
         for answer in answers:
             if isinstance(answer, ProviderError) and not isinstance(answer, OvhNotFound):
                 raise answer
+        return [
+            ref
+            for ref, answer in zip(refs, answers, strict=True)
+            if isinstance(answer, OvhNotFound)
+        ]
 
     def senders(self) -> list[SenderInfo]:
         names = [str(n) for n in self._get("listing senders", f"{self._base}/senders")]
