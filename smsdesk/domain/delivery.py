@@ -52,6 +52,9 @@ class CampaignStatus(StrEnum):
     DRAFT = "draft"
     SCHEDULED = "scheduled"
     SENDING = "sending"
+    # the gateway refused us (credentials, settings, credits): `campaign.paused_reason`
+    # says why; its unsent messages wait `queued` with next_attempt_at NULL until resumed
+    PAUSED = "paused"
     DONE = "done"
     CANCELLED = "cancelled"
 

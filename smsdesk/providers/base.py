@@ -29,7 +29,18 @@ class TransientError(ProviderError):
 
 
 class PermanentError(ProviderError):
-    """4xx, permanent SMPP errors, bad credentials: fail the whole batch with the reason."""
+    """4xx, permanent SMPP errors: fail the whole batch with the reason."""
+
+
+class GatewayRefusal(PermanentError):
+    """The gateway refuses *us*, not the messages: bad credentials (OVH 401/403, 400
+    INVALID_SIGNATURE), missing settings, SMPP bind refused. Nothing of the batch was
+    sent. The dispatcher pauses the campaign with this reason instead of failing its
+    messages; once the user fixes the settings, resuming sends the rest once."""
+
+
+class NotEnoughCredits(GatewayRefusal):
+    """The account cannot pay for this batch: nothing was sent; pause until topped up."""
 
 
 class Capability(enum.Enum):
@@ -65,6 +76,9 @@ class SubmitResult:
     error: str | None = None  # the gateway's words when not accepted
     credits: float | None = None
     permanent: bool = True  # a refusal that retrying cannot fix (False: retry it)
+    # The message may have reached the gateway, which never said (SMPP: submit_sm written,
+    # no submit_sm_resp). The dispatcher records it `unknown` with `error`: never resent.
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
