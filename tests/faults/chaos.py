@@ -1,0 +1,239 @@
+"""The fault campaign's machinery: real `smsdesk dispatch --forever` processes on one
+PostgreSQL database, killed at random, two at once (one of them on a host whose clock runs
+6 minutes ahead, through libfaketime), against a peer that misbehaves on a seeded plan.
+
+Used by tests/faults/test_fault_campaign.py (5,000 messages, in CI) and
+benchmarks/faults.py (50,000). Everything is bounded: the chaos phase by its budget, the
+settling phase by a number of rounds; every process started is ended.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from smsdesk.db.models import Message
+from smsdesk.domain.delivery import MessageStatus
+
+SKEW = "+6m"  # the second host's clock
+LEASE_SECONDS = 4  # short leases: the settling phase waits for them to run out
+OPEN_STATUSES = (MessageStatus.QUEUED, MessageStatus.SUBMITTING, MessageStatus.SUBMITTED)
+FAKETIME_LIBS = (
+    "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/faketime/libfaketime.so.1",
+)
+
+
+def pause(seconds: float) -> None:
+    """Pace the chaos (never used to wait for a result: those are polled)."""
+    threading.Event().wait(seconds)
+
+
+def faketime_library() -> str | None:
+    return next((lib for lib in FAKETIME_LIBS if Path(lib).exists()), None)
+
+
+@dataclass(frozen=True)
+class ChaosPlan:
+    seed: int
+    budget_seconds: float = 40.0  # how long dispatchers are killed and restarted
+    kill_every: tuple[float, float] = (0.4, 2.0)  # seconds between two kills, drawn
+    batch_size: int = 50
+
+
+@dataclass
+class ChaosReport:
+    started: int = 0
+    killed: int = 0
+    skewed_started: int = 0
+    settle_rounds: int = 0
+    seconds: float = 0.0
+    statuses: dict[str, int] = field(default_factory=dict)
+    received: Counter[str] = field(default_factory=Counter)  # receiver -> times received
+
+    @property
+    def duplicates(self) -> int:
+        return sum(count - 1 for count in self.received.values() if count > 1)
+
+
+class Dispatchers:
+    """The dispatcher processes of one run; `kill_one` SIGKILLs one and starts its heir."""
+
+    def __init__(self, db_url: str, env: dict[str, str], log_dir: Path, batch_size: int):
+        self._db_url = db_url
+        self._env = {**env, "SMSDESK_LEASE_SECONDS": str(LEASE_SECONDS)}
+        self._log_dir = log_dir
+        self._batch_size = batch_size
+        self._running: list[tuple[subprocess.Popen[bytes], bool]] = []
+        self.started = self.killed = self.skewed_started = 0
+
+    def start(self, *, skewed: bool) -> None:
+        env = dict(self._env)
+        if skewed:
+            lib = faketime_library()
+            assert lib is not None, "libfaketime is needed for the skewed dispatcher"
+            env.update(
+                LD_PRELOAD=lib,
+                FAKETIME=SKEW,
+                FAKETIME_DONT_FAKE_MONOTONIC="1",
+                FAKETIME_NO_CACHE="1",
+            )
+            self.skewed_started += 1
+        self.started += 1
+        log = (self._log_dir / f"dispatcher-{self.started}.log").open("wb")
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "smsdesk",
+                "--db",
+                self._db_url,
+                "-v",
+                "dispatch",
+                "--forever",
+                "--batch-size",
+                str(self._batch_size),
+            ],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        self._running.append((process, skewed))
+
+    def kill_one(self, rng: random.Random) -> None:
+        index = rng.randrange(len(self._running))
+        process, skewed = self._running.pop(index)
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=30)
+        self.killed += 1
+        self.start(skewed=skewed)
+
+    def stop_all(self, *, kill: bool) -> None:
+        for process, _ in self._running:
+            if process.poll() is None:
+                process.send_signal(signal.SIGKILL if kill else signal.SIGTERM)
+        for process, _ in self._running:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=30)
+        self._running.clear()
+
+
+@contextmanager
+def dispatchers(db_url: str, env: dict[str, str], log_dir: Path, batch_size: int) -> Iterator[
+    Dispatchers
+]:
+    group = Dispatchers(db_url, env, log_dir, batch_size)
+    try:
+        yield group
+    finally:
+        group.stop_all(kill=True)
+
+
+def status_counts(sessions: sessionmaker[Session]) -> dict[str, int]:
+    with sessions() as session:
+        return {
+            str(status): int(count)
+            for status, count in session.execute(
+                select(Message.status, func.count()).group_by(Message.status)
+            )
+        }
+
+
+def open_count(sessions: sessionmaker[Session]) -> int:
+    counts = status_counts(sessions)
+    return sum(counts.get(status, 0) for status in OPEN_STATUSES)
+
+
+def run_chaos(
+    plan: ChaosPlan,
+    *,
+    db_url: str,
+    env: dict[str, str],
+    log_dir: Path,
+    sessions: sessionmaker[Session],
+    faults_on: Callable[[random.Random], None],
+    faults_off: Callable[[], None],
+    received: Callable[[], Counter[str]],
+    settle: Callable[[], None],
+    settle_rounds: int = 12,
+) -> ChaosReport:
+    """Chaos for `plan.budget_seconds`, then faults off and a calm settling phase: one
+    dispatcher at a time, `settle()` between rounds, until nothing is open."""
+    rng = random.Random(plan.seed)
+    report = ChaosReport()
+    began = time.monotonic()
+    faults_on(rng)
+    with dispatchers(db_url, env, log_dir, plan.batch_size) as group:
+        group.start(skewed=False)
+        group.start(skewed=True)
+        deadline = began + plan.budget_seconds
+        while time.monotonic() < deadline and open_count(sessions):
+            gap = rng.uniform(*plan.kill_every)
+            pause(min(gap, max(0.0, deadline - time.monotonic())))
+            group.kill_one(rng)
+        group.stop_all(kill=True)
+        faults_off()
+        report.started, report.killed = group.started, group.killed
+        report.skewed_started = group.skewed_started
+        # calm: the leases of the killed run out, then one dispatcher settles the rest
+        for report.settle_rounds in range(1, settle_rounds + 1):
+            pause(LEASE_SECONDS + 1)
+            settle()
+            if not open_count(sessions):
+                break
+    report.seconds = time.monotonic() - began
+    report.statuses = status_counts(sessions)
+    report.received = received()
+    return report
+
+
+def settle_once(db_url: str, env: dict[str, str], receipt_wait: float = 20.0) -> None:
+    """One calm `dispatch --once` (recovery, the rest, receipts) with no fault."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "smsdesk",
+            "--db",
+            db_url,
+            "dispatch",
+            "--once",
+            "--receipt-wait",
+            str(receipt_wait),
+        ],
+        env={**env, "SMSDESK_LEASE_SECONDS": str(LEASE_SECONDS)},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def have_faketime() -> bool:
+    return faketime_library() is not None and shutil.which("true") is not None
+
+
+def base_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("SMSDESK_PROVIDER", None)
+    return env
