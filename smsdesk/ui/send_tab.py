@@ -4,6 +4,7 @@ confirmation that shows the real cost before anything is sent."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -51,6 +52,7 @@ from smsdesk.ui.templates_dialog import TemplatesDialog
 from smsdesk.ui.workers import WorkerPool
 
 PREVIEW_DELAY_MS = 250
+PAST_CHECK_MS = 15_000  # an instant left in the picker slides into the past
 WARNING_STYLE = "color: #a15c00"
 ERROR_STYLE = "color: #b3261e"
 
@@ -86,6 +88,8 @@ class SendTab(QWidget):
         self._preferences = preferences
         self._prefs = preferences.preferences() if preferences else SendPreferences()
         self._preview_generation = 0
+        self._busy = False  # a quote or a create is on its way
+        self.instant_problem: str | None = None  # the At instant is in the past
         self.last_preview: CampaignPreview | None = None
         self.gateway: GatewayInfo | None = None
         self.confirm_dialog: ConfirmDialog | None = None
@@ -147,6 +151,10 @@ class SendTab(QWidget):
             "The gateway sends at the planned instant even if this computer is off"
         )
         self.defer_box.setEnabled(False)
+        self.past_label = QLabel()  # "in the past", next to the picker, as it is edited
+        self.past_label.setObjectName("past")
+        self.past_label.setStyleSheet(ERROR_STYLE + "; font-weight: bold")
+        self.past_label.setVisible(False)
         self.start_label = QLabel()
         self.start_label.setWordWrap(True)
 
@@ -176,6 +184,7 @@ class SendTab(QWidget):
         when_row.addWidget(self.now_radio)
         when_row.addWidget(self.at_radio)
         when_row.addWidget(self.at_edit)
+        when_row.addWidget(self.past_label)
         when_row.addWidget(self.defer_box)
         when_row.addStretch(1)
         form = QFormLayout()
@@ -211,7 +220,11 @@ class SendTab(QWidget):
         self.commercial.toggled.connect(self._commercial_toggled)
         self.sender.editTextChanged.connect(self._update_sender)
         self.now_radio.toggled.connect(self._when_changed)
-        self.at_edit.dateTimeChanged.connect(self._schedule_preview)
+        self.at_edit.dateTimeChanged.connect(self._at_changed)
+        self._past_timer = QTimer(self)
+        self._past_timer.setInterval(PAST_CHECK_MS)
+        self._past_timer.timeout.connect(self._check_past)
+        self._past_timer.start()
         self.defer_box.toggled.connect(self._schedule_preview)
         self.templates_button.clicked.connect(self.open_templates)
         self.test_button.clicked.connect(self.send_test)
@@ -322,7 +335,34 @@ class SendTab(QWidget):
         self.defer_box.setEnabled(later and self.gateway is not None and self.gateway.can_defer)
         if not later:
             self.defer_box.setChecked(False)
+        self._check_past()
         self._schedule_preview()
+
+    def _at_changed(self) -> None:
+        self._check_past()
+        self._schedule_preview()
+
+    def _check_past(self) -> None:
+        """Say "in the past" next to the picker at once (the service's own rule) and keep
+        Send off until the instant is ahead again."""
+        at = qdatetime_to_utc(self.at_edit.dateTime()) if self.at_radio.isChecked() else None
+        self.instant_problem = self._campaigns.instant_problem(at)
+        self.past_label.setText(self.tr("in the past") if self.instant_problem else "")
+        self.past_label.setToolTip(self.instant_problem or "")
+        self.past_label.setVisible(self.instant_problem is not None)
+        self._update_send_button()
+
+    def _update_send_button(self) -> None:
+        self.send_button.setEnabled(not self._busy and self.instant_problem is None)
+        self.send_button.setToolTip(
+            self.tr("Not sent: {0}").format(self.instant_problem)
+            if self.instant_problem
+            else self.tr("Check and send (Ctrl+Return)")
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_send_button()
 
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
@@ -454,7 +494,10 @@ class SendTab(QWidget):
     # -- sending ---------------------------------------------------------------------
 
     def send(self) -> None:
+        self._check_past()
         if not self.send_button.isEnabled():
+            if self.instant_problem:
+                self.status_message.emit(self.tr("Not sent: {0}").format(self.instant_problem))
             return
         request = self.request()
         problem = sender_problem(request.sender)
@@ -464,8 +507,8 @@ class SendTab(QWidget):
         if not request.body.strip():
             self.status_message.emit("Not sent: the message is empty")
             return
-        self.send_button.setEnabled(False)
-        self.status_message.emit("Counting the cost…")
+        self._set_busy(True)
+        self.status_message.emit(self.tr("Counting the cost…"))
         self._workers.run(
             lambda **_: (request, self._campaigns.quote(request)),
             on_result=self._quoted,
@@ -485,14 +528,20 @@ class SendTab(QWidget):
             send_now=request.scheduled_at is None,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._confirmed(request))
+        dialog.accepted.connect(
+            lambda: self._confirmed(
+                replace(
+                    request, allow_overdraft=dialog.allow_overdraft, allow_long=dialog.allow_long
+                )
+            )
+        )
         dialog.rejected.connect(self._declined)
         self.confirm_dialog = dialog
         self.status_message.emit("")
         dialog.open()
 
     def _declined(self) -> None:
-        self.send_button.setEnabled(True)
+        self._set_busy(False)
         self.status_message.emit("Not sent")
 
     def _confirmed(self, request: CampaignRequest) -> None:
@@ -504,7 +553,7 @@ class SendTab(QWidget):
         )
 
     def _created(self, created: CampaignCreated) -> None:
-        self.send_button.setEnabled(True)
+        self._set_busy(False)
         self.recipients.clear()
         self.editor.clear()
         if created.starts_at is not None and (created.postponed or created.scheduled_at):
@@ -520,7 +569,7 @@ class SendTab(QWidget):
         self.campaign_created.emit(created)
 
     def _failed(self, reason: str) -> None:
-        self.send_button.setEnabled(True)
+        self._set_busy(False)
         self.status_message.emit(f"Not sent: {reason}")
 
     def send_test(self) -> None:
@@ -555,6 +604,7 @@ class SendTab(QWidget):
             window=ALWAYS_OPEN,
             name=f"Test: {body.strip()[:24]}",
             tag="test",
+            allow_long=True,  # one copy to oneself: the user sees what a long one looks like
         )
         self.test_button.setEnabled(False)
         self._workers.run(
