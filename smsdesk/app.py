@@ -72,6 +72,7 @@ def build_services(db_url: str | None = None) -> Services:
             sessions,
             providers=gateways.provider,
             default_window=preferences.commercial_window,
+            configuration_problem=gateways.configuration_problem,
         ),
         history=HistoryService(sessions),
         demo=DemoService(sessions),

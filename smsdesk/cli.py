@@ -141,12 +141,28 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="with --at: hand the schedule to the gateway (OVH differedPeriod)",
     )
+    send.add_argument(
+        "--allow-overdraft",
+        action="store_true",
+        help="send even if the campaign needs more credits than the gateway reports left",
+    )
+    send.add_argument(
+        "--allow-long",
+        action="store_true",
+        help="send even if a message is longer than 10 SMS parts",
+    )
     send.add_argument("--json", action="store_true")
     clist = campaign.add_parser("list", parents=[common], help="campaigns, newest first")
-    clist.add_argument("--scheduled", action="store_true", help="only those not started yet")
+    clist.add_argument(
+        "--scheduled", action="store_true", help="only those not started yet, or paused"
+    )
     clist.add_argument("--json", action="store_true")
     cancel = campaign.add_parser("cancel", parents=[common], help="cancel what has not left")
     cancel.add_argument("id", type=int)
+    resume = campaign.add_parser(
+        "resume", parents=[common], help="send the rest of a paused campaign"
+    )
+    resume.add_argument("id", type=int)
     reschedule = campaign.add_parser(
         "reschedule", parents=[common], help="move what has not left to another instant"
     )
@@ -307,33 +323,32 @@ def _window_spec(text: str) -> Any:
 
 
 def _campaign(args: argparse.Namespace, services: Any) -> int:
-    from smsdesk.services.campaigns import CampaignRequest
+    from smsdesk.domain.delivery import CampaignStatus
+    from smsdesk.services.campaigns import LongMessageError, OverdraftError
 
     if args.action == "reschedule":
         start = services.campaigns.reschedule(
             args.id, None if args.now else _local_datetime(args.at)
         )
-        print(f"campaign {args.id} starts {start.astimezone():%Y-%m-%d %H:%M}")
+        paused = services.campaigns.get(args.id).status is CampaignStatus.PAUSED
+        print(
+            f"campaign {args.id} starts {start.astimezone():%Y-%m-%d %H:%M}"
+            + (" once resumed (`smsdesk campaign resume`)" if paused else "")
+        )
+        return 0
+    if args.action == "resume":
+        status = services.campaigns.resume(args.id)
+        print(f"campaign {args.id} resumed: {status} (run `smsdesk dispatch`)")
         return 0
     if args.action == "send":
         if not args.message.strip():
             raise CliError("the message is empty")
-        created = services.campaigns.create(
-            CampaignRequest(
-                body=args.message,
-                receivers=args.to,
-                list_name=args.list_name,
-                sender=args.sender,
-                scheduled_at=_local_datetime(args.at) if args.at else None,
-                tag=args.tag,
-                provider=args.provider or services.settings.provider,
-                commercial=args.commercial,
-                region=args.region,
-                name=args.name,
-                window=_window_spec(args.window),
-                provider_deferred=args.defer_to_provider,
-            )
-        )
+        try:
+            created = _create(args, services)
+        except OverdraftError as exc:
+            raise CliError(f"{exc} (--allow-overdraft sends anyway)") from None
+        except LongMessageError as exc:
+            raise CliError(f"{exc}: --allow-long sends it anyway") from None
         if args.json:
             _print_json(
                 {
@@ -367,6 +382,7 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
                         "sender": c.sender,
                         "body": c.body,
                         "parts": c.parts,
+                        "reason": c.paused_reason,
                     }
                     for c in campaigns
                 ]
@@ -374,11 +390,35 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
         else:
             for c in campaigns:
                 when = f"{c.scheduled_at.astimezone():%Y-%m-%d %H:%M}" if c.scheduled_at else "-"
-                print(f"{c.id:>6}  {c.status:<10} {when:<16} {c.recipients:>7}  {c.name}")
+                reason = f"  (paused: {c.paused_reason})" if c.paused_reason else ""
+                print(f"{c.id:>6}  {c.status:<10} {when:<16} {c.recipients:>7}  {c.name}{reason}")
         return 0
     cancelled = services.campaigns.cancel(args.id)
     print(f"campaign {args.id} cancelled ({cancelled} message(s) will not be sent)")
     return 0
+
+
+def _create(args: argparse.Namespace, services: Any) -> Any:
+    from smsdesk.services.campaigns import CampaignRequest
+
+    return services.campaigns.create(
+        CampaignRequest(
+            body=args.message,
+            receivers=args.to,
+            list_name=args.list_name,
+            sender=args.sender,
+            scheduled_at=_local_datetime(args.at) if args.at else None,
+            tag=args.tag,
+            provider=args.provider or services.settings.provider,
+            commercial=args.commercial,
+            region=args.region,
+            name=args.name,
+            window=_window_spec(args.window),
+            provider_deferred=args.defer_to_provider,
+            allow_overdraft=args.allow_overdraft,
+            allow_long=args.allow_long,
+        )
+    )
 
 
 REJECTED_SHOWN = 20  # rejected lines printed without --json

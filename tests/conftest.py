@@ -7,10 +7,11 @@ import importlib.util
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -62,6 +63,54 @@ def services(db_url: str) -> Iterator[Services]:
     built = build_services(db_url)
     yield built
     built.close()
+
+
+@pytest.fixture
+def spend_simulator_credits(isolated_data_dir: Path) -> Callable[[int], None]:
+    """The simulator account has already used `parts` credits (its ledger says so), so it
+    reports 100,000 - parts left: how a test gives the gateway fewer credits."""
+
+    def spend(parts: int) -> None:
+        from smsdesk.providers.simulator import SimulatorProvider
+
+        ledger = isolated_data_dir / "simulator-ledger.sqlite3"
+        SimulatorProvider(ledger).close()  # creates the ledger and its table
+        with sqlite3.connect(ledger) as conn:
+            conn.execute(
+                "INSERT INTO received (ref, message_id, batch_ref, receiver, sender, body,"
+                " parts, received_at) VALUES ('earlier', 0, 'earlier', '+33600000000', '',"
+                " 'earlier campaigns', ?, 0)",
+                (parts,),
+            )
+        conn.close()
+
+    return spend
+
+
+@pytest.fixture
+def pause_campaign(services: Services) -> Callable[[int, str], None]:
+    """Put a campaign in the state the dispatcher leaves it in when the gateway refuses us
+    (the PAUSE CONTRACT of issue 11): paused, a reason, its unsent rows due never."""
+
+    def pause(campaign_id: int, reason: str) -> None:
+        from sqlalchemy import update
+
+        from smsdesk.db.models import Campaign, Message
+        from smsdesk.domain.delivery import CampaignStatus, MessageStatus
+
+        with services.sessions.begin() as session:
+            session.execute(
+                update(Campaign)
+                .where(Campaign.id == campaign_id)
+                .values(status=CampaignStatus.PAUSED, paused_reason=reason)
+            )
+            session.execute(
+                update(Message)
+                .where(Message.campaign_id == campaign_id, Message.status == MessageStatus.QUEUED)
+                .values(next_attempt_at=None)
+            )
+
+    return pause
 
 
 # --- real protocol peers ----------------------------------------------------------------

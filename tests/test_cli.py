@@ -96,7 +96,9 @@ def test_to_takes_several_numbers_and_db_after_command(capsys, db_url):
         "sender",
         "body",
         "parts",
+        "reason",
     }
+    assert campaign["reason"] is None  # not paused
 
 
 def test_scheduled_then_cancelled(capsys, db_url):

@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -37,11 +37,59 @@ PLACEHOLDER = re.compile(r"\{([^{}\n]{1,60})\}")
 INSERT_CHUNK = 5000
 IN_CHUNK = 500
 NAME_FIELD = "name"
-OPEN_STATUSES = (CampaignStatus.DRAFT, CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
+# not finished: a paused campaign has messages waiting for the user to resume it
+OPEN_STATUSES = (
+    CampaignStatus.DRAFT,
+    CampaignStatus.SCHEDULED,
+    CampaignStatus.SENDING,
+    CampaignStatus.PAUSED,
+)
+NOT_STARTED_STATUSES = (CampaignStatus.SCHEDULED, CampaignStatus.DRAFT, CampaignStatus.PAUSED)
+# an instant this far behind the clock was meant for the past, not "now"
+PAST_TOLERANCE = timedelta(minutes=1)
+# more parts than this per message: the user confirms explicitly (--allow-long, a tick)
+LONG_MESSAGE_PARTS = 10
 
 
 class CampaignError(ValueError):
     """Bad input for a campaign: the message is one line that says what and why."""
+
+
+class OverdraftError(CampaignError):
+    """The campaign costs more credits than the gateway says are left."""
+
+
+class LongMessageError(CampaignError):
+    """A message of the campaign is longer than LONG_MESSAGE_PARTS parts."""
+
+
+def credits_words(value: float) -> str:
+    """12400.0 -> '12 400', 0.5 -> '0.5': credits as people read them."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    return f"{value:,.1f}".replace(",", " ")
+
+
+def shortfall_problem(credits: float | None, credits_left: float | None) -> str | None:
+    """The missing credits in words, or None (enough, or one side unknown: no block)."""
+    if credits is None or credits_left is None or credits <= credits_left:
+        return None
+    return (
+        f"This campaign needs {credits_words(credits)} credits; the account has "
+        f"{credits_words(credits_left)}: {credits_words(credits - credits_left)} missing"
+    )
+
+
+def long_message_problem(parts: int) -> str | None:
+    """Why a message of `parts` parts needs an explicit yes, or None."""
+    if parts <= LONG_MESSAGE_PARTS:
+        return None
+    return f"a message is {parts} SMS parts long (more than {LONG_MESSAGE_PARTS})"
+
+
+def instant_text(instant: datetime) -> str:
+    """An instant in local time, the way the command line and the window take it."""
+    return instant.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def sender_problem(sender: str) -> str | None:
@@ -153,6 +201,10 @@ class CampaignRequest:
     window: SendingWindow | None = None
     # hand the schedule to the gateway (needs Capability.DEFERRED)
     provider_deferred: bool = False
+    # the user said yes to spending more credits than the gateway reports
+    allow_overdraft: bool = False
+    # the user said yes to messages over LONG_MESSAGE_PARTS parts
+    allow_long: bool = False
 
 
 @dataclass(frozen=True)
@@ -222,10 +274,18 @@ class CampaignPreview:
     postponed: bool  # starts_at is later than asked because of the window
     window: SendingWindow | None
     columns: tuple[str, ...] = ()  # placeholder names the recipients have
+    instant_problem: str | None = None  # the asked instant is in the past
+
+    @property
+    def long_message(self) -> str | None:
+        """Why the longest message needs an explicit yes, or None."""
+        return long_message_problem(self.longest.parts) if self.longest is not None else None
 
     @property
     def problem(self) -> str | None:
         """Why the campaign cannot be created as it is, or None."""
+        if self.instant_problem:
+            return self.instant_problem
         if self.invalid:
             first = self.invalid[0]
             return f"invalid number {first.value!r}: {first.reason}"
@@ -246,6 +306,11 @@ class Quote:
     credits: float | None  # None: the gateway cannot estimate
     credits_left: float | None  # None: the gateway cannot say
     note: str = ""  # why credits are missing, when a gateway call failed
+
+    @property
+    def shortfall(self) -> str | None:
+        """'This campaign needs X credits; the account has Y: Z missing', or None."""
+        return shortfall_problem(self.credits, self.credits_left)
 
 
 @dataclass(frozen=True)
@@ -283,6 +348,7 @@ class CampaignSummary:
     next_due: datetime | None = None  # earliest queued message (a paused campaign resumes)
     provider_deferred: bool = False
     sample_body: str = ""  # the first recipient's message, placeholders filled
+    paused_reason: str | None = None  # why the gateway stopped it (status paused)
 
     @property
     def sent(self) -> int:
@@ -329,10 +395,13 @@ class CampaignService:
         clock: Callable[[], datetime] = utcnow,
         providers: Callable[[str], Provider] | None = None,
         default_window: Callable[[], SendingWindow] | None = None,
+        configuration_problem: Callable[[str], str | None] | None = None,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._providers = providers
+        # why a gateway's settings are not enough to send (GatewayService), or None
+        self._configuration_problem = configuration_problem or (lambda _name: None)
         self._default_window = default_window or (lambda: COMMERCIAL_FR)
         self._opened: dict[str, Provider] = {}
 
@@ -453,6 +522,18 @@ class CampaignService:
         start = window.next_open(asked)
         return start, start > asked
 
+    def instant_problem(self, at: datetime | None) -> str | None:
+        """'<instant> is in the past' for a start asked more than PAST_TOLERANCE ago, or
+        None (None asks for now). The one check for --at, the At picker and Reschedule;
+        no database, so the window may call it as the user types."""
+        if at is None:
+            return None
+        if at.tzinfo is None:
+            return "the scheduled instant needs a time zone"
+        if at < self._clock() - PAST_TOLERANCE:
+            return f"{instant_text(at)} is in the past"
+        return None
+
     # -- preview and quote -----------------------------------------------------------
 
     def preview(self, request: CampaignRequest, *, samples: int = 3) -> CampaignPreview:
@@ -464,6 +545,7 @@ class CampaignService:
     ) -> CampaignPreview:
         window = self.window_for(request.commercial, request.window)
         starts_at, postponed = self.plan_start(request.scheduled_at, window)
+        past = self.instant_problem(request.scheduled_at)
         unknown = tuple(unknown_placeholders(request.body, audience.columns))
         first: list[RenderedMessage] = []
         longest: RenderedMessage | None = None
@@ -497,6 +579,7 @@ class CampaignService:
             postponed=postponed,
             window=window,
             columns=audience.columns,
+            instant_problem=past,
         )
 
     def quote(self, request: CampaignRequest) -> Quote:
@@ -504,20 +587,31 @@ class CampaignService:
         preview = self.preview(request)
         credits = credits_left = None
         note = ""
-        if self._providers is not None and preview.longest is not None:
-            try:
-                provider = self.provider(request.provider)
-                if Capability.ESTIMATE in provider.capabilities:
-                    estimate = provider.estimate(
-                        preview.longest.body, commercial=request.commercial
-                    )
-                    if estimate.credits is not None and estimate.parts:
-                        credits = estimate.credits / estimate.parts * preview.total_parts
-                if Capability.CREDITS in provider.capabilities:
-                    credits_left = provider.credits_left()
-            except ProviderError as exc:
-                note = f"the gateway did not answer: {exc}"
+        if preview.longest is not None:
+            credits, credits_left, note = self._cost(
+                request.provider, preview.longest.body, request.commercial, preview.total_parts
+            )
         return Quote(preview, request.provider, credits, credits_left, note)
+
+    def _cost(
+        self, provider_name: str, longest_body: str, commercial: bool, total_parts: int
+    ) -> tuple[float | None, float | None, str]:
+        """(credits the parts cost, credits left, why unknown): the gateway's price of
+        one part times the recipients' real parts. None where the gateway cannot say."""
+        credits = credits_left = None
+        if self._providers is None:
+            return None, None, ""
+        try:
+            provider = self.provider(provider_name)
+            if Capability.ESTIMATE in provider.capabilities:
+                estimate = provider.estimate(longest_body, commercial=commercial)
+                if estimate.credits is not None and estimate.parts:
+                    credits = estimate.credits / estimate.parts * total_parts
+            if Capability.CREDITS in provider.capabilities:
+                credits_left = provider.credits_left()
+        except ProviderError as exc:
+            return credits, credits_left, f"the gateway did not answer: {exc}"
+        return credits, credits_left, ""
 
     # -- create ----------------------------------------------------------------------
 
@@ -529,8 +623,12 @@ class CampaignService:
             raise CampaignError(problem)
         if request.tag and len(request.tag) > 128:
             raise CampaignError("the tag is longer than 128 characters")
-        if request.scheduled_at is not None and request.scheduled_at.tzinfo is None:
-            raise CampaignError("the scheduled instant needs a time zone")
+        past = self.instant_problem(request.scheduled_at)
+        if past:
+            raise CampaignError(past)
+        unconfigured = self._configuration_problem(request.provider)
+        if unconfigured:
+            raise CampaignError(unconfigured)
         if request.provider_deferred:
             if request.scheduled_at is None or request.scheduled_at <= self._clock():
                 raise CampaignError("only a send planned for later can be handed to the gateway")
@@ -571,6 +669,18 @@ class CampaignService:
             )
         ]
         max_parts = max(parts for _, _, parts in rendered)
+        total_parts = sum(parts for _, _, parts in rendered)
+        long_problem = long_message_problem(max_parts)
+        if long_problem and not request.allow_long:
+            raise LongMessageError(long_problem)
+        if not request.allow_overdraft:
+            longest = max(rendered, key=lambda m: m[2])[1]
+            credits, credits_left, _ = self._cost(
+                request.provider, longest, request.commercial, total_parts
+            )
+            shortfall = shortfall_problem(credits, credits_left)
+            if shortfall:
+                raise OverdraftError(shortfall)
         with self._sessions.begin() as session:
             list_id = self._list_id(session, request.list_name) if request.list_name else None
             campaign = Campaign(
@@ -617,7 +727,7 @@ class CampaignService:
                 parts_per_message=campaign.segments,
                 duplicates=audience.duplicates,
                 stopped=audience.stopped,
-                total_parts=sum(parts for _, _, parts in rendered),
+                total_parts=total_parts,
                 starts_at=starts_at,
                 postponed=postponed,
             )
@@ -627,13 +737,12 @@ class CampaignService:
     def list(
         self, *, scheduled_only: bool = False, open_only: bool = False
     ) -> list[CampaignSummary]:
-        """Newest first. `scheduled_only`: not started yet; `open_only`: not finished."""
+        """Newest first. `scheduled_only`: not started yet, or paused (not finished, and
+        nothing more leaves until resumed); `open_only`: not finished."""
         with self._sessions() as session:
             query = select(Campaign).order_by(Campaign.id.desc())
             if scheduled_only:
-                query = query.where(
-                    Campaign.status.in_([CampaignStatus.SCHEDULED, CampaignStatus.DRAFT])
-                )
+                query = query.where(Campaign.status.in_(NOT_STARTED_STATUSES))
             elif open_only:
                 query = query.where(Campaign.status.in_(OPEN_STATUSES))
             return self._summaries(session, list(session.scalars(query)))
@@ -712,6 +821,7 @@ class CampaignService:
                     next_due=next_due.get(c.id),
                     provider_deferred=c.provider_deferred,
                     sample_body=first_rows[0][1] if first_rows else c.body,
+                    paused_reason=c.paused_reason if c.status == CampaignStatus.PAUSED else None,
                 )
             )
         return summaries
@@ -757,7 +867,11 @@ class CampaignService:
 
     def reschedule(self, campaign_id: int, at: datetime | None) -> datetime:
         """Move what has not left yet to `at` (None: now), within the campaign's window.
-        Returns the instant the campaign will (re)start, in UTC."""
+        Returns the instant the campaign will (re)start, in UTC. A paused campaign stays
+        paused: the new instant is the one `resume` starts from."""
+        past = self.instant_problem(at)
+        if past:
+            raise CampaignError(past)
         with self._sessions.begin() as session:
             campaign = self._open_campaign(session, campaign_id)
             if campaign.provider_deferred:
@@ -766,13 +880,71 @@ class CampaignService:
                 )
             window = parse_window(campaign.window) if campaign.window else None
             start, _ = self.plan_start(at, window)
-            session.execute(
-                update(Message)
-                .where(Message.campaign_id == campaign_id, Message.status == MessageStatus.QUEUED)
-                .values(next_attempt_at=start)
-            )
+            if campaign.status != CampaignStatus.PAUSED:
+                # (paused: its rows keep next_attempt_at NULL, the PAUSE CONTRACT)
+                session.execute(
+                    update(Message)
+                    .where(
+                        Message.campaign_id == campaign_id,
+                        Message.status == MessageStatus.QUEUED,
+                    )
+                    .values(next_attempt_at=start)
+                )
             campaign.scheduled_at = start
             return start
+
+    def pause_reason(self, campaign_id: int | None) -> str | None:
+        """Why campaign `campaign_id` is paused, or None when it is not paused (for
+        History details of a message waiting in it)."""
+        if campaign_id is None:
+            return None
+        with self._sessions() as session:
+            row = session.execute(
+                select(Campaign.status, Campaign.paused_reason).where(Campaign.id == campaign_id)
+            ).first()
+        if row is None or row[0] != CampaignStatus.PAUSED:
+            return None
+        return row[1] or "paused"
+
+    def resume(self, campaign_id: int) -> CampaignStatus:
+        """Send the rest of a paused campaign (the PAUSE CONTRACT): status back to
+        scheduled (its instant still ahead and never started) or sending, reason cleared,
+        its waiting messages due at max(now, scheduled instant). Returns the new status."""
+        now = self._clock()
+        with self._sessions.begin() as session:
+            campaign = session.get(Campaign, campaign_id)
+            if campaign is None:
+                raise CampaignError(f"no campaign with id {campaign_id}")
+            if campaign.status != CampaignStatus.PAUSED:
+                raise CampaignError(
+                    f"campaign {campaign_id} is {campaign.status}, not paused: nothing to resume"
+                )
+            ahead = campaign.scheduled_at is not None and campaign.scheduled_at > now
+            status = (
+                CampaignStatus.SCHEDULED
+                if ahead and campaign.started_at is None
+                else CampaignStatus.SENDING
+            )
+            # guarded on 'paused': a concurrent cancel or resume wins, this one says so
+            changed = session.execute(
+                update(Campaign)
+                .where(Campaign.id == campaign_id, Campaign.status == CampaignStatus.PAUSED)
+                .values(status=status, paused_reason=None)
+                .execution_options(synchronize_session=False)
+            )
+            if not changed.rowcount:  # type: ignore[attr-defined]
+                raise CampaignError(f"campaign {campaign_id} changed meanwhile: look again")
+            due = max(now, campaign.scheduled_at) if campaign.scheduled_at else now
+            session.execute(
+                update(Message)
+                .where(
+                    Message.campaign_id == campaign_id,
+                    Message.status == MessageStatus.QUEUED,
+                    Message.next_attempt_at.is_(None),
+                )
+                .values(next_attempt_at=due)
+            )
+            return status
 
     def send_now(self, campaign_id: int) -> datetime:
         """Start at once (still within the campaign's window); returns the start."""

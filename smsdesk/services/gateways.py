@@ -312,6 +312,19 @@ class GatewayService:
         provider.rate_per_second = rate
         return provider
 
+    def configuration_problem(self, name: str) -> str | None:
+        """Why gateway `name` cannot be used with the settings as they are now (one line,
+        naming what is missing, never a secret), or None. No network call."""
+        try:
+            if name == "ovh":
+                self.ovh_config()
+            elif name == "smpp":
+                self.smpp_config()
+        except PermanentError as exc:
+            label = {"ovh": "OVH", "smpp": "SMPP"}.get(name, name)
+            return f"the {label} gateway is not configured: {exc}"
+        return None
+
     def rate_per_second(self, name: str) -> float | None:
         return _parse_rate(self._preferences.get(rate_key(name)))
 

@@ -1,10 +1,14 @@
-"""The last look before money is spent: recipients, parts, credits, when."""
+"""The last look before money is spent: recipients, parts, credits, when. A campaign that
+needs more credits than the gateway reports, or messages over 10 parts, cannot be sent
+from here without an explicit tick."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.services.campaigns import Quote, RenderedMessage
+from smsdesk.services.campaigns import LONG_MESSAGE_PARTS, Quote, RenderedMessage, credits_words
 from smsdesk.ui.table_models import readable_number
+
+ERROR_STYLE = "color: #b3261e; font-weight: bold"
 
 
 def local_text(instant: datetime) -> str:
@@ -26,7 +32,7 @@ def local_text(instant: datetime) -> str:
 
 def credits_text(value: float | None) -> str:
     if value is None:
-        return "unknown"
+        return QCoreApplication.translate("ConfirmDialog", "unknown")
     return f"{value:,.1f}".replace(",", " ")
 
 
@@ -41,54 +47,88 @@ class ConfirmDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Send this campaign?")
+        self.setWindowTitle(self.tr("Send this campaign?"))
         self.quote = quote
         preview = quote.preview
-        self.recipients_label = QLabel(f"{preview.recipients} recipient(s)")
+        self.recipients_label = QLabel(self.tr("{0} recipient(s)").format(preview.recipients))
         removed = []
         if preview.duplicates:
-            removed.append(f"{preview.duplicates} duplicate(s)")
+            removed.append(self.tr("{0} duplicate(s)").format(preview.duplicates))
         if preview.stopped:
-            removed.append(f"{preview.stopped} stop-listed number(s)")
-        self.removed_label = QLabel(", ".join(removed) + " removed" if removed else "none")
-        self.total_parts_label = QLabel(
-            f"{preview.total_parts} SMS part(s) in total"
-            + (f" ({preview.ucs2_messages} message(s) in UCS-2)" if preview.ucs2_messages else "")
+            removed.append(self.tr("{0} stop-listed number(s)").format(preview.stopped))
+        self.removed_label = QLabel(
+            self.tr("{0} removed").format(", ".join(removed)) if removed else self.tr("none")
         )
+        total = self.tr("{0} SMS part(s) in total").format(preview.total_parts)
+        if preview.ucs2_messages:
+            total += self.tr(" ({0} message(s) in UCS-2)").format(preview.ucs2_messages)
+        self.total_parts_label = QLabel(total)
         self.total_parts_label.setObjectName("total_parts")
         self.credits_label = QLabel(credits_text(quote.credits))
-        left = credits_text(quote.credits_left)
-        self.credits_left_label = QLabel(left)
-        if (
-            quote.credits is not None
-            and quote.credits_left is not None
-            and quote.credits > quote.credits_left
-        ):
-            self.credits_left_label.setText(f"{left}: not enough for this campaign")
-            self.credits_left_label.setStyleSheet("color: #b3261e")
-        when = "now" if send_now and not preview.postponed else local_text(preview.starts_at)
+        self.credits_left_label = QLabel(credits_text(quote.credits_left))
+        when = (
+            self.tr("now") if send_now and not preview.postponed else local_text(preview.starts_at)
+        )
         if preview.postponed:
-            when += " (outside the sending window until then)"
+            when += self.tr(" (outside the sending window until then)")
         self.when_label = QLabel(when)
         if preview.postponed and send_now:
             self.when_label.setStyleSheet("color: #a15c00; font-weight: bold")
-        kind = "commercial (STOP clause added)" if commercial else "non-commercial"
+        kind = (
+            self.tr("commercial (STOP clause added)") if commercial else self.tr("non-commercial")
+        )
+
+        # what must be said yes to, each with its own tick
+        self.shortfall_label = QLabel()
+        self.shortfall_label.setObjectName("shortfall")
+        self.shortfall_label.setWordWrap(True)
+        self.shortfall_label.setStyleSheet(ERROR_STYLE)
+        self.overdraft_box = QCheckBox(self.tr("Send &anyway: I will top up"))
+        shortfall = quote.shortfall
+        if shortfall:
+            self.credits_left_label.setStyleSheet("color: #b3261e")
+            self.shortfall_label.setText(
+                self.tr(
+                    "This campaign needs {needed} credits; the account has {left}: "
+                    "{missing} missing"
+                ).format(**_shortfall_numbers(quote))
+            )
+        self.shortfall_label.setVisible(bool(shortfall))
+        self.overdraft_box.setVisible(bool(shortfall))
+        self.long_label = QLabel()
+        self.long_label.setObjectName("long_message")
+        self.long_label.setWordWrap(True)
+        self.long_label.setStyleSheet(ERROR_STYLE)
+        self.long_box = QCheckBox()
+        longest = preview.longest.parts if preview.longest is not None else 0
+        is_long = preview.long_message is not None
+        if is_long:
+            self.long_label.setText(
+                self.tr(
+                    "A message is {parts} SMS parts long (more than {limit}): each part is paid"
+                ).format(parts=longest, limit=LONG_MESSAGE_PARTS)
+            )
+            self.long_box.setText(self.tr("&Yes, send messages of {0} parts").format(longest))
+        self.long_label.setVisible(is_long)
+        self.long_box.setVisible(is_long)
 
         form = QFormLayout()
-        form.addRow("Recipients:", self.recipients_label)
-        form.addRow("Removed:", self.removed_label)
-        form.addRow("Total:", self.total_parts_label)
-        form.addRow("Credits (estimate):", self.credits_label)
-        form.addRow("Credits left:", self.credits_left_label)
-        form.addRow("Sender:", QLabel(sender or "the gateway's default"))
-        form.addRow("Kind:", QLabel(kind))
-        form.addRow("Starts:", self.when_label)
-        form.addRow("Gateway:", QLabel(quote.provider))
+        form.addRow(self.tr("Recipients:"), self.recipients_label)
+        form.addRow(self.tr("Removed:"), self.removed_label)
+        form.addRow(self.tr("Total:"), self.total_parts_label)
+        form.addRow(self.tr("Credits (estimate):"), self.credits_label)
+        form.addRow(self.tr("Credits left:"), self.credits_left_label)
+        form.addRow(self.tr("Sender:"), QLabel(sender or self.tr("the gateway's default")))
+        form.addRow(self.tr("Kind:"), QLabel(kind))
+        form.addRow(self.tr("Starts:"), self.when_label)
+        form.addRow(self.tr("Gateway:"), QLabel(quote.provider))
         if quote.note:
             form.addRow("", QLabel(quote.note))
 
         self.samples = QTableWidget(0, 3)
-        self.samples.setHorizontalHeaderLabels(["Receiver", "Parts", "Message"])
+        self.samples.setHorizontalHeaderLabels(
+            [self.tr("Receiver"), self.tr("Parts"), self.tr("Message")]
+        )
         self.samples.verticalHeader().setVisible(False)
         self.samples.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         rows: list[RenderedMessage] = list(preview.samples)
@@ -99,21 +139,66 @@ class ConfirmDialog(QDialog):
             self.samples.insertRow(row)
             self.samples.setItem(row, 0, QTableWidgetItem(readable_number(rendered.receiver)))
             self.samples.setItem(row, 1, QTableWidgetItem(str(rendered.parts)))
-            self.samples.setItem(row, 2, QTableWidgetItem(rendered.body.replace("\n", " ")))
+            self.samples.setItem(row, 2, QTableWidgetItem(rendered.body[:2000].replace("\n", " ")))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.send_button.setText(
-            f"&Send {preview.recipients} message(s)" if when == "now" else "&Schedule"
+            self.tr("&Send {0} message(s)").format(preview.recipients)
+            if send_now and not preview.postponed
+            else self.tr("&Schedule")
         )
-        self.buttons.accepted.connect(self.accept)
+        self.buttons.accepted.connect(self._accept_if_allowed)
         self.buttons.rejected.connect(self.reject)
+        self.overdraft_box.toggled.connect(self._update_send)
+        self.long_box.toggled.connect(self._update_send)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel("First messages and the longest one:"))
+        layout.addWidget(self.shortfall_label)
+        layout.addWidget(self.overdraft_box)
+        layout.addWidget(self.long_label)
+        layout.addWidget(self.long_box)
+        layout.addWidget(QLabel(self.tr("First messages and the longest one:")))
         layout.addWidget(self.samples)
         layout.addWidget(self.buttons)
         self.resize(640, 460)
+        self._update_send()
+
+    @property
+    def allow_overdraft(self) -> bool:
+        """The user ticked "Send anyway" for a campaign the credits do not cover."""
+        return not self.overdraft_box.isHidden() and self.overdraft_box.isChecked()
+
+    @property
+    def allow_long(self) -> bool:
+        return not self.long_box.isHidden() and self.long_box.isChecked()
+
+    def blocked(self) -> bool:
+        """True while something needs a tick before Send."""
+        short = not self.overdraft_box.isHidden() and not self.overdraft_box.isChecked()
+        long = not self.long_box.isHidden() and not self.long_box.isChecked()
+        return short or long
+
+    def _update_send(self) -> None:
+        blocked = self.blocked()
+        self.send_button.setEnabled(not blocked)
+        # Enter must never spend money the user has not agreed to
+        self.send_button.setDefault(not blocked)
+        self.cancel_button.setDefault(blocked)
+
+    def _accept_if_allowed(self) -> None:
+        if not self.blocked():
+            self.accept()
+
+
+def _shortfall_numbers(quote: Quote) -> dict[str, str]:
+    assert quote.credits is not None and quote.credits_left is not None
+    return {
+        "needed": credits_words(quote.credits),
+        "left": credits_words(quote.credits_left),
+        "missing": credits_words(quote.credits - quote.credits_left),
+    }

@@ -1,12 +1,23 @@
 """Scheduled tab: every campaign not finished yet, with cancel (several at once),
-reschedule, edit the message before the start, and send now. Counts refresh live while
-a campaign is sending."""
+reschedule, edit the message before the start, send now, and resume a campaign the
+gateway paused (its reason shown). Counts refresh live while a campaign is sending."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateTimeEdit,
@@ -31,39 +42,101 @@ from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
 LIVE_REFRESH_MS = 1_000
+ERROR_STYLE = "color: #b3261e; font-weight: bold"
+PAUSED_STYLE = "background: #fde7e9; color: #8c1d18; padding: 6px; border-radius: 4px"
+
+
+class ScheduledTableModel(CampaignTableModel):
+    """The open campaigns; a paused one says "Paused" and, on hover, why."""
+
+    @staticmethod
+    def status_text(c: CampaignSummary) -> str:
+        if c.status is CampaignStatus.PAUSED:
+            return QCoreApplication.translate("ScheduledTab", "Paused")
+        return CampaignTableModel.status_text(c)
+
+    def data(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if index.isValid() and index.column() == self.COL_STATUS:
+            c = self.campaign_at(index.row())
+            if c is not None and c.status is CampaignStatus.PAUSED:
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return self.status_text(c)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return pause_text(c)
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QBrush(QColor("#b3261e"))
+        return super().data(index, role)
+
+
+def pause_text(c: CampaignSummary) -> str:
+    return QCoreApplication.translate(
+        "ScheduledTab", "Paused by the gateway: {0}. Fix the cause, then Resume."
+    ).format(c.paused_reason or QCoreApplication.translate("ScheduledTab", "no reason given"))
 
 
 class RescheduleDialog(QDialog):
-    def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        summary: CampaignSummary,
+        parent: QWidget | None = None,
+        *,
+        instant_problem: Callable[[datetime | None], str | None] = lambda _at: None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Reschedule {summary.name!r}")
+        self._instant_problem = instant_problem
+        self.setWindowTitle(self.tr("Reschedule {0!r}").format(summary.name))
         start = summary.next_due or summary.scheduled_at
-        self.at_edit = QDateTimeEdit(
-            utc_to_qdatetime(start) if start else QDateTime.currentDateTime().addSecs(3600)
-        )
+        if start is None or instant_problem(start):
+            self.at_edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600))
+        else:
+            self.at_edit = QDateTimeEdit(utc_to_qdatetime(start))
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
-        note = "Messages not sent yet will leave at this instant"
+        note = self.tr("Messages not sent yet will leave at this instant")
         if summary.window is not None:
-            note += " (or at the next opening of the sending window)"
-        buttons = QDialogButtonBox(
+            note += self.tr(" (or at the next opening of the sending window)")
+        if summary.status is CampaignStatus.PAUSED:
+            note += self.tr(", once the campaign is resumed")
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("past")
+        self.problem_label.setStyleSheet(ERROR_STYLE)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self._accept_if_ahead)
+        self.buttons.rejected.connect(self.reject)
+        self.at_edit.dateTimeChanged.connect(self._check)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(note))
         layout.addWidget(self.at_edit)
-        layout.addWidget(buttons)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+        self._check()
 
     def instant(self) -> datetime:
         return qdatetime_to_utc(self.at_edit.dateTime())
+
+    def _check(self) -> None:
+        problem = self._instant_problem(self.instant())
+        self.problem_label.setText(problem or "")
+        self.problem_label.setVisible(bool(problem))
+        self.ok_button.setEnabled(not problem)
+
+    def _accept_if_ahead(self) -> None:
+        self._check()
+        if self.ok_button.isEnabled():
+            self.accept()
 
 
 class EditMessageDialog(QDialog):
     def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Edit the message of {summary.name!r}")
+        self.setWindowTitle(self.tr("Edit the message of {0!r}").format(summary.name))
         self.editor = MessageEditor()
         self.editor.set_commercial(summary.commercial)
         self.editor.set_text(summary.body)
@@ -97,7 +170,7 @@ class ScheduledTab(QWidget):
             "background: #fff4e5; color: #5f3b00; padding: 6px; border-radius: 4px"
         )
         self.notice.setVisible(False)
-        self.model = CampaignTableModel()
+        self.model = ScheduledTableModel()
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -106,11 +179,23 @@ class ScheduledTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CampaignTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("Nothing planned. Campaigns sent later appear here.")
-        self.cancel_button = QPushButton("&Cancel selected…")
-        self.reschedule_button = QPushButton("&Reschedule…")
-        self.edit_button = QPushButton("&Edit message…")
-        self.send_now_button = QPushButton("Send &now")
+        self.empty_label = QLabel(self.tr("Nothing planned. Campaigns sent later appear here."))
+        # why the selected campaign is paused, under the table
+        self.pause_label = QLabel()
+        self.pause_label.setObjectName("pause_reason")
+        self.pause_label.setWordWrap(True)
+        self.pause_label.setStyleSheet(PAUSED_STYLE)
+        self.pause_label.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("&Cancel selected…"))
+        self.reschedule_button = QPushButton(self.tr("&Reschedule…"))
+        self.edit_button = QPushButton(self.tr("&Edit message…"))
+        self.send_now_button = QPushButton(self.tr("Send &now"))
+        self.resume_button = QPushButton(self.tr("Res&ume"))
+        self.resume_button.setToolTip(
+            self.tr("Send the rest of the paused campaigns selected (Ctrl+R)")
+        )
+        self.resume_button.clicked.connect(self.resume_selected)
+        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.resume_selected)
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
         self.reschedule_button.clicked.connect(self.reschedule_selected)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -119,6 +204,7 @@ class ScheduledTab(QWidget):
         buttons.addWidget(self.empty_label)
         buttons.addStretch(1)
         for button in (
+            self.resume_button,
             self.send_now_button,
             self.reschedule_button,
             self.edit_button,
@@ -128,6 +214,7 @@ class ScheduledTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addWidget(self.view)
+        layout.addWidget(self.pause_label)
         layout.addLayout(buttons)
 
         self._live = QTimer(self)
@@ -168,7 +255,7 @@ class ScheduledTab(QWidget):
     def _load_failed(self, message: str) -> None:
         self._loading = False
         self._again = False
-        self.status_message.emit(f"Scheduled campaigns: {message}")
+        self.status_message.emit(self.tr("Scheduled campaigns: {0}").format(message))
 
     def follow(self) -> None:
         """A send is under way: refresh every second until nothing is sending."""
@@ -192,19 +279,25 @@ class ScheduledTab(QWidget):
     def _update_buttons(self, *_: object) -> None:
         chosen = self.selected()
         one = chosen[0] if len(chosen) == 1 else None
+        paused = [c for c in chosen if c.status is CampaignStatus.PAUSED]
         self.cancel_button.setEnabled(bool(chosen))
-        self.send_now_button.setEnabled(bool(chosen))
+        # a paused campaign goes on with Resume, once the cause is fixed
+        self.send_now_button.setEnabled(bool(chosen) and not paused)
+        self.resume_button.setEnabled(bool(paused))
         self.reschedule_button.setEnabled(one is not None and not one.provider_deferred)
         self.edit_button.setEnabled(
             one is not None and not one.started and not one.provider_deferred
         )
+        if paused:
+            self.pause_label.setText("\n".join(f"#{c.id} {pause_text(c)}" for c in paused[:3]))
+        self.pause_label.setVisible(bool(paused))
 
     # -- actions ---------------------------------------------------------------------
 
     def cancel_selected(self, *, confirm: bool = True) -> None:
         chosen = self.selected()
         if not chosen:
-            self.status_message.emit("Select the campaigns to cancel first")
+            self.status_message.emit(self.tr("Select the campaigns to cancel first"))
             return
         ids = [c.id for c in chosen]
         if not confirm:
@@ -214,9 +307,11 @@ class ScheduledTab(QWidget):
         names = ", ".join(repr(c.name) for c in chosen[:3]) + (", …" if len(chosen) > 3 else "")
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Cancel campaigns",
-            f"Cancel {len(chosen)} campaign(s): {names}?\n"
-            f"{left} message(s) not sent yet will not be sent.",
+            self.tr("Cancel campaigns"),
+            self.tr(
+                "Cancel {count} campaign(s): {names}?\n"
+                "{left} message(s) not sent yet will not be sent."
+            ).format(count=len(chosen), names=names, left=left),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -241,7 +336,9 @@ class ScheduledTab(QWidget):
 
     def _cancelled(self, result: tuple[int, int, list[str]]) -> None:
         done, cancelled, errors = result
-        text = f"{done} campaign(s) cancelled, {cancelled} message(s) kept back"
+        text = self.tr("{done} campaign(s) cancelled, {cancelled} message(s) kept back").format(
+            done=done, cancelled=cancelled
+        )
         if errors:
             text += f"; {'; '.join(errors)}"
         self.status_message.emit(text)
@@ -256,7 +353,7 @@ class ScheduledTab(QWidget):
         chosen = self.selected()
         if len(chosen) != 1:
             return
-        dialog = RescheduleDialog(chosen[0], self)
+        dialog = RescheduleDialog(chosen[0], self, instant_problem=self._campaigns.instant_problem)
         dialog.accepted.connect(lambda: self.reschedule(chosen[0].id, dialog.instant()))
         self.dialog = dialog
         dialog.open()
@@ -270,13 +367,47 @@ class ScheduledTab(QWidget):
 
     def send_now_selected(self) -> None:
         for summary in self.selected():
-            self.reschedule(summary.id, None)
+            if summary.status is not CampaignStatus.PAUSED:
+                self.reschedule(summary.id, None)
 
     def _moved(self, answer: tuple[int, datetime]) -> None:
         campaign_id, start = answer
-        self.status_message.emit(f"Campaign {campaign_id} starts {local_text(start)}")
+        self.status_message.emit(
+            self.tr("Campaign {0} starts {1}").format(campaign_id, local_text(start))
+        )
         self.refresh()
         self.changed.emit()
+
+    def resume_selected(self) -> None:
+        ids = [c.id for c in self.selected() if c.status is CampaignStatus.PAUSED]
+        if not ids:
+            self.status_message.emit(self.tr("Select a paused campaign to resume"))
+            return
+        self.resume(ids)
+
+    def resume(self, ids: list[int]) -> None:
+        def resume_all(**_: object) -> tuple[list[tuple[int, CampaignStatus]], list[str]]:
+            resumed: list[tuple[int, CampaignStatus]] = []
+            errors: list[str] = []
+            for campaign_id in ids:
+                try:
+                    resumed.append((campaign_id, self._campaigns.resume(campaign_id)))
+                except ValueError as exc:
+                    errors.append(str(exc))
+            return resumed, errors
+
+        self._workers.run(resume_all, on_result=self._resumed, on_error=self._action_failed)
+
+    def _resumed(self, answer: tuple[list[tuple[int, CampaignStatus]], list[str]]) -> None:
+        resumed, errors = answer
+        words = [
+            self.tr("Campaign {0} resumed ({1})").format(campaign_id, status)
+            for campaign_id, status in resumed
+        ]
+        self.status_message.emit("; ".join(words + errors))
+        self.refresh()
+        if resumed:
+            self.changed.emit()  # the dispatcher has messages due again
 
     def edit_selected(self) -> None:
         chosen = self.selected()
@@ -297,6 +428,6 @@ class ScheduledTab(QWidget):
     def _edited(self, answer: tuple[int, int]) -> None:
         campaign_id, count = answer
         self.status_message.emit(
-            f"Campaign {campaign_id}: message changed for {count} recipient(s)"
+            self.tr("Campaign {0}: message changed for {1} recipient(s)").format(campaign_id, count)
         )
         self.refresh()

@@ -4,6 +4,7 @@ confirmation that shows the real cost before anything is sent."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimer, Signal
@@ -51,6 +52,7 @@ from smsdesk.ui.templates_dialog import TemplatesDialog
 from smsdesk.ui.workers import WorkerPool
 
 PREVIEW_DELAY_MS = 250
+PAST_CHECK_MS = 15_000  # an instant left in the picker slides into the past
 WARNING_STYLE = "color: #a15c00"
 ERROR_STYLE = "color: #b3261e"
 
@@ -86,6 +88,8 @@ class SendTab(QWidget):
         self._preferences = preferences
         self._prefs = preferences.preferences() if preferences else SendPreferences()
         self._preview_generation = 0
+        self._busy = False  # a quote or a create is on its way
+        self.instant_problem: str | None = None  # the At instant is in the past
         self.last_preview: CampaignPreview | None = None
         self.gateway: GatewayInfo | None = None
         self.confirm_dialog: ConfirmDialog | None = None
@@ -93,11 +97,13 @@ class SendTab(QWidget):
 
         # recipients
         self.list_picker = QComboBox()
-        self.list_picker.addItem("No list", None)
+        self.list_picker.addItem(self.tr("No list"), None)
         self.recipients = QPlainTextEdit()
         self.recipients.setPlaceholderText(
-            "Numbers, one a line or separated by commas or semicolons:\n"
-            "06 12 34 56 78\n+33 6 98 76 54 32"
+            self.tr(
+                "Numbers, one a line or separated by commas or semicolons:\n"
+                "06 12 34 56 78\n+33 6 98 76 54 32"
+            )
         )
         self.recipients.setMaximumHeight(110)
         self.recipients_count = QLabel()
@@ -110,14 +116,14 @@ class SendTab(QWidget):
         self.counter = self.editor.counter
         self.fix_button = self.editor.fix_button
         self.fields_button = QToolButton()
-        self.fields_button.setText("Insert &field")
+        self.fields_button.setText(self.tr("Insert &field"))
         self.fields_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.fields_menu = QMenu(self.fields_button)
         self.fields_button.setMenu(self.fields_menu)
-        self.templates_button = QPushButton("Te&mplates…")
+        self.templates_button = QPushButton(self.tr("Te&mplates…"))
         self.templates_button.setEnabled(templates is not None)
         self.commercial = QCheckBox(
-            "&Commercial message: adds the STOP clause and keeps to the sending window"
+            self.tr("&Commercial message: adds the STOP clause and keeps to the sending window")
         )
 
         # sender
@@ -126,14 +132,14 @@ class SendTab(QWidget):
         self.sender.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         line = self.sender.lineEdit()
         line.setMaxLength(15)
-        line.setPlaceholderText("Gateway default (a number people can reply to)")
+        line.setPlaceholderText(self.tr("Gateway default (a number people can reply to)"))
         self.sender.setEditText(self._prefs.default_sender)
         self.sender_error = QLabel()
         self.sender_error.setStyleSheet(ERROR_STYLE)
 
         # when
-        self.now_radio = QRadioButton("&Now")
-        self.at_radio = QRadioButton("&At")
+        self.now_radio = QRadioButton(self.tr("&Now"))
+        self.at_radio = QRadioButton(self.tr("&At"))
         self.now_radio.setChecked(True)
         when_group = QButtonGroup(self)
         when_group.addButton(self.now_radio)
@@ -142,17 +148,23 @@ class SendTab(QWidget):
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
         self.at_edit.setEnabled(False)
-        self.defer_box = QCheckBox("Let the gateway keep the schedule")
+        self.defer_box = QCheckBox(self.tr("Let the gateway keep the schedule"))
         self.defer_box.setToolTip(
-            "The gateway sends at the planned instant even if this computer is off"
+            self.tr("The gateway sends at the planned instant even if this computer is off")
         )
         self.defer_box.setEnabled(False)
+        self.past_label = QLabel()  # "in the past", next to the picker, as it is edited
+        self.past_label.setObjectName("past")
+        self.past_label.setStyleSheet(ERROR_STYLE + "; font-weight: bold")
+        self.past_label.setVisible(False)
         self.start_label = QLabel()
         self.start_label.setWordWrap(True)
 
         # preview
         self.preview_table = QTableWidget(0, 3)
-        self.preview_table.setHorizontalHeaderLabels(["Receiver", "Parts", "Message"])
+        self.preview_table.setHorizontalHeaderLabels(
+            [self.tr("Receiver"), self.tr("Parts"), self.tr("Message")]
+        )
         self.preview_table.verticalHeader().setVisible(False)
         header = self.preview_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
@@ -162,10 +174,10 @@ class SendTab(QWidget):
         self.total_label = QLabel()
         self.total_label.setObjectName("total_parts")
 
-        self.test_button = QPushButton("Send a &test to me")
-        self.send_button = QPushButton("&Send…")
+        self.test_button = QPushButton(self.tr("Send a &test to me"))
+        self.send_button = QPushButton(self.tr("&Send…"))
         self.send_button.setDefault(True)
-        self.send_button.setToolTip("Check and send (Ctrl+Return)")
+        self.send_button.setToolTip(self.tr("Check and send (Ctrl+Return)"))
 
         # layout
         message_tools = QHBoxLayout()
@@ -176,21 +188,22 @@ class SendTab(QWidget):
         when_row.addWidget(self.now_radio)
         when_row.addWidget(self.at_radio)
         when_row.addWidget(self.at_edit)
+        when_row.addWidget(self.past_label)
         when_row.addWidget(self.defer_box)
         when_row.addStretch(1)
         form = QFormLayout()
-        form.addRow("Recipient &list", self.list_picker)
-        form.addRow("&Numbers", self.recipients)
+        form.addRow(self.tr("Recipient &list"), self.list_picker)
+        form.addRow(self.tr("&Numbers"), self.recipients)
         form.addRow("", self.recipients_count)
         form.addRow("", self.audience_label)
-        form.addRow("&Message", self.editor)
+        form.addRow(self.tr("&Message"), self.editor)
         form.addRow("", message_tools)
         form.addRow("", self.commercial)
-        form.addRow("S&ender", self.sender)
+        form.addRow(self.tr("S&ender"), self.sender)
         form.addRow("", self.sender_error)
-        form.addRow("When", when_row)
+        form.addRow(self.tr("When"), when_row)
         form.addRow("", self.start_label)
-        form.addRow("Preview", self.preview_table)
+        form.addRow(self.tr("Preview"), self.preview_table)
         form.addRow("", self.total_label)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -211,7 +224,11 @@ class SendTab(QWidget):
         self.commercial.toggled.connect(self._commercial_toggled)
         self.sender.editTextChanged.connect(self._update_sender)
         self.now_radio.toggled.connect(self._when_changed)
-        self.at_edit.dateTimeChanged.connect(self._schedule_preview)
+        self.at_edit.dateTimeChanged.connect(self._at_changed)
+        self._past_timer = QTimer(self)
+        self._past_timer.setInterval(PAST_CHECK_MS)
+        self._past_timer.timeout.connect(self._check_past)
+        self._past_timer.start()
         self.defer_box.toggled.connect(self._schedule_preview)
         self.templates_button.clicked.connect(self.open_templates)
         self.test_button.clicked.connect(self.send_test)
@@ -234,13 +251,13 @@ class SendTab(QWidget):
 
     # results come back to bound methods: Qt drops them if the tab is gone by then
     def _lists_failed(self, message: str) -> None:
-        self.status_message.emit(f"Recipient lists: {message}")
+        self.status_message.emit(self.tr("Recipient lists: {0}").format(message))
 
     def _lists_loaded(self, lists: list[ListChoice]) -> None:
         current = self.list_picker.currentData()
         self.list_picker.blockSignals(True)
         self.list_picker.clear()
-        self.list_picker.addItem("No list", None)
+        self.list_picker.addItem(self.tr("No list"), None)
         for choice in lists:
             self.list_picker.addItem(f"{choice.name} ({choice.contacts})", choice.name)
         index = self.list_picker.findData(current)
@@ -262,7 +279,7 @@ class SendTab(QWidget):
         )
 
     def _gateway_failed(self, message: str) -> None:
-        self.status_message.emit(f"Gateway {self._provider}: {message}")
+        self.status_message.emit(self.tr("Gateway {0}: {1}").format(self._provider, message))
 
     def _gateway_loaded(self, info: GatewayInfo) -> None:
         self.gateway = info
@@ -270,15 +287,17 @@ class SendTab(QWidget):
         self.sender.blockSignals(True)
         self.sender.clear()
         self.sender.addItem("")  # the gateway's default: a number people can reply to
-        self.sender.setItemData(0, "The gateway's default sender", Qt.ItemDataRole.ToolTipRole)
+        self.sender.setItemData(
+            0, self.tr("The gateway's default sender"), Qt.ItemDataRole.ToolTipRole
+        )
         for sender in info.senders:
             self.sender.addItem(sender.name)
             index = self.sender.count() - 1
             label = {
-                "enable": "approved",
-                "waitingValidation": "waiting for approval",
-                "refused": "refused",
-                "disable": "disabled",
+                "enable": self.tr("approved"),
+                "waitingValidation": self.tr("waiting for approval"),
+                "refused": self.tr("refused"),
+                "disable": self.tr("disabled"),
             }.get(sender.status, sender.status)
             self.sender.setItemData(index, f"{sender.name}: {label}", Qt.ItemDataRole.ToolTipRole)
         self.sender.setEditText(text)
@@ -298,7 +317,7 @@ class SendTab(QWidget):
 
     def _update_recipients(self) -> None:
         count = len(split_receivers([self.recipients.toPlainText()]))
-        self.recipients_count.setText(f"{count} number(s)")
+        self.recipients_count.setText(self.tr("{0} number(s)").format(count))
         self._schedule_preview()
 
     def _update_sender(self) -> None:
@@ -308,7 +327,9 @@ class SendTab(QWidget):
             status = {s.name: s.status for s in self.gateway.senders}.get(sender)
             if status is not None and status != "enable":
                 self.sender_error.setStyleSheet(WARNING_STYLE)
-                self.sender_error.setText(f"{sender} is not approved by the gateway yet ({status})")
+                self.sender_error.setText(
+                    self.tr("{0} is not approved by the gateway yet ({1})").format(sender, status)
+                )
                 return
         self.sender_error.setStyleSheet(ERROR_STYLE)
         self.sender_error.setText(problem or "")
@@ -322,7 +343,34 @@ class SendTab(QWidget):
         self.defer_box.setEnabled(later and self.gateway is not None and self.gateway.can_defer)
         if not later:
             self.defer_box.setChecked(False)
+        self._check_past()
         self._schedule_preview()
+
+    def _at_changed(self) -> None:
+        self._check_past()
+        self._schedule_preview()
+
+    def _check_past(self) -> None:
+        """Say "in the past" next to the picker at once (the service's own rule) and keep
+        Send off until the instant is ahead again."""
+        at = qdatetime_to_utc(self.at_edit.dateTime()) if self.at_radio.isChecked() else None
+        self.instant_problem = self._campaigns.instant_problem(at)
+        self.past_label.setText(self.tr("in the past") if self.instant_problem else "")
+        self.past_label.setToolTip(self.instant_problem or "")
+        self.past_label.setVisible(self.instant_problem is not None)
+        self._update_send_button()
+
+    def _update_send_button(self) -> None:
+        self.send_button.setEnabled(not self._busy and self.instant_problem is None)
+        self.send_button.setToolTip(
+            self.tr("Not sent: {0}").format(self.instant_problem)
+            if self.instant_problem
+            else self.tr("Check and send (Ctrl+Return)")
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_send_button()
 
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
@@ -366,27 +414,33 @@ class SendTab(QWidget):
         if generation != self._preview_generation:
             return  # an older answer: the form changed since
         self.last_preview = preview
-        words = [f"{preview.recipients} recipient(s)"]
+        words = [self.tr("{0} recipient(s)").format(preview.recipients)]
         if preview.duplicates:
-            words.append(f"{preview.duplicates} duplicate(s) removed")
+            words.append(self.tr("{0} duplicate(s) removed").format(preview.duplicates))
         if preview.stopped:
-            words.append(f"{preview.stopped} stop-listed removed")
+            words.append(self.tr("{0} stop-listed removed").format(preview.stopped))
         if preview.invalid:
             shown = ", ".join(repr(i.value) for i in preview.invalid[:3])
-            words.append(f"{len(preview.invalid)} invalid: {shown}")
+            words.append(self.tr("{0} invalid: {1}").format(len(preview.invalid), shown))
         self.audience_label.setStyleSheet(ERROR_STYLE if preview.invalid else "")
         self.audience_label.setText(" · ".join(words))
         self._rebuild_fields_menu(preview.columns)
         self._show_samples(preview)
         if self.editor.text().strip() and preview.recipients:
-            ucs2 = f", {preview.ucs2_messages} in UCS-2" if preview.ucs2_messages else ""
-            text = (
-                f"Total: {preview.total_parts} SMS part(s) for {preview.recipients} "
-                f"recipient(s){ucs2}"
+            ucs2 = (
+                self.tr(", {0} in UCS-2").format(preview.ucs2_messages)
+                if preview.ucs2_messages
+                else ""
             )
+            text = self.tr("Total: {parts} SMS part(s) for {recipients} recipient(s)").format(
+                parts=preview.total_parts, recipients=preview.recipients
+            )
+            text += ucs2
             if "{" in self.editor.text() and preview.longest is not None:
                 # the counter counts {placeholders} as typed; each recipient has their own
-                text += f" · up to {preview.longest.parts} part(s) per recipient once filled in"
+                text += self.tr(" · up to {0} part(s) per recipient once filled in").format(
+                    preview.longest.parts
+                )
             self.total_label.setText(text)
         else:
             self.total_label.setText("")
@@ -406,21 +460,27 @@ class SendTab(QWidget):
             self.preview_table.insertRow(row)
             receiver = readable_number(rendered.receiver)
             if rendered is preview.longest and len(rows) > len(preview.samples):
-                receiver += " (longest)"
+                receiver += self.tr(" (longest)")
             self.preview_table.setItem(row, 0, QTableWidgetItem(receiver))
             self.preview_table.setItem(row, 1, QTableWidgetItem(str(rendered.parts)))
             self.preview_table.setItem(row, 2, QTableWidgetItem(rendered.body.replace("\n", " ")))
 
     def _show_start(self, preview: CampaignPreview) -> None:
         if preview.postponed:
-            prefix = "Outside the sending window" if self.now_radio.isChecked() else "Postponed"
+            prefix = (
+                self.tr("Outside the sending window")
+                if self.now_radio.isChecked()
+                else self.tr("Postponed")
+            )
             self.start_label.setStyleSheet(WARNING_STYLE)
             self.start_label.setText(
-                f"{prefix}: the campaign will start {local_text(preview.starts_at)}"
+                self.tr("{0}: the campaign will start {1}").format(
+                    prefix, local_text(preview.starts_at)
+                )
             )
         elif self.at_radio.isChecked():
             self.start_label.setStyleSheet("")
-            self.start_label.setText(f"Starts {local_text(preview.starts_at)}")
+            self.start_label.setText(self.tr("Starts {0}").format(local_text(preview.starts_at)))
         else:
             self.start_label.setStyleSheet("")
             self.start_label.setText("")
@@ -449,23 +509,26 @@ class SendTab(QWidget):
     def load_template(self, template: TemplateInfo) -> None:
         self.editor.set_text(template.body)
         self.commercial.setChecked(template.commercial)
-        self.status_message.emit(f"Template {template.name!r} loaded")
+        self.status_message.emit(self.tr("Template {0!r} loaded").format(template.name))
 
     # -- sending ---------------------------------------------------------------------
 
     def send(self) -> None:
+        self._check_past()
         if not self.send_button.isEnabled():
+            if self.instant_problem:
+                self.status_message.emit(self.tr("Not sent: {0}").format(self.instant_problem))
             return
         request = self.request()
         problem = sender_problem(request.sender)
         if problem:
-            self.status_message.emit(f"Not sent: {problem}")
+            self.status_message.emit(self.tr("Not sent: {0}").format(problem))
             return
         if not request.body.strip():
-            self.status_message.emit("Not sent: the message is empty")
+            self.status_message.emit(self.tr("Not sent: the message is empty"))
             return
-        self.send_button.setEnabled(False)
-        self.status_message.emit("Counting the cost…")
+        self._set_busy(True)
+        self.status_message.emit(self.tr("Counting the cost…"))
         self._workers.run(
             lambda **_: (request, self._campaigns.quote(request)),
             on_result=self._quoted,
@@ -485,18 +548,24 @@ class SendTab(QWidget):
             send_now=request.scheduled_at is None,
             parent=self,
         )
-        dialog.accepted.connect(lambda: self._confirmed(request))
+        dialog.accepted.connect(
+            lambda: self._confirmed(
+                replace(
+                    request, allow_overdraft=dialog.allow_overdraft, allow_long=dialog.allow_long
+                )
+            )
+        )
         dialog.rejected.connect(self._declined)
         self.confirm_dialog = dialog
         self.status_message.emit("")
         dialog.open()
 
     def _declined(self) -> None:
-        self.send_button.setEnabled(True)
-        self.status_message.emit("Not sent")
+        self._set_busy(False)
+        self.status_message.emit(self.tr("Not sent"))
 
     def _confirmed(self, request: CampaignRequest) -> None:
-        self.status_message.emit("Creating the campaign…")
+        self.status_message.emit(self.tr("Creating the campaign…"))
         self._workers.run(
             lambda **_: self._campaigns.create(request),
             on_result=self._created,
@@ -504,31 +573,36 @@ class SendTab(QWidget):
         )
 
     def _created(self, created: CampaignCreated) -> None:
-        self.send_button.setEnabled(True)
+        self._set_busy(False)
         self.recipients.clear()
         self.editor.clear()
         if created.starts_at is not None and (created.postponed or created.scheduled_at):
-            when = f"will start {local_text(created.starts_at)}"
+            when = self.tr("will start {0}").format(local_text(created.starts_at))
         else:
-            when = "queued"
+            when = self.tr("queued")
         removed = ""
         if created.stopped or created.duplicates:
-            removed = f" ({created.stopped} stop-listed, {created.duplicates} duplicate(s) removed)"
+            removed = self.tr(" ({0} stop-listed, {1} duplicate(s) removed)").format(
+                created.stopped, created.duplicates
+            )
         self.status_message.emit(
-            f"Campaign {created.id}: {created.messages} message(s) {when}{removed}"
+            self.tr("Campaign {0}: {1} message(s) {2}").format(created.id, created.messages, when)
+            + removed
         )
         self.campaign_created.emit(created)
 
     def _failed(self, reason: str) -> None:
-        self.send_button.setEnabled(True)
-        self.status_message.emit(f"Not sent: {reason}")
+        self._set_busy(False)
+        self.status_message.emit(self.tr("Not sent: {0}").format(reason))
 
     def send_test(self) -> None:
         """One copy to the user's own number, now, whatever the window."""
         number = self._prefs.test_number
         if not number:
             number, ok = QInputDialog.getText(
-                self, "Send a test to me", "Your mobile number (kept in Settings):"
+                self,
+                self.tr("Send a test to me"),
+                self.tr("Your mobile number (kept in Settings):"),
             )
             number = number.strip()
             if not ok or not number:
@@ -555,6 +629,7 @@ class SendTab(QWidget):
             window=ALWAYS_OPEN,
             name=f"Test: {body.strip()[:24]}",
             tag="test",
+            allow_long=True,  # one copy to oneself: the user sees what a long one looks like
         )
         self.test_button.setEnabled(False)
         self._workers.run(
@@ -565,9 +640,11 @@ class SendTab(QWidget):
 
     def _test_created(self, created: CampaignCreated) -> None:
         self.test_button.setEnabled(True)
-        self.status_message.emit(f"Test sent to {readable_number(self._prefs.test_number)}")
+        self.status_message.emit(
+            self.tr("Test sent to {0}").format(readable_number(self._prefs.test_number))
+        )
         self.campaign_created.emit(created)
 
     def _test_failed(self, reason: str) -> None:
         self.test_button.setEnabled(True)
-        self.status_message.emit(f"Test not sent: {reason}")
+        self.status_message.emit(self.tr("Test not sent: {0}").format(reason))

@@ -18,7 +18,10 @@ from smsdesk.domain.delivery import CampaignStatus
 from smsdesk.domain.sending_window import SendingWindow
 from smsdesk.services.campaigns import CampaignRequest, CampaignService
 from smsdesk.ui.main_window import MainWindow
+from smsdesk.ui.scheduled_tab import RescheduleDialog, ScheduledTab
+from smsdesk.ui.send_tab import qdatetime_to_utc
 from smsdesk.ui.table_models import CampaignTableModel
+from smsdesk.ui.workers import WorkerPool
 
 
 @pytest.fixture
@@ -178,3 +181,100 @@ def test_preferences_dialog_changes_the_commercial_window(
     assert prefs.commercial_window.start.hour == 9
     assert (prefs.test_number, prefs.default_sender) == ("+33612345678", "MAIRIE")
     assert window.send_tab.sender.currentText() == "MAIRIE"
+
+
+@pytest.fixture
+def standalone(qtbot, services: Services) -> Iterator[ScheduledTab]:
+    """The Scheduled tab alone: no dispatcher sends behind the test's back."""
+    pool = WorkerPool()
+    tab = ScheduledTab(services.campaigns, pool)
+    qtbot.addWidget(tab)
+    tab.show()
+    yield tab
+    pool.shutdown()
+
+
+def test_a_paused_campaign_shows_why_and_resume_sends_the_rest(
+    qtbot, qtmodeltester, standalone: ScheduledTab, services: Services, pause_campaign
+):
+    tab = standalone
+    created = services.campaigns.create(
+        CampaignRequest(body="Bonjour", receivers=["0612345678", "0698765432"])
+    )
+    reason = "OVH refused us: Invalid signature"
+    pause_campaign(created.id, reason)
+    tab.refresh()
+    qtbot.waitUntil(lambda: _cell(tab, CampaignTableModel.COL_STATUS) == "Paused")
+    qtmodeltester.check(tab.model)
+    status = tab.model.index(0, CampaignTableModel.COL_STATUS)
+    expected = f"Paused by the gateway: {reason}. Fix the cause, then Resume."
+    assert status.data(Qt.ItemDataRole.ToolTipRole) == expected
+    assert tab.pause_label.isHidden()  # nothing selected yet
+    tab.view.selectRow(0)
+    assert tab.pause_label.isVisible()
+    assert tab.pause_label.text() == f"#{created.id} {expected}"
+    assert tab.resume_button.isEnabled() and tab.cancel_button.isEnabled()
+    assert not tab.send_now_button.isEnabled()  # Resume is the way on
+    assert tab.reschedule_button.isEnabled()
+
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.resume_button, Qt.MouseButton.LeftButton)
+    summary = services.campaigns.get(created.id)
+    assert (summary.status, summary.paused_reason) == (CampaignStatus.SENDING, None)
+    with services.sessions() as session:
+        assert None not in session.scalars(select(Message.next_attempt_at)).all()
+    qtbot.waitUntil(lambda: _cell(tab, CampaignTableModel.COL_STATUS) == "sending")
+    assert tab.pause_label.isHidden() and not tab.resume_button.isEnabled()
+
+    dispatcher = services.new_dispatcher()
+    try:
+        sent, _, _ = dispatcher.run_once(receipt_wait=0)
+    finally:
+        dispatcher.close()
+    assert sent.submitted == 2  # the rest, once
+
+
+def test_resume_shortcut(qtbot, standalone: ScheduledTab, services: Services, pause_campaign):
+    tab = standalone
+    created = services.campaigns.create(
+        CampaignRequest(
+            body="x", receivers=["0612345678"], scheduled_at=datetime.now(UTC) + timedelta(days=1)
+        )
+    )
+    pause_campaign(created.id, "not enough credits")
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.view.selectRow(0)
+    tab.activateWindow()
+    qtbot.waitUntil(tab.isActiveWindow)
+    with qtbot.waitSignal(tab.changed):
+        qtbot.keyClick(tab.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    # its instant is still ahead and it never started: planned again
+    assert services.campaigns.get(created.id).status is CampaignStatus.SCHEDULED
+
+
+def test_reschedule_into_the_past_is_refused(qtbot, standalone: ScheduledTab, services: Services):
+    tab = standalone
+    created = services.campaigns.create(
+        CampaignRequest(
+            body="x", receivers=["0612345678"], scheduled_at=datetime.now(UTC) + timedelta(days=1)
+        )
+    )
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    tab.view.selectRow(0)
+    qtbot.mouseClick(tab.reschedule_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, RescheduleDialog)
+    assert dialog.ok_button.isEnabled()
+    past = QDateTime.currentDateTime().addDays(-1)
+    dialog.at_edit.setDateTime(past)
+    shown = past.toString("yyyy-MM-dd HH:mm")
+    assert dialog.problem_label.text() == f"{shown} is in the past"
+    assert not dialog.ok_button.isEnabled()
+    dialog.reject()
+    # and the service says the same if asked anyway
+    with qtbot.waitSignal(tab.status_message) as said:
+        tab.reschedule(created.id, qdatetime_to_utc(past))
+    assert said.args[0] == f"{shown} is in the past"
+    assert services.campaigns.get(created.id).scheduled_at == created.scheduled_at

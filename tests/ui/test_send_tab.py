@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime, QTimeZone
 from sqlalchemy import select
 
 from smsdesk.app import Services
@@ -66,6 +66,12 @@ def _confirm(qtbot, tab: SendTab):
     qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible())
     assert tab.confirm_dialog is not None
     return tab.confirm_dialog
+
+
+def _tick(qtbot, box) -> None:
+    """Click a check box on its indicator, as the user does."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
+    assert box.isChecked()
 
 
 def test_typographic_apostrophe_flips_to_ucs2_and_the_fix_restores_gsm7(qtbot, typist, make_tab):
@@ -264,3 +270,88 @@ def test_picker_time_is_local_and_stored_utc():
     winter = QDateTime(QDate(2025, 1, 1), QTime(10, 0), paris)
     assert qdatetime_to_utc(summer) == datetime(2025, 7, 1, 8, 0, tzinfo=UTC)
     assert qdatetime_to_utc(winter) == datetime(2025, 1, 1, 9, 0, tzinfo=UTC)
+
+
+def test_confirmation_with_too_few_credits_disables_send_until_the_override(
+    qtbot, typist, make_tab, services: Services, spend_simulator_credits
+):
+    spend_simulator_credits(99_990)  # the simulator account has 10 credits left
+    tab = make_tab()
+    typist(tab.recipients, "0612345678\n0698765432")
+    tab.editor.set_text("x" * 900)  # 6 parts of 153: 12 credits for the two of them
+    dialog = _confirm(qtbot, tab)
+    assert dialog.credits_label.text() == "12.0"
+    assert dialog.credits_left_label.text() == "10.0"
+    assert dialog.shortfall_label.text() == (
+        "This campaign needs 12 credits; the account has 10: 2 missing"
+    )
+    assert dialog.shortfall_label.isVisible() and dialog.overdraft_box.isVisible()
+    assert dialog.overdraft_box.text() == "Send &anyway: I will top up"
+    assert not dialog.send_button.isEnabled()
+    assert dialog.cancel_button.isDefault()  # Enter never spends what is not there
+    qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    with services.sessions() as session:
+        assert session.scalars(select(Message)).all() == []
+
+    _tick(qtbot, dialog.overdraft_box)
+    assert dialog.send_button.isEnabled() and dialog.send_button.isDefault()
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].total_parts == 12  # the service took the user's "anyway"
+
+
+def test_enough_credits_ask_no_tick(qtbot, typist, make_tab, spend_simulator_credits):
+    spend_simulator_credits(99_988)  # 12 left: exactly enough
+    tab = make_tab()
+    typist(tab.recipients, "0612345678\n0698765432")
+    tab.editor.set_text("x" * 900)
+    dialog = _confirm(qtbot, tab)
+    assert dialog.overdraft_box.isHidden() and dialog.shortfall_label.isHidden()
+    assert dialog.long_box.isHidden()
+    assert dialog.send_button.isEnabled()
+
+
+def test_a_message_over_10_parts_needs_a_tick(qtbot, typist, make_tab, services: Services):
+    tab = make_tab()
+    typist(tab.recipients, "0612345678")
+    tab.editor.set_text("x" * 1540)  # 1540 / 153 -> 11 parts
+    dialog = _confirm(qtbot, tab)
+    assert dialog.long_label.text() == (
+        "A message is 11 SMS parts long (more than 10): each part is paid"
+    )
+    assert dialog.long_box.isVisible() and not dialog.send_button.isEnabled()
+    _tick(qtbot, dialog.long_box)
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].parts_per_message == 11
+
+
+def test_at_in_the_past_is_said_next_to_the_picker_and_blocks_send(
+    qtbot, typist, make_tab, services: Services
+):
+    tab = make_tab()
+    typist(tab.recipients, "0612345678")
+    typist(tab.message, "Hier")
+    assert tab.past_label.isHidden()
+    qtbot.mouseClick(tab.at_radio, Qt.MouseButton.LeftButton)
+    past = QDateTime.currentDateTime().addSecs(-2 * 3600)
+    tab.at_edit.setDateTime(past)
+    # at once, no preview round trip
+    assert tab.past_label.isVisible() and tab.past_label.text() == "in the past"
+    shown = qdatetime_to_utc(past).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert tab.past_label.toolTip() == f"{shown} is in the past"
+    assert not tab.send_button.isEnabled()
+    with qtbot.waitSignal(tab.status_message) as said:
+        tab.send()  # Ctrl+Return
+    assert said.args[0] == f"Not sent: {shown} is in the past"
+    assert tab.confirm_dialog is None
+
+    tab.at_edit.setDateTime(QDateTime.currentDateTime().addSecs(3600))
+    assert tab.past_label.isHidden() and tab.send_button.isEnabled()
+    tab.at_edit.setDateTime(past)
+    assert not tab.send_button.isEnabled()
+    qtbot.mouseClick(tab.now_radio, Qt.MouseButton.LeftButton)  # now is never in the past
+    assert tab.past_label.isHidden() and tab.send_button.isEnabled()
+    with services.sessions() as session:
+        assert session.scalars(select(Message)).all() == []

@@ -1,0 +1,180 @@
+"""`smsdesk campaign` and issue 11: one-line refusals (credits, long messages, past
+instants, a gateway without settings) and their flags; paused campaigns in `list`,
+`resume`, `reschedule` and `cancel`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+import pytest
+
+from smsdesk.app import Services
+from smsdesk.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse's own errors
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def send(capsys: pytest.CaptureFixture[str], db_url: str, *extra: str) -> tuple[int, str, str]:
+    return run(
+        capsys,
+        "--db",
+        db_url,
+        "campaign",
+        "send",
+        "--to",
+        "0612345678",
+        "0698765432",
+        *extra,
+    )
+
+
+def test_not_enough_credits_exits_1_in_one_line_unless_allowed(
+    capsys, db_url, spend_simulator_credits: Callable[[int], None]
+):
+    spend_simulator_credits(99_990)  # the simulator has 10 credits left
+    body = "x" * 900  # 6 GSM-7 parts of 153: 12 credits for two receivers
+    code, out, err = send(capsys, db_url, "--message", body)
+    assert (code, out) == (1, "")
+    assert err == (
+        "smsdesk: error: This campaign needs 12 credits; the account has 10: 2 missing"
+        " (--allow-overdraft sends anyway)\n"
+    )
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    assert json.loads(out) == []
+    code, out, _ = send(capsys, db_url, "--message", body, "--allow-overdraft", "--json")
+    assert code == 0 and json.loads(out)["messages"] == 2
+
+
+def test_a_message_over_10_parts_exits_1_unless_allow_long(capsys, db_url):
+    code, out, err = send(capsys, db_url, "--message", "y" * 100_000)
+    assert (code, out) == (1, "")
+    assert err == (
+        "smsdesk: error: a message is 654 SMS parts long (more than 10):"
+        " --allow-long sends it anyway\n"
+    )
+    code, out, _ = send(capsys, db_url, "--message", "y" * 1540, "--allow-long", "--json")
+    assert code == 0 and json.loads(out)["messages"] == 2
+
+
+def test_at_in_the_past_exits_1(capsys, db_url):
+    code, out, err = send(capsys, db_url, "--message", "x", "--at", "2020-01-01T10:00")
+    assert (code, out, err) == (1, "", "smsdesk: error: 2020-01-01 10:00 is in the past\n")
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    assert json.loads(out) == []
+
+
+def test_reschedule_into_the_past_exits_1(capsys, db_url):
+    later = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    code, _, _ = send(capsys, db_url, "--message", "x", "--at", later)
+    assert code == 0
+    code, out, err = run(
+        capsys, "--db", db_url, "campaign", "reschedule", "1", "--at", "2020-01-01T10:00"
+    )
+    assert (code, out, err) == (1, "", "smsdesk: error: 2020-01-01 10:00 is in the past\n")
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    [campaign] = json.loads(out)
+    # unchanged: still the instant first asked (local time)
+    assert (
+        datetime.fromisoformat(campaign["scheduled_at"])
+        == datetime.fromisoformat(later).astimezone()
+    )
+
+
+@pytest.mark.parametrize(
+    ("provider", "line"),
+    [
+        (
+            "ovh",
+            "smsdesk: error: the OVH gateway is not configured: OVH settings missing: "
+            "OVH_APPLICATION_KEY, OVH_APPLICATION_SECRET, OVH_CONSUMER_KEY, SMSDESK_OVH_SERVICE\n",
+        ),
+        (
+            "smpp",
+            "smsdesk: error: the SMPP gateway is not configured: SMPP settings missing: "
+            "SMSDESK_SMPP_HOST, SMSDESK_SMPP_SYSTEM_ID, SMSDESK_SMPP_PASSWORD\n",
+        ),
+    ],
+)
+def test_send_through_a_gateway_without_settings_exits_1(capsys, db_url, provider, line):
+    code, out, err = send(capsys, db_url, "--message", "x", "--provider", provider)
+    assert (code, out, err) == (1, "", line)
+
+
+def test_paused_campaign_listed_with_reason_resumed_and_sent_once(
+    capsys, db_url, services: Services, pause_campaign: Callable[[int, str], None]
+):
+    code, _, _ = send(capsys, db_url, "--message", "Bonjour")
+    assert code == 0
+    pause_campaign(1, "OVH refused us: Invalid signature")
+
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    [campaign] = json.loads(out)
+    assert (campaign["status"], campaign["reason"]) == (
+        "paused",
+        "OVH refused us: Invalid signature",
+    )
+    # not finished: --scheduled lists it too
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--scheduled", "--json")
+    assert [c["id"] for c in json.loads(out)] == [1]
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list")
+    assert out.rstrip().endswith("(paused: OVH refused us: Invalid signature)")
+
+    code, out, _ = run(capsys, "--db", db_url, "dispatch", "--once", "--receipt-wait", "0")
+    assert code == 0 and out.startswith("sent 0,")  # nothing of a paused campaign leaves
+
+    code, out, err = run(capsys, "--db", db_url, "campaign", "resume", "1")
+    assert (code, out, err) == (0, "campaign 1 resumed: sending (run `smsdesk dispatch`)\n", "")
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    [campaign] = json.loads(out)
+    assert (campaign["status"], campaign["reason"]) == ("sending", None)
+
+    code, out, _ = run(capsys, "--db", db_url, "dispatch", "--once")
+    assert code == 0 and out.startswith("sent 2, failed 0")
+    code, out, _ = run(capsys, "--db", db_url, "history", "list", "--json")
+    assert sorted(r["receiver"] for r in json.loads(out)) == ["+33612345678", "+33698765432"]
+
+    code, out, err = run(capsys, "--db", db_url, "campaign", "resume", "1")
+    assert code == 1 and out == ""
+    assert err.startswith("smsdesk: error: campaign 1 is ") and err.endswith(
+        ", not paused: nothing to resume\n"
+    )
+    code, out, err = run(capsys, "--db", db_url, "campaign", "resume", "7")
+    assert (code, err) == (1, "smsdesk: error: no campaign with id 7\n")
+
+
+def test_paused_campaign_rescheduled_then_cancelled(
+    capsys, db_url, services: Services, pause_campaign: Callable[[int, str], None]
+):
+    code, _, _ = send(capsys, db_url, "--message", "Bonjour")
+    assert code == 0
+    pause_campaign(1, "not enough credits")
+    later = datetime.now() + timedelta(days=2)
+    code, out, _ = run(
+        capsys,
+        "--db",
+        db_url,
+        "campaign",
+        "reschedule",
+        "1",
+        "--at",
+        later.strftime("%Y-%m-%dT%H:%M"),
+    )
+    assert code == 0
+    assert out == (
+        f"campaign 1 starts {later:%Y-%m-%d %H:%M} once resumed (`smsdesk campaign resume`)\n"
+    )
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    assert json.loads(out)[0]["status"] == "paused"
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "cancel", "1")
+    assert (code, out) == (0, "campaign 1 cancelled (2 message(s) will not be sent)\n")
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
+    assert json.loads(out)[0]["status"] == "cancelled"
