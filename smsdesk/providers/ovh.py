@@ -632,12 +632,10 @@ class OvhProvider:
         self, job: list[OutgoingSms], answer: dict[str, Any]
     ) -> dict[int, SubmitResult]:
         by_receiver = {_normalise(sms.receiver): sms for sms in job}
-        batch_id = str(answer.get("id", ""))
-        refused = {
-            _normalise(str(e.get("receiver", "")))
-            for e in answer.get("errors") or []
-            if isinstance(e, dict)
-        }
+        batch_id = str(answer.get("id") or "")
+        if not batch_id:  # it may hold the SMS all the same: ask by name later
+            raise TransientError("OVH answered a deferred send without its batch id")
+        refused = _batch_refused(answer)
         pairs = [
             (_batch_provider_ref(batch_id, receiver), receiver)
             for receiver in by_receiver
@@ -751,19 +749,11 @@ class OvhProvider:
             if item.get("status") == "FAILED":
                 continue
             batch_id = str(item.get("id", ""))
-            refused = {
-                _normalise(str(e.get("receiver", "")))
-                for e in item.get("errors") or []
-                if isinstance(e, dict)
-            }
-            for number in item.get("receivers") or []:
-                receiver = _normalise(str(number))
-                if receiver in refused or (batch_id, receiver) in have:
-                    continue
-                message = str(item.get("message", ""))
-                out.append(
-                    _Found(_batch_provider_ref(batch_id, receiver), receiver, message, batch_id)
-                )
+            message = str(item.get("message", ""))
+            for receiver in sorted(_batch_receivers(item)):
+                if (batch_id, receiver) not in have:
+                    ref = _batch_provider_ref(batch_id, receiver)
+                    out.append(_Found(ref, receiver, message, batch_id))
         return out
 
     def _check_no_untagged_pending(self) -> None:
@@ -800,7 +790,7 @@ class OvhProvider:
         errors: list[ProviderError] = []
         for batch_id, members in by_batch.items():
             try:
-                sent = self._batch_outgoing(batch_id)
+                sent = self._batch_outgoing(batch_id, members)
             except ProviderError as error:
                 errors.append(error)
                 continue
@@ -824,10 +814,24 @@ class OvhProvider:
             raise transient
         return out
 
-    def _batch_outgoing(self, batch_id: str) -> dict[str, tuple[str, dict[str, Any]]]:
-        """The sent SMS of an OVH batch: receiver -> (SMS id, what OVH says of it)."""
+    def _batch_outgoing(
+        self, batch_id: str, receivers: Iterable[str]
+    ) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The sent SMS of an OVH batch for these receivers: receiver -> (SMS id, what OVH
+        says of it). Absent: not sent yet (or deleted)."""
         what = "reading delivery status"
-        ids = [str(i) for i in self._get(what, f"{self._base}/outgoing", batchID=batch_id) or []]
+        wanted = list(receivers)
+        path = f"{self._base}/outgoing"
+        ids = [str(i) for i in self._get(what, path, batchID=batch_id) or []]
+        if len(ids) > 2 * len(wanted):  # a few of a big batch: ask by receiver instead
+            listed = self._map(
+                lambda r: self._get(what, path, batchID=batch_id, receiver=r), wanted
+            )
+            ids = []
+            for answer in listed:
+                if isinstance(answer, ProviderError):
+                    raise answer
+                ids += [str(i) for i in answer or []]
         answers = self._map(lambda i: self._get(what, f"{self._base}/outgoing/{i}"), ids)
         out: dict[str, tuple[str, dict[str, Any]]] = {}
         for sms_id, answer in zip(ids, answers, strict=True):
@@ -835,7 +839,9 @@ class OvhProvider:
                 continue
             if isinstance(answer, ProviderError):
                 raise answer
-            out[_normalise(str(answer.get("receiver", "")))] = (sms_id, answer)
+            receiver = _normalise(str(answer.get("receiver", "")))
+            if receiver in wanted:
+                out[receiver] = (sms_id, answer)
         return out
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:
@@ -854,8 +860,7 @@ class OvhProvider:
             status = str(item.get("status", ""))
             if status in ("CANCELED", "CANCELING", "TO_CANCEL"):
                 continue
-            holds = {_normalise(str(r)) for r in item.get("receivers") or []}
-            others = holds - set(members)
+            others = _batch_receivers(item) - set(members)
             if others:
                 raise PermanentError(
                     f"An OVH batch also holds {len(others)} other message(s): "
@@ -881,7 +886,7 @@ class OvhProvider:
         """Delete these SMS from OVH's history; those already gone are fine."""
         plain, by_batch = _split_refs(provider_refs)
         for batch_id, members in by_batch.items():
-            sent = self._batch_outgoing(batch_id)
+            sent = self._batch_outgoing(batch_id, members)
             plain += [sent[r][0] for r in members if r in sent]
         self._delete_each("deleting SMS history", "outgoing", plain)
 
@@ -995,6 +1000,18 @@ class OvhProvider:
             if self._pool is not None:
                 self._pool.shutdown(wait=True)
                 self._pool = None
+
+
+def _batch_refused(batch: dict[str, Any]) -> set[str]:
+    """The receivers an OVH batch refused (its `errors`)."""
+    errors = batch.get("errors") or []
+    return {_normalise(str(e.get("receiver", ""))) for e in errors if isinstance(e, dict)}
+
+
+def _batch_receivers(batch: dict[str, Any]) -> set[str]:
+    """The receivers an OVH batch holds: those it was given, less those it refused."""
+    given = {_normalise(str(r)) for r in batch.get("receivers") or []}
+    return given - _batch_refused(batch)
 
 
 def _split_refs(refs: Iterable[str]) -> tuple[list[str], dict[str, dict[str, str]]]:
