@@ -29,7 +29,7 @@ HTTP 403 "Not enough credits ..." and nothing is sent; numbers in the STOP list
 Clock: `clock_skew` (seconds) moves the peer's clock: `/auth/time` reports it and the
 signature timestamp is checked against it (python-ovh signs with the /auth/time delta).
 
-Fault plan, seeded, for fault campaigns (`fault_plan = OvhFaults(...)`): each signed call
+Fault plan, seeded, for fault campaigns (`fault_plan = OvhFaults(...)`): each call
 whose method is in `methods` and path matches one of `routes` draws one outcome, with these
 probabilities (the rest answer normally):
   lose_answer   the call is processed, then the connection is dropped without an answer
@@ -39,7 +39,9 @@ probabilities (the rest answer normally):
                 (bounded), then the connection is dropped
   slow          the call is processed and answered `slow_seconds` late
 `fault_plan.counts` tells how many of each were injected, `fault_plan.log` which call got
-which. The `Fault` list (`inject()`) is consulted first and keeps working as before.
+which. Draws follow the seed in the order calls arrive (exactly repeatable with one client
+thread; with several, the rates hold, not the order). The `Fault` list (`inject()`) is
+consulted first and keeps working as before; a call it picks draws nothing from the plan.
 
 Delivery: each outgoing SMS reports ptt 3 / DLR 0 (accepted by the operator) on its first
 read and its final state from then on; the final state follows the receiver's last digits
