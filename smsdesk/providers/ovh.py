@@ -6,20 +6,41 @@ module dict `ovh.client.ENDPOINTS`, read once in `Client.__init__`; a URL is reg
 there under a key that *is* the URL, so the entry can only ever mean that URL and no
 other client's endpoint changes.
 
-Sending: one POST /sms/{service}/jobs per group of messages sharing (sender, body,
-commercial), each carrying many receivers and `tag` = batch_ref. OVH answers with
-`ids[]` in the order of `validReceivers[]` (one id per valid receiver), so ids are matched
-to messages by zipping those two lists and looking each receiver up (normalised to
-+E.164) among the job's receivers; a job never carries the same receiver twice, so the
-match is exact. `invalidReceivers` are refused permanently.
+Sending: one OVH request per group of messages sharing (sender, body, commercial), each
+carrying many receivers and `tag` = batch_ref.
+- Now: `POST /sms/{s}/jobs`. OVH answers `ids[]` in the order of `validReceivers[]` (one id
+  per valid receiver), so ids are matched to messages by zipping those two lists and
+  looking each receiver up (normalised to +E.164) among the job's receivers; a job never
+  carries the same receiver twice, so the match is exact.
+- Deferred: `POST /sms/{s}/batches` with `name` = `tag` = batch_ref and `deferred`. Why not
+  a deferred job: OVH's schema for a pending job (`sms.Job`: id, creationDatetime,
+  differedDelivery, message, receiver, sender, ptt, credits...) carries no tag and no
+  batch id, and `GET jobs` has no filter, so a deferred job whose answer was lost could
+  only be found by its text and receivers, which is how two identical campaigns were
+  confused (issue 11). A batch carries its `name` while pending (`GET batches` lists
+  them), and its SMS carry the tag and `batchID` once sent. A message of a batch has
+  provider_ref `batch:<batch id>:<+E.164>` (OVH gives SMS ids only when it sends);
+  receipts, cancel and delete resolve it (`outgoing?batchID=`, `batches/{id}/cancel`).
+`invalidReceivers` (job) / `errors` (batch) are refused permanently; those on the
+account's STOP list (`GET blacklists`, one call per answer that has any) say so.
 
-Crash and retry safety: `submit` is idempotent per batch_ref. Before posting, it asks
-`outgoing?tag=batch_ref` (and, if this process already tried that batch, the pending
-`jobs`) which receivers OVH already has, and returns those as accepted instead of sending
-them again. So after a TransientError (a 5xx or a timeout on POST jobs may have reached
-OVH) the caller either resubmits the batch with the same batch_ref or calls
+Reconciliation is by identity only: the messages OVH holds for a batch are those of
+`outgoing?tag=batch_ref` and of the batches named batch_ref, matched to the batch's
+messages by receiver (a receiver twice in one batch is told apart by its text, among that
+batch's own records only). A pending immediate job carries no tag either, so when OVH
+still has immediate jobs pending and the tag does not account for the whole batch, the
+answer is "cannot tell yet" (TransientError), never a guess.
+
+Crash and retry safety: `submit` is idempotent per batch_ref: before posting, it asks OVH
+what it already holds under that batch_ref (and under the batch_ref of an earlier attempt
+of this process that may have reached OVH) and returns those as accepted. After a
+TransientError the caller either resubmits with the same batch_ref or calls
 `reconcile()`; it must not resubmit the same messages under a new batch_ref without one
 of the two.
+
+Refusals (`GatewayRefusal`: credentials, signature, missing settings, no SMS account;
+`NotEnoughCredits`) raise out of submit(), reconcile() and poll_receipts() with one line
+and no secret: nothing of the batch was taken, the dispatcher pauses the campaign.
 """
 
 from __future__ import annotations
@@ -28,6 +49,7 @@ import ipaddress
 import logging
 import math
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -44,6 +66,8 @@ from smsdesk.providers import secrets
 from smsdesk.providers.base import (
     Capability,
     Estimate,
+    GatewayRefusal,
+    NotEnoughCredits,
     NumberCheck,
     OutgoingSms,
     PermanentError,
@@ -72,6 +96,9 @@ AUTH_ERROR_CODES = frozenset(
     {"INVALID_KEY", "INVALID_CREDENTIAL", "NOT_CREDENTIAL", "INVALID_SIGNATURE", "NOT_GRANTED_CALL"}
 )
 GET_RETRY = Backoff(base=0.2, cap=5.0, max_attempts=3)
+BATCH_REF = "batch:"  # provider_ref of a message of a deferred OVH batch: batch:<id>:<+E.164>
+STOP_LIST_WORDS = "OVH: on the gateway's STOP list (this number answered STOP)"
+INVALID_WORDS = "OVH: invalid receiver"
 
 
 # --- endpoint and credentials ------------------------------------------------------------
@@ -85,9 +112,9 @@ def resolve_endpoint(endpoint: str) -> str:
     parts = urlsplit(endpoint)
     if parts.scheme not in ("https", "http") or not parts.hostname:
         names = ", ".join(sorted(ovh.client.ENDPOINTS))
-        raise PermanentError(f"Unknown OVH endpoint {endpoint!r}: use one of {names} or a URL")
+        raise GatewayRefusal(f"Unknown OVH endpoint {endpoint!r}: use one of {names} or a URL")
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise PermanentError("An http:// OVH endpoint must be a loopback address; use https://")
+        raise GatewayRefusal("An http:// OVH endpoint must be a loopback address; use https://")
     url = endpoint.rstrip("/")
     ovh.client.ENDPOINTS.setdefault(url, url)
     return url
@@ -124,7 +151,7 @@ class OvhConfig:
         values["OVH_ENDPOINT"] = values["OVH_ENDPOINT"] or "ovh-eu"
         missing = [name for name, value in values.items() if not value]
         if missing:
-            raise PermanentError("OVH settings missing: " + ", ".join(missing))
+            raise GatewayRefusal("OVH settings missing: " + ", ".join(missing))
         return cls(
             endpoint=str(values["OVH_ENDPOINT"]),
             application_key=str(values["OVH_APPLICATION_KEY"]),
@@ -159,8 +186,16 @@ class OvhNotReached(TransientError):
     """The call surely did not act at OVH: connection refused / not made, or HTTP 429."""
 
 
-class OvhAuthError(PermanentError):
+class OvhAuthError(GatewayRefusal):
     """Bad key, secret (signature) or consumer key, or a call the key was not granted."""
+
+
+class OvhNoAccount(GatewayRefusal):
+    """The credentials work but reach no SMS account of that name."""
+
+
+class OvhNotEnoughCredits(NotEnoughCredits):
+    """OVH refused a job or batch: the account has fewer credits than it needs."""
 
 
 def _translate(exc: Exception, what: str, hide: Iterable[str | None]) -> ProviderError:
@@ -179,6 +214,7 @@ def _translate(exc: Exception, what: str, hide: Iterable[str | None]) -> Provide
     response = getattr(exc, "response", None)
     status = response.status_code if response is not None else None
     words = secrets.redact(str(exc.args[0]) if exc.args else type(exc).__name__, hide)
+    words = " ".join(words.split("\n")[0].split())  # one line
     if status is None:
         # Raised by python-ovh itself before any request (e.g. an empty key).
         return OvhAuthError(f"OVH credentials unusable for {what}: {type(exc).__name__}")
@@ -186,10 +222,14 @@ def _translate(exc: Exception, what: str, hide: Iterable[str | None]) -> Provide
         kind = OvhNotReached if status == 429 else TransientError
         retry_after = _retry_after(response)
         return kind(f"OVH API error during {what}: {words} (HTTP {status})", retry_after)
+    if status == 404 and "servicename" in words.lower():
+        return OvhNoAccount(f"OVH has no such SMS account for these credentials: {words}")
     if status == 404:
         return OvhNotFound(f"OVH: not found during {what}: {words} (HTTP 404)")
     if status == 401 or _error_code(response) in AUTH_ERROR_CODES:
-        return OvhAuthError(f"OVH refused {what}: {words} (HTTP {status})")
+        return OvhAuthError(f"OVH refused the credentials during {what}: {words} (HTTP {status})")
+    if status in (400, 402, 403) and "credit" in words.lower():
+        return OvhNotEnoughCredits(f"OVH: not enough credits: {words} (HTTP {status})")
     return PermanentError(f"OVH refused {what}: {words} (HTTP {status})")
 
 
@@ -216,10 +256,6 @@ def _retry_after(response: Any) -> float | None:
 def _may_have_arrived(error: TransientError) -> bool:
     """False only when OVH surely did not act: a 429, or no connection at all."""
     return not isinstance(error, OvhNotReached)
-
-
-def _is_auth_refusal(error: ProviderError) -> bool:
-    return isinstance(error, OvhAuthError)
 
 
 def _normalise(receiver: str) -> str:
@@ -284,11 +320,46 @@ def list_services(
 
 @dataclass(frozen=True)
 class _Found:
-    """A message OVH already has: its id and what OVH stored."""
+    """A message OVH holds under one batch_ref: its ref and what OVH stored."""
 
     provider_ref: str
     receiver: str
     message: str
+    batch_id: str | None = None
+
+
+def _pair(batch: Sequence[OutgoingSms], records: Sequence[_Found]) -> dict[OutgoingSms, str]:
+    """Match the records OVH holds under ONE batch_ref to that batch's messages.
+
+    By receiver; only a receiver present twice in the batch is told apart by its text
+    (OVH may have appended the STOP clause), among this batch's records only.
+    """
+    pool: dict[str, list[_Found]] = {}
+    for record in records:
+        pool.setdefault(record.receiver, []).append(record)
+    twice = Counter(_normalise(sms.receiver) for sms in batch)
+    out: dict[OutgoingSms, str] = {}
+    for sms in batch:
+        receiver = _normalise(sms.receiver)
+        candidates = pool.get(receiver, [])
+        for record in candidates:
+            if twice[receiver] == 1 or record.message.startswith(sms.body):
+                out[sms] = record.provider_ref
+                candidates.remove(record)
+                break
+    return out
+
+
+def _batch_provider_ref(batch_id: str, receiver: str) -> str:
+    return f"{BATCH_REF}{batch_id}:{receiver}"
+
+
+def _split_batch_ref(provider_ref: str) -> tuple[str, str] | None:
+    """(batch id, receiver) of a `batch:` provider_ref, None for an OVH SMS id."""
+    if not provider_ref.startswith(BATCH_REF):
+        return None
+    batch_id, _, receiver = provider_ref[len(BATCH_REF) :].rpartition(":")
+    return (batch_id, receiver) if batch_id and receiver else None
 
 
 class OvhProvider:
@@ -312,7 +383,9 @@ class OvhProvider:
 
     def __init__(self, config: OvhConfig, *, rate_per_second: float | None = None) -> None:
         if not config.service:
-            raise PermanentError("No OVH SMS account chosen (SMSDESK_OVH_SERVICE)")
+            raise GatewayRefusal(
+                "OVH settings missing: no SMS account chosen (SMSDESK_OVH_SERVICE)"
+            )
         resolve_endpoint(config.endpoint)  # fail early on a bad endpoint
         self.config = config
         self.max_batch = config.max_batch
@@ -396,23 +469,26 @@ class OvhProvider:
         batch_ref: str,
         deferred_until: datetime | None = None,
     ) -> list[SubmitResult]:
-        """Send the batch as one OVH job per (sender, body, commercial) group.
+        """Send the batch as one OVH job (or, deferred, one OVH batch) per (sender, body,
+        commercial) group.
 
         Never sends a message twice in this process: messages OVH already holds under
         this batch_ref, or under the batch_ref of an earlier attempt that failed in a way
         that may have reached OVH, are answered from OVH's records instead (see the module
-        docstring). When a job fails transiently after others went through, the rest come
-        back as `accepted=False, permanent=False`; TransientError is raised only when
-        nothing of the batch was accepted. PermanentError: OVH refused the credentials.
+        docstring). When a job fails transiently (or is refused) after others went
+        through, the rest come back as `accepted=False, permanent=False`; the error is
+        raised only when nothing of the batch was accepted: TransientError, or
+        GatewayRefusal / NotEnoughCredits (nothing was taken: pause, don't fail).
         """
         if not batch_ref or len(batch_ref) > TAG_MAX:
             raise PermanentError(f"batch_ref must be 1 to {TAG_MAX} characters (OVH tag)")
-        results: dict[int, SubmitResult] = {}
-        for sms, found in self._recover(batch, batch_ref).items():
-            results[sms.message_id] = SubmitResult(sms.message_id, True, found.provider_ref)
-        todo = [sms for sms in batch if sms.message_id not in results]
         differed = self._differed_minutes(deferred_until)
-        failure: TransientError | None = None
+        results: dict[int, SubmitResult] = {}
+        held = self._recover(batch, batch_ref, thorough=False)
+        for sms, provider_ref in held.items():
+            results[sms.message_id] = SubmitResult(sms.message_id, True, provider_ref)
+        todo = [sms for sms in batch if sms.message_id not in results]
+        failure: TransientError | GatewayRefusal | None = None
         for job in self._jobs(todo):
             if failure is not None:
                 for sms in job:  # not tried: the gateway is struggling, retry later
@@ -422,7 +498,11 @@ class OvhProvider:
                 continue
             self._mark_tried(batch_ref)
             try:
-                answer = self._post_job(job, batch_ref, differed)
+                if differed and deferred_until is not None:
+                    answer = self._post_batch(job, batch_ref, deferred_until)
+                    matched = self._match_batch(job, answer)
+                else:
+                    matched = self._match(job, self._post_job(job, batch_ref), batch_ref)
             except TransientError as error:
                 failure = error
                 if _may_have_arrived(error):
@@ -432,22 +512,29 @@ class OvhProvider:
                         sms.message_id, False, error=str(error), permanent=False
                     )
                 continue
-            except PermanentError as error:
-                if _is_auth_refusal(error):
-                    raise
+            except GatewayRefusal as error:
+                failure = error  # OVH took nothing of this job; the next ones would fare alike
+                for sms in job:
+                    results[sms.message_id] = SubmitResult(
+                        sms.message_id, False, error=str(error), permanent=False
+                    )
+                continue
+            except PermanentError as error:  # this job only (e.g. a refused sender)
                 for sms in job:
                     results[sms.message_id] = SubmitResult(
                         sms.message_id, False, error=str(error), permanent=True
                     )
                 continue
-            results.update(self._match(job, answer, batch_ref))
+            results.update(matched)
         if failure is not None and not any(r.accepted for r in results.values()):
             raise failure
         return [results[sms.message_id] for sms in batch]
 
-    def _recover(self, batch: Sequence[OutgoingSms], batch_ref: str) -> dict[OutgoingSms, _Found]:
+    def _recover(
+        self, batch: Sequence[OutgoingSms], batch_ref: str, *, thorough: bool
+    ) -> dict[OutgoingSms, str]:
         """Messages of the batch that OVH already holds, from this or an earlier attempt."""
-        found = self._already_sent(batch, batch_ref, include_jobs=self._was_tried(batch_ref))
+        found = self._held(batch, batch_ref, thorough=thorough or self._was_tried(batch_ref))
         with self._tried_lock:
             earlier: dict[str, list[OutgoingSms]] = {}
             for sms in batch:
@@ -455,7 +542,7 @@ class OvhProvider:
                 if old_ref is not None and old_ref != batch_ref and sms not in found:
                     earlier.setdefault(old_ref, []).append(sms)
         for old_ref, messages in earlier.items():
-            found.update(self._already_sent(messages, old_ref, include_jobs=True))
+            found.update(self._held(messages, old_ref, thorough=True))
         with self._tried_lock:
             for sms in batch:
                 self._ambiguous.pop(sms.message_id, None)
@@ -483,9 +570,7 @@ class OvhProvider:
                 chunks.append(([sms], {receiver}))
         return [chunk for chunks in groups.values() for chunk, _ in chunks]
 
-    def _post_job(
-        self, job: list[OutgoingSms], batch_ref: str, differed: int | None
-    ) -> dict[str, Any]:
+    def _post_job(self, job: list[OutgoingSms], batch_ref: str) -> dict[str, Any]:
         first = job[0]
         body: dict[str, Any] = {
             "message": first.body,
@@ -500,10 +585,29 @@ class OvhProvider:
             body["sender"] = first.sender
         else:
             body["senderForResponse"] = True
-        if differed:
-            body["differedPeriod"] = differed
         answer: dict[str, Any] = self._call(
             "sending SMS", lambda client: client.post(f"{self._base}/jobs", **body)
+        )
+        return answer
+
+    def _post_batch(
+        self, job: list[OutgoingSms], batch_ref: str, deferred_until: datetime
+    ) -> dict[str, Any]:
+        first = job[0]
+        body: dict[str, Any] = {
+            "name": batch_ref,  # what finds the batch again: a pending batch shows its name
+            "tag": batch_ref,  # what its SMS carry once sent
+            "message": first.body,
+            "to": [_normalise(sms.receiver) for sms in job],
+            "noStop": not first.commercial,
+            "deferred": deferred_until.astimezone(UTC).isoformat(timespec="seconds"),
+        }
+        if first.sender:
+            body["from"] = first.sender
+        else:
+            body["senderForResponse"] = True
+        answer: dict[str, Any] = self._call(
+            "scheduling SMS", lambda client: client.post(f"{self._base}/batches", **body)
         )
         return answer
 
@@ -514,15 +618,39 @@ class OvhProvider:
         ids = list(answer.get("ids") or [])
         valid = [_normalise(str(r)) for r in answer.get("validReceivers") or []]
         invalid = {_normalise(str(r)) for r in answer.get("invalidReceivers") or []}
-        out: dict[int, SubmitResult] = {}
         if len(ids) != len(valid):
             # OVH broke its own order contract: ask it which receiver got which id.
             log.warning("OVH returned %d ids for %d receivers; reconciling", len(ids), len(valid))
-            found = self._already_sent(job, batch_ref, include_jobs=True)
-            pairs = [(found[sms].provider_ref, _normalise(sms.receiver)) for sms in found]
+            found = self._held(job, batch_ref, thorough=True)
+            pairs = [(ref, _normalise(sms.receiver)) for sms, ref in found.items()]
         else:
             pairs = [(str(sms_id), receiver) for sms_id, receiver in zip(ids, valid, strict=True)]
         total = answer.get("totalCreditsRemoved")
+        return self._results(by_receiver, pairs, invalid, total)
+
+    def _match_batch(
+        self, job: list[OutgoingSms], answer: dict[str, Any]
+    ) -> dict[int, SubmitResult]:
+        by_receiver = {_normalise(sms.receiver): sms for sms in job}
+        batch_id = str(answer.get("id") or "")
+        if not batch_id:  # it may hold the SMS all the same: ask by name later
+            raise TransientError("OVH answered a deferred send without its batch id")
+        refused = _batch_refused(answer)
+        pairs = [
+            (_batch_provider_ref(batch_id, receiver), receiver)
+            for receiver in by_receiver
+            if receiver not in refused
+        ]
+        return self._results(by_receiver, pairs, refused, answer.get("estimatedCredits"))
+
+    def _results(
+        self,
+        by_receiver: dict[str, OutgoingSms],
+        pairs: list[tuple[str, str]],
+        invalid: set[str],
+        total: Any,
+    ) -> dict[int, SubmitResult]:
+        out: dict[int, SubmitResult] = {}
         share = float(total) / len(pairs) if pairs and isinstance(total, int | float) else None
         for provider_ref, receiver in pairs:
             sms = by_receiver.get(receiver)
@@ -530,12 +658,30 @@ class OvhProvider:
                 out[sms.message_id] = SubmitResult(
                     sms.message_id, True, provider_ref=provider_ref, credits=share
                 )
+        stop = self._on_stop_list([r for r in invalid if r in by_receiver])
         for receiver, sms in by_receiver.items():
             if sms.message_id in out:
                 continue
-            reason = "OVH: invalid receiver" if receiver in invalid else "OVH: receiver missing"
+            if receiver in stop:
+                reason = STOP_LIST_WORDS
+            elif receiver in invalid:
+                reason = INVALID_WORDS
+            else:
+                reason = "OVH: receiver missing from its answer"
             out[sms.message_id] = SubmitResult(sms.message_id, False, error=reason, permanent=True)
         return out
+
+    def _on_stop_list(self, receivers: Sequence[str]) -> set[str]:
+        """Which of these refused receivers are on the account's STOP list (one GET)."""
+        if not receivers:
+            return set()
+        try:
+            listed = self._get("reading the STOP list", f"{self._base}/blacklists")
+        except ProviderError as error:  # the job went through: never fail it for this
+            log.warning("cannot read OVH's STOP list: %s", error)
+            return set()
+        numbers = {_normalise(str(n)) for n in listed or []}
+        return {r for r in receivers if r in numbers}
 
     @staticmethod
     def _differed_minutes(deferred_until: datetime | None) -> int | None:
@@ -556,101 +702,193 @@ class OvhProvider:
             while len(self._tried) > 100_000:
                 del self._tried[next(iter(self._tried))]
 
-    def _already_sent(
-        self, batch: Sequence[OutgoingSms], batch_ref: str, *, include_jobs: bool
-    ) -> dict[OutgoingSms, _Found]:
-        """Messages of the batch that OVH holds: outgoing by tag, and pending jobs."""
-        ids = [str(i) for i in self._get("reconciling", f"{self._base}/outgoing", tag=batch_ref)]
-        records = self._fetch_all("reconciling", "outgoing", ids)
-        if include_jobs:
-            job_ids = [str(i) for i in self._get("reconciling", f"{self._base}/jobs")]
-            known = set(ids)
-            records += self._fetch_all(
-                "reconciling", "jobs", [i for i in job_ids if i not in known]
-            )
-        return self._pair(batch, records)
+    def _held(
+        self, batch: Sequence[OutgoingSms], batch_ref: str, *, thorough: bool
+    ) -> dict[OutgoingSms, str]:
+        """Messages of the batch that OVH holds under this batch_ref, and their refs.
 
-    def _fetch_all(self, what: str, kind: str, ids: Sequence[str]) -> list[_Found]:
-        answers = self._map(lambda i: self._get(what, f"{self._base}/{kind}/{i}"), ids)
+        Always `outgoing?tag=`; `thorough` adds the batches named batch_ref (deferred
+        sends) and the check that no untagged immediate job is still pending.
+        """
+        ids = [str(i) for i in self._get("reconciling", f"{self._base}/outgoing", tag=batch_ref)]
+        records = self._fetch_outgoing(ids)
+        if thorough:
+            records += self._batch_records(batch_ref, records)
+        found = _pair(batch, records)
+        if thorough and len(found) < len(batch):
+            self._check_no_untagged_pending()
+        return found
+
+    def _fetch_outgoing(self, ids: Sequence[str]) -> list[_Found]:
+        answers = self._map(lambda i: self._get("reconciling", f"{self._base}/outgoing/{i}"), ids)
         found = []
         for sms_id, answer in zip(ids, answers, strict=True):
             if isinstance(answer, ProviderError):
                 if isinstance(answer, OvhNotFound):
-                    continue  # deleted meanwhile (or a job that was just sent)
+                    continue  # deleted meanwhile
                 raise answer
+            batch_id = answer.get("batchID")
             found.append(
                 _Found(
                     sms_id,
                     _normalise(str(answer.get("receiver", ""))),
                     str(answer.get("message", "")),
+                    str(batch_id) if batch_id else None,
                 )
             )
         return found
 
-    @staticmethod
-    def _pair(batch: Sequence[OutgoingSms], records: list[_Found]) -> dict[OutgoingSms, _Found]:
-        """Match OVH records to messages by receiver, then by body (OVH may add STOP)."""
-        pool: dict[str, list[_Found]] = {}
-        for record in records:
-            pool.setdefault(record.receiver, []).append(record)
-        out: dict[OutgoingSms, _Found] = {}
-        for sms in batch:
-            candidates = pool.get(_normalise(sms.receiver), [])
-            for record in candidates:
-                if record.message == sms.body or record.message.startswith(sms.body):
-                    out[sms] = record
-                    candidates.remove(record)
-                    break
+    def _batch_records(self, batch_ref: str, sent: Sequence[_Found]) -> list[_Found]:
+        """The receivers of the batches named batch_ref not yet in `sent` (pending ones)."""
+        batches = self._get("reconciling", f"{self._base}/batches")
+        have = {(r.batch_id, r.receiver) for r in sent if r.batch_id}
+        out = []
+        for item in batches or []:
+            if not isinstance(item, dict) or item.get("name") != batch_ref:
+                continue
+            if item.get("status") == "FAILED":
+                continue
+            batch_id = str(item.get("id", ""))
+            message = str(item.get("message", ""))
+            for receiver in sorted(_batch_receivers(item)):
+                if (batch_id, receiver) not in have:
+                    ref = _batch_provider_ref(batch_id, receiver)
+                    out.append(_Found(ref, receiver, message, batch_id))
         return out
 
+    def _check_no_untagged_pending(self) -> None:
+        """An immediate job still pending at OVH shows no tag: while one is, nobody can say
+        whether it is ours, so the answer is "ask again later", never "not received"."""
+        job_ids = [str(i) for i in self._get("reconciling", f"{self._base}/jobs")]
+        answers = self._map(lambda i: self._get("reconciling", f"{self._base}/jobs/{i}"), job_ids)
+        for answer in answers:
+            if isinstance(answer, OvhNotFound):
+                continue  # sent meanwhile
+            if isinstance(answer, ProviderError):
+                raise answer
+            if not _int_or_none(answer.get("differedDelivery")):
+                raise TransientError(
+                    "OVH is still processing SMS that show no tag yet; asking again later"
+                )
+
     def reconcile(self, batch: Sequence[OutgoingSms], *, batch_ref: str) -> list[SentRecord]:
-        """Which messages of this batch OVH received (outgoing by tag, and pending jobs)."""
-        found = self._already_sent(batch, batch_ref, include_jobs=True)
-        return [SentRecord(sms.message_id, record.provider_ref) for sms, record in found.items()]
+        """Which messages of this batch OVH received: by its tag and batch name only."""
+        found = self._held(batch, batch_ref, thorough=True)
+        return [SentRecord(sms.message_id, ref) for sms, ref in found.items()]
 
     # --- receipts and the rest ----------------------------------------------------------
 
     def poll_receipts(self, provider_refs: Sequence[str]) -> list[Receipt]:
         """Current ptt / deliveryReceipt of each sent message (GET outgoing/{id}).
 
-        Messages still in a deferred job, deleted, or unknown are left out. Raises
-        TransientError only when no message could be read at all.
+        Messages still pending (a deferred job or batch), deleted, or unknown are left
+        out. Raises a GatewayRefusal as soon as one call is refused, a TransientError only
+        when no message could be read at all.
         """
-        refs = list(provider_refs)
+        plain, by_batch = _split_refs(provider_refs)
+        out: list[Receipt] = []
+        errors: list[ProviderError] = []
+        for batch_id, members in by_batch.items():
+            try:
+                sent = self._batch_outgoing(batch_id, members)
+            except ProviderError as error:
+                errors.append(error)
+                continue
+            for receiver, ref in members.items():
+                if receiver in sent:
+                    out.append(_receipt(ref, sent[receiver][1]))
         answers = self._map(
             lambda ref: self._get("reading delivery status", f"{self._base}/outgoing/{ref}"),
-            refs,
+            plain,
         )
-        out: list[Receipt] = []
-        first_error: ProviderError | None = None
-        for ref, answer in zip(refs, answers, strict=True):
+        for ref, answer in zip(plain, answers, strict=True):
             if isinstance(answer, ProviderError):
-                if isinstance(answer, TransientError) or _is_auth_refusal(answer):
-                    first_error = first_error or answer
+                errors.append(answer)
                 continue
-            out.append(
-                Receipt(
-                    provider_ref=ref,
-                    ptt=_int_or_none(answer.get("ptt")),
-                    dlr=_int_or_none(answer.get("deliveryReceipt")),
-                    operator_code=answer.get("operatorCode") or None,
-                    delivered_at=_parse_instant(answer.get("deliveredAt")),
-                    credits=_float_or_none(answer.get("credits")),
-                )
+            out.append(_receipt(ref, answer))
+        refusal = next((e for e in errors if isinstance(e, GatewayRefusal)), None)
+        if refusal is not None:
+            raise refusal
+        transient = next((e for e in errors if isinstance(e, TransientError)), None)
+        if transient is not None and not out:
+            raise transient
+        return out
+
+    def _batch_outgoing(
+        self, batch_id: str, receivers: Iterable[str]
+    ) -> dict[str, tuple[str, dict[str, Any]]]:
+        """The sent SMS of an OVH batch for these receivers: receiver -> (SMS id, what OVH
+        says of it). Absent: not sent yet (or deleted)."""
+        what = "reading delivery status"
+        wanted = list(receivers)
+        path = f"{self._base}/outgoing"
+        ids = [str(i) for i in self._get(what, path, batchID=batch_id) or []]
+        if len(ids) > 2 * len(wanted):  # a few of a big batch: ask by receiver instead
+            listed = self._map(
+                lambda r: self._get(what, path, batchID=batch_id, receiver=r), wanted
             )
-        if first_error is not None and (not out or _is_auth_refusal(first_error)):
-            raise first_error
+            ids = []
+            for answer in listed:
+                if isinstance(answer, ProviderError):
+                    raise answer
+                ids += [str(i) for i in answer or []]
+        answers = self._map(lambda i: self._get(what, f"{self._base}/outgoing/{i}"), ids)
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
+        for sms_id, answer in zip(ids, answers, strict=True):
+            if isinstance(answer, OvhNotFound):
+                continue
+            if isinstance(answer, ProviderError):
+                raise answer
+            receiver = _normalise(str(answer.get("receiver", "")))
+            if receiver in wanted:
+                out[receiver] = (sms_id, answer)
         return out
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:
-        """Delete the pending jobs. Raises PermanentError naming those already gone/sent."""
-        gone = self._delete_each("cancelling a deferred SMS", "jobs", provider_refs)
+        """Cancel pending SMS: whole OVH batches (`batch:` refs) or pending jobs. Raises
+        PermanentError naming those already gone or sent, or when the refs cover only
+        part of an OVH batch (OVH cancels a batch as a whole)."""
+        doing = "cancelling a deferred SMS"
+        plain, by_batch = _split_refs(provider_refs)
+        gone = self._delete_each(doing, "jobs", plain)
+        for batch_id, members in by_batch.items():
+            try:
+                item = self._get(doing, f"{self._base}/batches/{batch_id}")
+            except OvhNotFound:
+                gone += members.values()
+                continue
+            status = str(item.get("status", ""))
+            if status in ("CANCELED", "CANCELING", "TO_CANCEL"):
+                continue
+            others = _batch_receivers(item) - set(members)
+            if others:
+                raise PermanentError(
+                    f"An OVH batch also holds {len(others)} other message(s): "
+                    "cancel them together or not at all"
+                )
+            if not self._cancel_batch(doing, batch_id):
+                gone += members.values()
         if gone:
             raise PermanentError("Already sent or no longer at OVH: " + ", ".join(gone))
 
+    def _cancel_batch(self, doing: str, batch_id: str) -> bool:
+        """POST batches/{id}/cancel; False when OVH no longer can (sent, or gone)."""
+        path = f"{self._base}/batches/{batch_id}/cancel"
+        try:
+            self._call(doing, lambda client: client.post(path))
+        except (GatewayRefusal, TransientError):
+            raise
+        except PermanentError:  # 404, or 400 "cannot be cancelled": already sent
+            return False
+        return True
+
     def delete_remote(self, provider_refs: Sequence[str]) -> None:
         """Delete these SMS from OVH's history; those already gone are fine."""
-        self._delete_each("deleting SMS history", "outgoing", provider_refs)
+        plain, by_batch = _split_refs(provider_refs)
+        for batch_id, members in by_batch.items():
+            sent = self._batch_outgoing(batch_id, members)
+            plain += [sent[r][0] for r in members if r in sent]
+        self._delete_each("deleting SMS history", "outgoing", plain)
 
     def _delete_each(self, doing: str, collection: str, refs: Sequence[str]) -> list[str]:
         """DELETE {collection}/{ref} for each ref; returns the refs OVH no longer had and
@@ -762,6 +1000,42 @@ class OvhProvider:
             if self._pool is not None:
                 self._pool.shutdown(wait=True)
                 self._pool = None
+
+
+def _batch_refused(batch: dict[str, Any]) -> set[str]:
+    """The receivers an OVH batch refused (its `errors`)."""
+    errors = batch.get("errors") or []
+    return {_normalise(str(e.get("receiver", ""))) for e in errors if isinstance(e, dict)}
+
+
+def _batch_receivers(batch: dict[str, Any]) -> set[str]:
+    """The receivers an OVH batch holds: those it was given, less those it refused."""
+    given = {_normalise(str(r)) for r in batch.get("receivers") or []}
+    return given - _batch_refused(batch)
+
+
+def _split_refs(refs: Iterable[str]) -> tuple[list[str], dict[str, dict[str, str]]]:
+    """(OVH SMS ids, {batch id: {receiver: provider_ref}}) of these provider_refs."""
+    plain: list[str] = []
+    by_batch: dict[str, dict[str, str]] = {}
+    for ref in refs:
+        split = _split_batch_ref(ref)
+        if split is None:
+            plain.append(ref)
+        else:
+            by_batch.setdefault(split[0], {})[split[1]] = ref
+    return plain, by_batch
+
+
+def _receipt(provider_ref: str, answer: dict[str, Any]) -> Receipt:
+    return Receipt(
+        provider_ref=provider_ref,
+        ptt=_int_or_none(answer.get("ptt")),
+        dlr=_int_or_none(answer.get("deliveryReceipt")),
+        operator_code=answer.get("operatorCode") or None,
+        delivered_at=_parse_instant(answer.get("deliveredAt")),
+        credits=_float_or_none(answer.get("credits")),
+    )
 
 
 def _int_or_none(value: Any) -> int | None:

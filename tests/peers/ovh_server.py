@@ -15,6 +15,34 @@ It keeps its own record of every receiver it accepted (`accepted`), and can inje
 on chosen calls: a status (5xx, 429 with Retry-After) either before handling the call or
 after handling it (the call took effect but the client sees an error).
 
+Deferred sends: `POST /sms/{s}/batches` (name, tag, message, to[], from or
+senderForResponse, noStop, deferred) holds the SMS until `release_jobs()`; `GET batches`
+lists them with their `name`, `POST batches/{id}/cancel` cancels one. Sent SMS carry the
+batch's `tag` and `batchID` in `outgoing`. (Deferred `POST jobs` with `differedPeriod`
+still works: those jobs carry no tag, as at OVH.)
+
+Money and STOP: a job or batch that needs more credits than `creditsLeft` is refused with
+HTTP 403 "Not enough credits ..." and nothing is sent; numbers in the STOP list
+(`blacklist(number)`, `GET /sms/{s}/blacklists`) come back in `invalidReceivers` (jobs) or
+`errors` (batches), as do `unknown_numbers`.
+
+Clock: `clock_skew` (seconds) moves the peer's clock: `/auth/time` reports it and the
+signature timestamp is checked against it (python-ovh signs with the /auth/time delta).
+
+Fault plan, seeded, for fault campaigns (`fault_plan = OvhFaults(...)`): each call
+whose method is in `methods` and path matches one of `routes` draws one outcome, with these
+probabilities (the rest answer normally):
+  lose_answer   the call is processed, then the connection is dropped without an answer
+  error_5xx     a 500/502/503, half of them before processing, half after
+  throttle_429  a 429 with `Retry-After: retry_after`, not processed
+  silence       the call is processed, then nothing is answered for `silence_seconds`
+                (bounded), then the connection is dropped
+  slow          the call is processed and answered `slow_seconds` late
+`fault_plan.counts` tells how many of each were injected, `fault_plan.log` which call got
+which. Draws follow the seed in the order calls arrive (exactly repeatable with one client
+thread; with several, the rates hold, not the order). The `Fault` list (`inject()`) is
+consulted first and keeps working as before; a call it picks draws nothing from the plan.
+
 Delivery: each outgoing SMS reports ptt 3 / DLR 0 (accepted by the operator) on its first
 read and its final state from then on; the final state follows the receiver's last digits
 (`outcomes`), delivered otherwise.
@@ -22,13 +50,18 @@ read and its final state from then on; the final state follows the receiver's la
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
+import random
 import re
 import secrets
+import socket
 import threading
 import time
+import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from fnmatch import fnmatchcase
@@ -74,6 +107,67 @@ class Fault:
     delay: float = 0.0  # seconds to hold the answer (after processing): a client timeout
 
 
+FAULT_KINDS = (
+    "lose_answer",
+    "error_5xx_before",
+    "error_5xx_after",
+    "throttle_429",
+    "silence",
+    "slow",
+)
+
+
+@dataclass
+class OvhFaults:
+    """A seeded plan of misbehaviour (see the module docstring)."""
+
+    seed: int = 0
+    lose_answer: float = 0.0
+    error_5xx: float = 0.0
+    throttle_429: float = 0.0
+    silence: float = 0.0
+    slow: float = 0.0
+    slow_seconds: float = 0.5
+    silence_seconds: float = 5.0
+    retry_after: int = 1
+    methods: frozenset[str] = frozenset({"GET", "POST", "PUT", "DELETE"})
+    routes: tuple[str, ...] = ("/sms/*",)  # fnmatch on the path after /1.0
+    counts: Counter[str] = field(default_factory=Counter)
+    log: list[tuple[str, str, str]] = field(default_factory=list)  # (method, path, kind)
+
+    def __post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+        self._lock = threading.Lock()
+
+    def draw(self, method: str, path: str) -> str | None:
+        """The outcome of one call: a FAULT_KINDS name, or None to behave."""
+        if method not in self.methods or not any(fnmatchcase(path, r) for r in self.routes):
+            return None
+        with self._lock:
+            roll = self._rng.random()
+            half = self.error_5xx / 2
+            edges = (
+                ("lose_answer", self.lose_answer),
+                ("error_5xx_before", half),
+                ("error_5xx_after", half),
+                ("throttle_429", self.throttle_429),
+                ("silence", self.silence),
+                ("slow", self.slow),
+            )
+            total = 0.0
+            for kind, chance in edges:
+                total += chance
+                if roll < total:
+                    self.counts[kind] += 1
+                    self.log.append((method, path, kind))
+                    return kind
+        return None
+
+    def status_5xx(self) -> int:
+        with self._lock:
+            return self._rng.choice((500, 502, 503))
+
+
 @dataclass
 class Credential:
     application_key: str
@@ -90,6 +184,7 @@ class Accepted:
     receiver: str
     message: str
     sender: str
+    batch_id: str | None = None  # the OVH batch (deferred sends) it belongs to
 
 
 @dataclass
@@ -102,6 +197,9 @@ class ServiceState:
     jobs: dict[int, dict[str, Any]] = field(default_factory=dict)
     hlr: dict[int, dict[str, Any]] = field(default_factory=dict)
     reads: dict[int, int] = field(default_factory=dict)
+    batches: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> batch
+    batch_sms: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # pending
+    blacklist: dict[str, dict[str, Any]] = field(default_factory=dict)  # number -> entry
 
 
 class ApiError(Exception):
@@ -159,6 +257,8 @@ class OvhServer:
         self.faults: list[Fault] = []
         self.max_receivers = 1000  # per POST jobs
         self.unknown_numbers: set[str] = set()  # well-formed but refused (invalidReceivers)
+        self.fault_plan: OvhFaults | None = None
+        self.clock_skew = 0.0  # seconds the peer's clock is ahead of this host's
         self._ids = itertools.count(40_000_001)
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -205,6 +305,28 @@ class OvhServer:
                 for job_id, job in list(state.jobs.items()):
                     del state.jobs[job_id]
                     self._add_outgoing(state, job_id, job)
+                for batch_id, pending in list(state.batch_sms.items()):
+                    for sms_id, record in pending.items():
+                        self._add_outgoing(state, sms_id, record)
+                    del state.batch_sms[batch_id]
+                    batch = state.batches[batch_id]
+                    batch["status"] = "COMPLETED"
+                    batch["sentAt"] = batch["finishedAt"] = datetime.now(UTC).isoformat()
+
+    def blacklist(self, number: str) -> None:
+        """The receiver answered STOP: the number is on the account's STOP list."""
+        canonical_number = canonical(number) or number
+        with self._lock:
+            for state in self.services.values():
+                state.blacklist[canonical_number] = {
+                    "number": canonical_number,
+                    "dateCreation": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "batchID": None,
+                    "smsOutgoingID": None,
+                }
+
+    def now(self) -> float:
+        return time.time() + self.clock_skew
 
     def count_calls(self, method: str, pattern: str) -> int:
         with self._lock:
@@ -237,7 +359,7 @@ class OvhServer:
             raise ApiError(403, "This credential does not exist", "INVALID_CREDENTIAL")
         if not credential.validated:
             raise ApiError(403, "This credential is not valid", "INVALID_CREDENTIAL")
-        if not stamp.isdigit() or abs(int(stamp) - int(time.time())) > 180:
+        if not stamp.isdigit() or abs(int(stamp) - int(self.now())) > 180:
             raise ApiError(400, "Invalid timestamp", "INVALID_SIGNATURE")
         secret = self.applications[app_key]
         expected = (
@@ -256,7 +378,7 @@ class OvhServer:
 
     def handle(self, method: str, path: str, query: dict[str, str], data: Any) -> Any:
         if method == "GET" and path == "/auth/time":
-            return int(time.time())
+            return int(self.now())
         if method == "POST" and path == "/auth/credential":
             return self._new_credential(data)
         if method == "POST" and path == "/sms/estimate":
@@ -293,6 +415,25 @@ class OvhServer:
             if sender is None:
                 raise ApiError(404, f"The requested object (sender = {ident}) does not exist")
             return {"sender": ident, "type": "alpha", "referer": "custom", **sender}
+        if head == "blacklists" and method == "GET":
+            if ident is None:
+                return sorted(state.blacklist)
+            entry = state.blacklist.get(canonical(ident) or ident)
+            if entry is None:
+                raise ApiError(404, f"The requested object (number = {ident}) does not exist")
+            return dict(entry)
+        if head == "batches":
+            if method == "POST" and ident is None:
+                return self._post_batch(state, data)
+            if method == "GET" and ident is None:
+                return [self._batch_view(b) for b in state.batches.values()]
+            batch = state.batches.get(ident or "")
+            if batch is None:
+                raise ApiError(404, f"The requested object (id = {ident}) does not exist")
+            if method == "GET" and len(rest) == 2:
+                return self._batch_view(batch)
+            if method == "POST" and rest[2:] == ["cancel"]:
+                return self._cancel_batch(state, batch)
         if head == "jobs":
             if method == "POST" and ident is None:
                 return self._post_jobs(state, data)
@@ -384,9 +525,10 @@ class OvhServer:
         invalid: list[str] = []
         ids: list[int] = []
         now = datetime.now(UTC).isoformat(timespec="seconds")
+        self._check_credits(state, parts, receivers)
         for receiver in receivers:
             number = canonical(str(receiver))
-            if number is None or number in self.unknown_numbers:
+            if number is None or self._refused(state, number):
                 invalid.append(str(receiver))
                 continue
             sms_id = next(self._ids)
@@ -422,6 +564,114 @@ class OvhServer:
             "tag": tag,
         }
 
+    def _refused(self, state: ServiceState, number: str) -> bool:
+        return number in self.unknown_numbers or number in state.blacklist
+
+    def _check_credits(self, state: ServiceState, parts: int, receivers: list[Any]) -> None:
+        sendable = {
+            n for n in (canonical(str(r)) for r in receivers) if n and not self._refused(state, n)
+        }
+        needed = float(parts * len(sendable))
+        if needed > state.credits_left:
+            raise ApiError(
+                403,
+                f"Not enough credits to send this message: {needed:g} needed, "
+                f"{state.credits_left:g} left",
+            )
+
+    def _post_batch(self, state: ServiceState, data: Any) -> dict[str, Any]:
+        """The newer bulk API: one batch, optionally deferred; identified by its name."""
+        if not isinstance(data, dict) or not data.get("message"):
+            raise ApiError(400, "Invalid body: message is required")
+        receivers = data.get("to") or []
+        if not isinstance(receivers, list) or not receivers:
+            raise ApiError(400, "Invalid body: to is required")
+        if len(receivers) > self.max_receivers:
+            raise ApiError(400, f"Too many receivers (max {self.max_receivers})")
+        tag = str(data.get("tag", ""))
+        if len(tag) > 128:
+            raise ApiError(400, "The tag is too long (128 characters max)")
+        sender = data.get("from") or ""
+        allowed = state.senders.get(sender, {}).get("status") == "enable"
+        if not data.get("senderForResponse") and not allowed:
+            raise ApiError(403, f"The sender '{sender}' is not allowed on this account")
+        message = str(data["message"])
+        if not data.get("noStop", False):
+            message += STOP_CLAUSE
+        _chars, _klass, _per_part, parts = sms_length(message)
+        self._check_credits(state, parts, receivers)
+        deferred_at = _parse_instant(data.get("deferred"))
+        now = datetime.now(UTC)
+        delay = max(0, int(((deferred_at or now) - now).total_seconds() // 60))
+        batch_id = str(uuid.uuid4())
+        errors: list[dict[str, str]] = []
+        valid: list[str] = []
+        pending: dict[int, dict[str, Any]] = {}
+        for receiver in receivers:
+            number = canonical(str(receiver))
+            if number is None or self._refused(state, number):
+                words = "STOP list" if number in state.blacklist else "invalid receiver"
+                errors.append({"receiver": str(receiver), "message": words})
+                continue
+            sms_id = next(self._ids)
+            pending[sms_id] = {
+                "id": sms_id,
+                "creationDatetime": now.isoformat(timespec="seconds"),
+                "sender": sender,
+                "receiver": number,
+                "message": message,
+                "messageLength": len(message),
+                "numberOfSms": parts,
+                "credits": float(parts),
+                "ptt": 0,
+                "deliveryReceipt": 0,
+                "differedDelivery": delay,
+                "tag": tag,
+                "batchID": batch_id,
+                "tariffCode": "FR",
+            }
+            self.accepted.append(Accepted(sms_id, tag, number, message, sender, batch_id))
+            valid.append(number)
+        credits = float(parts * len(valid))
+        state.credits_left -= credits
+        batch = {
+            "id": batch_id,
+            "accountID": 1,
+            "name": str(data.get("name") or ""),
+            "tag": tag,
+            "message": message,
+            "from": sender,
+            "receivers": valid,
+            "errors": errors,
+            "estimatedCredits": credits,
+            "processedRecords": len(receivers),
+            "totalRecords": len(receivers),
+            "createdAt": now.isoformat(),
+            "updatedAt": now.isoformat(),
+            "status": "PENDING",
+        }
+        state.batches[batch_id] = batch
+        if delay > 0:
+            state.batch_sms[batch_id] = pending
+        else:
+            for sms_id, record in pending.items():
+                self._add_outgoing(state, sms_id, record)
+            batch["status"] = "COMPLETED"
+        return self._batch_view(batch)
+
+    @staticmethod
+    def _batch_view(batch: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in batch.items() if k != "tag"}  # sms.Batch has no tag
+
+    def _cancel_batch(self, state: ServiceState, batch: dict[str, Any]) -> dict[str, Any]:
+        if batch["status"] != "PENDING" or batch["id"] not in state.batch_sms:
+            raise ApiError(400, f"The batch cannot be cancelled (status {batch['status']})")
+        pending = state.batch_sms.pop(batch["id"])
+        state.credits_left += sum(float(r["credits"]) for r in pending.values())
+        batch["status"] = "CANCELED"
+        batch["updatedAt"] = datetime.now(UTC).isoformat()
+        return self._batch_view(batch)
+
     def _add_outgoing(self, state: ServiceState, sms_id: int, record: dict[str, Any]) -> None:
         record = dict(record, ptt=3, deliveryReceipt=0, sentAt=record["creationDatetime"])
         state.outgoing[sms_id] = record
@@ -438,6 +688,8 @@ class OvhServer:
             if "receiver" in query and sms["receiver"] != canonical(query["receiver"]):
                 continue
             if "sender" in query and sms["sender"] != query["sender"]:
+                continue
+            if "batchID" in query and sms.get("batchID") != query["batchID"]:
                 continue
             out.append(sms_id)
         return out
@@ -491,6 +743,16 @@ class OvhServer:
         }
 
 
+def _parse_instant(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError as error:
+        raise ApiError(400, "Invalid body: deferred is not a datetime") from error
+    return instant if instant.tzinfo else instant.replace(tzinfo=UTC)
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as requests.Session expects
     # One write per response (flushed by handle_one_request): headers and body in
@@ -527,9 +789,17 @@ class _Handler(BaseHTTPRequestHandler):
         with peer._lock:
             peer.calls.append((method, path))
         fault = peer.take_fault(method, path)
+        plan = peer.fault_plan
+        kind = plan.draw(method, path) if fault is None and plan is not None else None
+        retry_after = fault.retry_after if fault is not None else None
         try:
             if fault is not None and not fault.after_processing:
                 raise ApiError(fault.status, "Injected failure", None)
+            if plan is not None and kind == "error_5xx_before":
+                raise ApiError(plan.status_5xx(), "Injected failure", None)
+            if plan is not None and kind == "throttle_429":
+                retry_after = plan.retry_after
+                raise ApiError(429, "Too many requests", None)
             peer.authenticate(method, url, path, body, self.headers)
             data = json.loads(body) if body else None
             payload = peer.handle(method, path, query, data)
@@ -537,21 +807,36 @@ class _Handler(BaseHTTPRequestHandler):
                 threading.Event().wait(fault.delay)
             if fault is not None and fault.status >= 400:
                 raise ApiError(fault.status, "Injected failure after processing", None)
+            if plan is not None and kind == "error_5xx_after":
+                raise ApiError(plan.status_5xx(), "Injected failure after processing", None)
         except ApiError as error:
             status = error.status
             payload = {"message": error.message, "httpCode": str(status)}
             if error.code:
                 payload["errorCode"] = error.code
             headers = {"X-Ovh-QueryId": "EU.peer." + secrets.token_hex(4)}
-            if fault is not None and fault.retry_after is not None:
-                headers["Retry-After"] = str(fault.retry_after)
+            if retry_after is not None:
+                headers["Retry-After"] = str(retry_after)
         except (ValueError, KeyError, TypeError) as error:
             status = 400
             payload = {"message": f"Invalid request: {type(error).__name__}"}
+        if plan is not None and kind in ("lose_answer", "silence"):
+            if kind == "silence":
+                threading.Event().wait(plan.silence_seconds)
+            self._drop()
+            return
+        if plan is not None and kind == "slow":
+            threading.Event().wait(plan.slow_seconds)
         try:
             self._send(status, payload, headers)
         except OSError:
             self.close_connection = True  # the client gave up waiting
+
+    def _drop(self) -> None:
+        """Close the connection without a word: the client sees it reset or closed."""
+        self.close_connection = True
+        with contextlib.suppress(OSError):
+            self.connection.shutdown(socket.SHUT_RDWR)
 
     def do_GET(self) -> None:
         self._dispatch("GET")

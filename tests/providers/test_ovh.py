@@ -14,6 +14,7 @@ import pytest
 
 from smsdesk.providers import secrets
 from smsdesk.providers.base import (
+    GatewayRefusal,
     OutgoingSms,
     PermanentError,
     Provider,
@@ -294,25 +295,59 @@ def test_same_receiver_twice_in_a_batch_goes_in_two_jobs(
     assert ovh_peer.count_calls("POST", "/sms/*/jobs") == 2
 
 
-def test_deferred_send_is_an_ovh_job_and_can_be_cancelled(
+def test_deferred_send_is_an_ovh_batch_found_by_name_and_cancelled_whole(
     ovh_peer: Any, make_provider: Callable[..., OvhProvider]
 ) -> None:
     provider = make_provider()
     batch = [OutgoingSms(i, f"+3361111{i:04d}", "ACME", "Demain") for i in range(1, 4)]
     at = datetime.now(UTC) + timedelta(hours=2)
     results = provider.submit(batch, batch_ref="later", deferred_until=at)
+    state = ovh_peer.services[ovh_peer.service]
+    [batch_id] = list(state.batch_sms)
+    assert state.batches[batch_id]["name"] == "later"
+    assert [r.provider_ref for r in results] == [
+        f"batch:{batch_id}:{sms.receiver}" for sms in batch
+    ]
+    assert all(119 <= sms["differedDelivery"] <= 120 for sms in state.batch_sms[batch_id].values())
+    assert state.jobs == {}  # no untagged deferred job
+
+    # A pending batch shows its name: a fresh provider finds it by that name.
+    records = make_provider().reconcile(batch, batch_ref="later")
+    assert {(r.message_id, r.provider_ref) for r in records} == {
+        (r.message_id, r.provider_ref) for r in results
+    }
+
     refs = [str(r.provider_ref) for r in results]
-    jobs = ovh_peer.services[ovh_peer.service].jobs
-    assert sorted(str(i) for i in jobs) == sorted(refs)
-    assert all(119 <= job["differedDelivery"] <= 121 for job in jobs.values())
+    with pytest.raises(PermanentError, match="other message"):
+        provider.cancel_deferred(refs[:2])  # OVH cancels a batch whole, never a part
+    assert batch_id in state.batch_sms
+    credits_before = state.credits_left
+    provider.cancel_deferred(refs)
+    assert state.batches[batch_id]["status"] == "CANCELED"
+    assert state.batch_sms == {}
+    assert state.credits_left == credits_before + 3
+    provider.cancel_deferred(refs)  # already cancelled: fine
 
-    # Pending jobs carry no tag at OVH: reconcile finds them by receiver and body.
-    assert len(make_provider().reconcile(batch, batch_ref="later")) == 3
 
-    provider.cancel_deferred(refs[:2])
-    assert list(jobs) == [int(refs[2])]
-    with pytest.raises(PermanentError, match=refs[0]):
-        provider.cancel_deferred(refs[:1])
+def test_a_sent_batch_reports_receipts_and_is_deleted_through_its_refs(
+    ovh_peer: Any, make_provider: Callable[..., OvhProvider]
+) -> None:
+    provider = make_provider()
+    batch = [OutgoingSms(i, f"+3361112{i:04d}", "ACME", "Demain") for i in range(1, 4)]
+    batch.append(OutgoingSms(4, "+33611120099", "ACME", "Demain"))  # will be undelivered
+    at = datetime.now(UTC) + timedelta(hours=1)
+    refs = [str(r.provider_ref) for r in provider.submit(batch, batch_ref="b", deferred_until=at)]
+    assert provider.poll_receipts(refs) == []  # not sent yet: nothing new
+    ovh_peer.release_jobs()
+    first = {r.provider_ref: r for r in provider.poll_receipts(refs)}
+    assert set(first) == set(refs) and all(r.ptt == 3 for r in first.values())
+    final = {r.provider_ref: (r.ptt, r.dlr) for r in provider.poll_receipts(refs)}
+    assert final == {refs[0]: (4, 1), refs[1]: (4, 1), refs[2]: (4, 1), refs[3]: (5, 2)}
+    with pytest.raises(PermanentError, match="Already sent"):
+        provider.cancel_deferred(refs)
+    provider.delete_remote(refs[:2])
+    outgoing = ovh_peer.services[ovh_peer.service].outgoing
+    assert sorted(o["receiver"] for o in outgoing.values()) == ["+33611120003", "+33611120099"]
 
 
 def test_wrong_secret_is_permanent_and_never_shown(
@@ -320,7 +355,7 @@ def test_wrong_secret_is_permanent_and_never_shown(
 ) -> None:
     secret = "not-the-secret-31415926"
     provider = make_provider(application_secret=secret)
-    with pytest.raises(PermanentError) as caught:
+    with pytest.raises(GatewayRefusal) as caught:
         provider.submit([OutgoingSms(1, "+33612345678", "ACME", "hi")], batch_ref="w")
     message = str(caught.value)
     assert "Invalid signature" in message
@@ -336,7 +371,7 @@ def test_unknown_consumer_key_is_permanent_and_never_shown(
 ) -> None:
     consumer_key = "ck-nobody-knows-2718281828"
     provider = make_provider(consumer_key=consumer_key)
-    with pytest.raises(PermanentError) as caught:
+    with pytest.raises(GatewayRefusal) as caught:
         provider.credits_left()
     assert "credential" in str(caught.value)
     assert consumer_key not in str(caught.value)
