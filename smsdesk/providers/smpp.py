@@ -322,6 +322,8 @@ class _Job:
                 )
             elif index in self.errors:
                 error, permanent = self.errors[index]
+                # A part accepted after another was refused: retrying it whole sends twice.
+                permanent = permanent or any(self.ids[index])
                 out.append(SubmitResult(sms.message_id, False, error=error, permanent=permanent))
             else:
                 ref = join_part_ids([str(i) for i in self.ids[index]])
