@@ -448,6 +448,7 @@ class SmppProvider:
         self._slow_streak = 0
         self._closing = threading.Event()
         self._supervisor: threading.Thread | None = None
+        self._binding: _Link | None = None  # the link being bound, not yet the live one
         self._start_lock = threading.Lock()
         self._udh_ref = 0
         self._receipts_lock = threading.Lock()
@@ -564,6 +565,10 @@ class SmppProvider:
         with self._cond:
             self._generation += 1
             link = _Link(sock, self._generation)
+            self._binding = link  # close() can cut a bind short
+        if self._closing.is_set():
+            link.close()
+            raise ConnectionAbortedError("closing")
         try:
             bind = link.pdu(
                 "bind_transceiver",
@@ -599,6 +604,9 @@ class SmppProvider:
         except BaseException:
             link.close()
             raise
+        finally:
+            with self._cond:
+                self._binding = None
         return link
 
     @staticmethod
@@ -844,7 +852,8 @@ class SmppProvider:
                         if self._fatal is not None and not job.written:
                             raise self._fatal
                         link_lost_at = link_lost_at or now
-                        if self._fatal is not None or now - link_lost_at >= cfg.link_wait:
+                        closing = self._closing.is_set()
+                        if self._fatal or closing or now - link_lost_at >= cfg.link_wait:
                             if not job.written:
                                 raise TransientError(self._unreachable())
                             job.give_up(str(self._fatal or self._unreachable()))
@@ -950,18 +959,25 @@ class SmppProvider:
         raise PermanentError("The SMPP gateway keeps no history to delete")
 
     def close(self) -> None:
-        """Unbind politely and stop the reader."""
+        """Unbind politely and stop the reader, within about a second (a SIGTERM waits).
+
+        A submit() still waiting gets its answer at once: parts written and unanswered
+        are uncertain, parts never written are refused to be retried later.
+        """
         self._closing.set()
         with self._cond:
-            link = self._link
+            link, binding = self._link, self._binding
             self._cond.notify_all()
+        if binding is not None:
+            binding.close()
         if link is not None:
             with contextlib.suppress(OSError):
+                link.sock.settimeout(0.5)  # a stalled SMSC must not hold the exit
                 link.send(link.pdu("unbind").generate())
             link.close()
         supervisor = self._supervisor
         if supervisor is not None and supervisor is not threading.current_thread():
-            supervisor.join(timeout=5)
+            supervisor.join(timeout=1.5)
 
 
 def _rank(stat: str) -> int:

@@ -308,3 +308,23 @@ def test_a_seeded_fault_plan_never_sends_a_message_twice(
     assert state["generic_nacks"] and state["throttled"] and state["silent"]
     # A drop or an unbind leaves the window's parts unknown: many, but never resent.
     assert any(r.uncertain for r in results) and sum(r.accepted for r in results) > 200
+
+
+def test_close_ends_a_submit_waiting_on_a_silent_smsc(
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+) -> None:
+    smpp_peer.inject(silent=1000)
+    provider = make_provider(response_timeout=60.0, window=2)
+    batch = messages(5)
+    got: list[list[SubmitResult]] = []
+    worker = threading.Thread(target=lambda: got.append(provider.submit(batch, batch_ref="c")))
+    worker.start()
+    assert eventually(lambda: len(smpp_peer.state()["received"]) == 2)
+    provider.close()  # what a SIGTERM does: the submit answers now, not in 60 s
+    worker.join(timeout=10)
+    assert not worker.is_alive()
+    [results] = got
+    # The two written are unknown; the three never written may be sent later.
+    assert outcome(results) == ["unknown", "unknown", "no", "no", "no"]
+    assert all(r.permanent is False for r in results[2:])
+    assert_at_most_once(smpp_peer, batch, results)
