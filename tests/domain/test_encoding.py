@@ -190,6 +190,19 @@ def test_split_parts_matches_vectors(
     for part in parts:
         assert part
         assert _units(part, info.encoding) <= info.per_segment
+    # The codec cuts the payloads where the counter counts.
+    encoded = encode_parts(text)
+    assert encoded.encoding is info.encoding
+    assert len(encoded.parts) == info.segments
+    unit = 1 if info.encoding is Encoding.GSM7 else 2  # bytes per septet / UTF-16 unit
+    assert sum(len(p) for p in encoded.parts) == info.length * unit
+    assert all(len(p) <= info.per_segment * unit for p in encoded.parts)
+    if info.encoding is Encoding.UCS2:
+        assert b"".join(encoded.parts).decode("utf-16-be") == text
+        for part in encoded.parts:
+            part.decode("utf-16-be")  # a surrogate pair is never cut
+    else:
+        assert all(not p.endswith(b"\x1b") for p in encoded.parts)  # nor an escape
 
 
 def test_split_parts_keeps_extension_character_whole() -> None:
@@ -337,6 +350,10 @@ def test_random_texts_match_naive_reference(seed: int) -> None:
         # Greedy: each full part could not take the next character of the following part.
         for part, following in itertools.pairwise(parts):
             assert _units(part + following[0], plain.encoding) > capacity
+        encoded = encode_parts(text)
+        assert (encoded.encoding, len(encoded.parts)) == (plain.encoding, plain.segments)
+        if plain.encoding is Encoding.GSM7:
+            assert b"".join(encoded.parts) == encode_gsm7(text)
 
 
 # --- the codec: septets and payloads, consistent with the counter ------------------------
@@ -387,43 +404,6 @@ def test_encode_gsm7_every_character_and_refusals() -> None:
     for outside in ("`", "\x1b", "ç", EMOJI):
         with pytest.raises(ValueError):
             encode_gsm7(outside)
-
-
-@pytest.mark.parametrize(("text", "_stop", "encoding", "_l", "segments", "capacity", "_r"), VECTORS)
-def test_encode_parts_matches_the_counter(
-    text: str,
-    _stop: bool,
-    encoding: Encoding,
-    _l: int,
-    segments: int,
-    capacity: int,
-    _r: int,
-) -> None:
-    encoded = encode_parts(text)
-    info = message_info(text)
-    assert encoded.encoding is info.encoding
-    assert len(encoded.parts) == info.segments
-    unit = 1 if info.encoding is Encoding.GSM7 else 2  # bytes per septet / UTF-16 unit
-    assert sum(len(p) for p in encoded.parts) == info.length * unit
-    assert all(len(p) <= info.per_segment * unit for p in encoded.parts)
-    if info.encoding is Encoding.UCS2:
-        assert b"".join(encoded.parts).decode("utf-16-be") == text
-        for part in encoded.parts:
-            part.decode("utf-16-be")  # a surrogate pair is never cut
-    else:
-        assert all(not p.endswith(b"\x1b") for p in encoded.parts)  # nor an escape
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_encode_parts_random_texts(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(300):
-        text = _random_text(rng)
-        encoded = encode_parts(text)
-        info = message_info(text)
-        assert (encoded.encoding, len(encoded.parts)) == (info.encoding, info.segments)
-        if info.encoding is Encoding.GSM7:
-            assert b"".join(encoded.parts) == encode_gsm7(text)
 
 
 def test_one_gsm_table_in_the_code() -> None:

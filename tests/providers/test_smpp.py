@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -22,39 +20,6 @@ from smsdesk.providers.smpp import (
 
 GSM_PART = 153  # septets per part once a 6-byte UDH is added
 UCS2_PART = 134  # bytes (67 UTF-16 units)
-
-
-def eventually(predicate: Callable[[], Any], rounds: int = 1500, step: float = 0.02) -> Any:
-    """Poll `predicate` until it is truthy (bounded); return its last value."""
-    pause = threading.Event()
-    value = predicate()
-    for _ in range(rounds):
-        if value:
-            return value
-        pause.wait(step)
-        value = predicate()
-    return value
-
-
-@pytest.fixture
-def make_provider(smpp_peer: Any) -> Iterator[Callable[..., SmppProvider]]:
-    made: list[SmppProvider] = []
-
-    def make(**overrides: Any) -> SmppProvider:
-        config = SmppConfig(
-            host="127.0.0.1",
-            port=smpp_peer.port,
-            system_id=smpp_peer.system_id,
-            password=smpp_peer.password,
-            link_wait=10.0,
-        )
-        provider = SmppProvider(replace(config, **overrides))
-        made.append(provider)
-        return provider
-
-    yield make
-    for provider in made:
-        provider.close()
 
 
 def campaign(count: int) -> list[OutgoingSms]:
@@ -77,7 +42,7 @@ def test_is_a_provider(make_provider: Callable[..., SmppProvider]) -> None:
 
 
 def test_1000_messages_through_throttling_and_a_dropped_connection(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     # Receivers ending 99/98/97 fail the peer's way (see smpp_server.js DEFAULT_OUTCOMES).
     smpp_peer.inject(throttle=25, msgqful=10, drop_after=400)
@@ -154,7 +119,7 @@ def test_1000_messages_through_throttling_and_a_dropped_connection(
 
 
 def test_a_long_message_is_judged_on_all_its_parts(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     smpp_peer.outcomes({"42": {"stat": "UNDELIV", "err": "005"}})
     provider = make_provider()
@@ -259,7 +224,7 @@ def test_unreachable_gateway_is_transient(make_provider: Callable[..., SmppProvi
 
 
 def test_enquire_link_keeps_an_idle_link_alive(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     provider = make_provider(enquire_link_interval=0.2, response_timeout=5.0)
     provider.wait_bound(timeout=10)

@@ -9,50 +9,13 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pytest
 
 from smsdesk.providers.base import GatewayRefusal, OutgoingSms, SubmitResult
-from smsdesk.providers.retry import Backoff
-from smsdesk.providers.smpp import UNANSWERED, SmppConfig, SmppProvider, require_settings
-
-FAST_RECONNECT = Backoff(base=0.05, cap=0.2, max_attempts=1_000_000)
-
-
-def eventually(predicate: Callable[[], Any], rounds: int = 1500, step: float = 0.02) -> Any:
-    pause = threading.Event()
-    value = predicate()
-    for _ in range(rounds):
-        if value:
-            return value
-        pause.wait(step)
-        value = predicate()
-    return value
-
-
-@pytest.fixture
-def make_provider(smpp_peer: Any) -> Iterator[Callable[..., SmppProvider]]:
-    made: list[SmppProvider] = []
-
-    def make(**overrides: Any) -> SmppProvider:
-        config = SmppConfig(
-            host="127.0.0.1",
-            port=smpp_peer.port,
-            system_id=smpp_peer.system_id,
-            password=smpp_peer.password,
-            link_wait=10.0,
-            reconnect=FAST_RECONNECT,
-        )
-        provider = SmppProvider(replace(config, **overrides))
-        made.append(provider)
-        return provider
-
-    yield make
-    for provider in made:
-        provider.close()
+from smsdesk.providers.smpp import UNANSWERED, SmppProvider, require_settings
 
 
 def messages(count: int, body: str = "Bonjour {i}") -> list[OutgoingSms]:
@@ -197,7 +160,7 @@ def test_slow_answers_within_the_timeout_are_accepted(
 
 
 def test_an_answer_later_than_the_timeout_leaves_the_message_unknown(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     smpp_peer.inject(slow=1, slow_ms=1500)
     provider = make_provider(response_timeout=0.3)
@@ -222,7 +185,7 @@ def test_a_long_message_with_parts_accepted_and_one_unanswered_is_unknown(
 
 
 def test_a_refused_bind_is_a_gateway_refusal_then_a_later_bind_sends(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     smpp_peer.inject(bind_fail=1)
     provider = make_provider()
@@ -248,7 +211,7 @@ def test_missing_settings_are_a_gateway_refusal_naming_them() -> None:
 
 
 def test_receipts_of_an_earlier_process_are_merged_by_a_later_one(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     smpp_peer.inject(receipts_to_later_bind=True)
     smpp_peer.outcomes({"66": {"stat": "UNDELIV", "err": "011"}})
@@ -311,7 +274,7 @@ def test_a_seeded_fault_plan_never_sends_a_message_twice(
 
 
 def test_close_ends_a_submit_waiting_on_a_silent_smsc(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     smpp_peer.inject(silent=1000)
     provider = make_provider(response_timeout=60.0, window=2)
