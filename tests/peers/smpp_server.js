@@ -20,7 +20,7 @@
 //                          `units` is the payload length after the UDH: septets for
 //                          data_coding 0 (an extension character is 2), UTF-16 units for 8.
 //   POST /outcomes         {"99": {"stat": "UNDELIV", "err": "001"}, ...} (receiver suffix)
-//   POST /reset            forget messages, counters and faults
+//   POST /reset            forget messages, counters, faults and undelivered receipts
 //   POST /inject           faults, merged into the current ones; counts are "the next n
 //                          submit_sm" and count down:
 //     "throttle": n         answer ESME_RTHROTTLED (0x58)                  outcome "throttled"
@@ -579,6 +579,7 @@ const control = http.createServer((req, res) => {
 			reply(res, 200, state.outcomes);
 		} else if (url.pathname === '/reset') {
 			resetState();
+			pendingReceipts.length = 0; // a test's receipts do not spill into the next one
 			if (STARTUP_PLAN) {
 				state.plan = makePlan(JSON.parse(STARTUP_PLAN));
 			}

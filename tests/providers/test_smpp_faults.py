@@ -210,6 +210,16 @@ def test_missing_settings_are_a_gateway_refusal_naming_them() -> None:
     )
 
 
+def test_a_dispatch_with_no_smpp_settings_meets_a_gateway_refusal(services: Any) -> None:
+    """What the dispatcher calls: the provider Settings build, at submit time."""
+    gateway = services.gateways.provider("smpp")
+    with pytest.raises(GatewayRefusal) as missing:
+        gateway.submit(messages(1), batch_ref="none")
+    assert str(missing.value) == (
+        "SMPP settings missing: SMSDESK_SMPP_HOST, SMSDESK_SMPP_SYSTEM_ID, SMSDESK_SMPP_PASSWORD"
+    )
+
+
 def test_receipts_of_an_earlier_process_are_merged_by_a_later_one(
     smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
