@@ -126,7 +126,7 @@ def test_a_silent_submit_is_unknown_and_the_link_stays(
     smpp_peer: Any, make_provider: Callable[..., SmppProvider]
 ) -> None:
     smpp_peer.inject(silent=1)
-    provider = make_provider(response_timeout=0.5)
+    provider = make_provider(response_timeout=1.0)
     batch = messages(4)
     results = provider.submit(batch, batch_ref="s")
     assert outcome(results) == ["unknown", "ok", "ok", "ok"]
@@ -138,7 +138,7 @@ def test_a_lost_answer_is_unknown_though_the_smsc_delivered_it(
     smpp_peer: Any, make_provider: Callable[..., SmppProvider]
 ) -> None:
     smpp_peer.inject(lost_answer=1)
-    provider = make_provider(response_timeout=0.5)
+    provider = make_provider(response_timeout=1.0)
     batch = messages(3)
     results = provider.submit(batch, batch_ref="l")
     assert outcome(results) == ["unknown", "ok", "ok"]
@@ -162,8 +162,8 @@ def test_slow_answers_within_the_timeout_are_accepted(
 def test_an_answer_later_than_the_timeout_leaves_the_message_unknown(
     smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
-    smpp_peer.inject(slow=1, slow_ms=1500)
-    provider = make_provider(response_timeout=0.3)
+    smpp_peer.inject(slow=1, slow_ms=3000)
+    provider = make_provider(response_timeout=1.0)
     batch = messages(2)
     results = provider.submit(batch, batch_ref="late")
     assert outcome(results) == ["unknown", "ok"]
@@ -259,7 +259,7 @@ def test_a_seeded_fault_plan_never_sends_a_message_twice(
         "unbind": 0.005,
     }
     smpp_peer.inject(plan={"seed": 11, "rates": rates, "slow_ms": 20})
-    provider = make_provider(response_timeout=0.5, window=50)
+    provider = make_provider(response_timeout=1.0, window=50)
     batch = [
         OutgoingSms(i, f"+3362{i:07d}", "ACME", f"[{i}] " + ("€" * 90 if i % 7 == 0 else "ok"))
         for i in range(1, 401)
