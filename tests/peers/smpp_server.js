@@ -316,6 +316,8 @@ function unbindSession(session) {
 	setTimeout(() => session.destroy(), 1000);
 }
 
+let slowMs = 50; // the delay of the last 'slow' fault chosen
+
 // Which fault this live submit_sm meets: counted faults first, then the seeded plan.
 function chooseFault() {
 	const inject = state.inject;
@@ -328,6 +330,7 @@ function chooseFault() {
 	for (const key of ['throttle', 'msgqful', 'generic_nack', 'silent', 'lost_answer', 'slow']) {
 		if (inject[key] > 0) {
 			inject[key]--;
+			slowMs = inject.slow_ms;
 			return key;
 		}
 	}
@@ -338,6 +341,7 @@ function chooseFault() {
 		for (const key of PLAN_FAULTS) {
 			const rate = plan.rates[key] || 0;
 			if (draw < rate) {
+				slowMs = plan.slow_ms;
 				return key;
 			}
 			draw -= rate;
@@ -425,7 +429,7 @@ function onSubmit(session, pdu) {
 	if (fault === 'slow') {
 		state.slow_answers++;
 		entry.slow = true;
-		const ms = state.plan && state.inject.slow <= 0 ? state.plan.slow_ms : state.inject.slow_ms;
+		const ms = slowMs;
 		setTimeout(() => {
 			if (!session.dead) {
 				session.send(pdu.response({ message_id: messageId }));
