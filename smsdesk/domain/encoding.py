@@ -22,8 +22,11 @@ __all__ = [
     "GSM7_BASIC",
     "GSM7_EXTENSION",
     "STOP_CLAUSE_LENGTH",
+    "EncodedParts",
     "Encoding",
     "MessageInfo",
+    "encode_gsm7",
+    "encode_parts",
     "is_gsm7",
     "message_info",
     "replace_typographic",
@@ -61,8 +64,21 @@ assert len(_GSM7_TABLE) == 128
 
 #: Characters of the basic set: 1 septet each.
 GSM7_BASIC: frozenset[str] = frozenset(_GSM7_TABLE.replace(_ESC, ""))
+#: The extension table: character -> its code after ESC (3GPP TS 23.038 6.2.1.1).
+_GSM7_EXTENSION_CODES: dict[str, int] = {
+    "\f": 0x0A,
+    "^": 0x14,
+    "{": 0x28,
+    "}": 0x29,
+    "\\": 0x2F,
+    "[": 0x3C,
+    "~": 0x3D,
+    "]": 0x3E,
+    "|": 0x40,
+    "€": 0x65,
+}
 #: Characters of the extension table: ESC + code, 2 septets each.
-GSM7_EXTENSION: frozenset[str] = frozenset("\f^{}\\[~]|€")
+GSM7_EXTENSION: frozenset[str] = frozenset(_GSM7_EXTENSION_CODES)
 
 
 def _char_class(chars: frozenset[str], *, negate: bool) -> re.Pattern[str]:
@@ -152,6 +168,46 @@ def split_parts(text: str) -> list[str]:
         parts.append(text[start:end])
         start = end
     return parts
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedParts:
+    """The payloads of a text as a gateway sends them, one per part (no UDH yet).
+
+    GSM-7 payloads are unpacked septets (one byte each, ESC + code for an extension
+    character), as SMPP's data_coding 0 carries them; UCS-2 payloads are UTF-16BE.
+    """
+
+    encoding: Encoding
+    parts: tuple[bytes, ...]
+
+
+# Character -> its septets as one latin-1 character each: str.translate does the work.
+_GSM7_ENCODE = str.maketrans(
+    {char: chr(code) for code, char in enumerate(_GSM7_TABLE) if char != _ESC}
+    | {char: _ESC + chr(code) for char, code in _GSM7_EXTENSION_CODES.items()}
+)
+
+
+def encode_gsm7(text: str) -> bytes:
+    """The unpacked GSM 03.38 septets of ``text``; ValueError when it is not GSM-7."""
+    if not is_gsm7(text):
+        raise ValueError("the text has characters outside GSM-7")
+    return text.translate(_GSM7_ENCODE).encode("latin-1")
+
+
+def encode_parts(text: str) -> EncodedParts:
+    """``text`` encoded the way ``message_info`` counts it: same encoding, same parts.
+
+    The parts are those of ``split_parts`` (no STOP clause): an extension character or a
+    surrogate pair is never cut. The empty text has no part.
+    """
+    parts = split_parts(text)
+    if is_gsm7(text):
+        return EncodedParts(Encoding.GSM7, tuple(encode_gsm7(part) for part in parts))
+    return EncodedParts(
+        Encoding.UCS2, tuple(part.encode("utf-16-be", "surrogatepass") for part in parts)
+    )
 
 
 def ucs2_positions(text: str) -> list[int]:

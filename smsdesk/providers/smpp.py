@@ -1,23 +1,33 @@
 """SMPP 3.4 gateway: a transceiver bind, a window of outstanding submit_sm, pushed receipts.
 
-smpplib encodes and decodes the PDUs. The transport around them is ours, because
-smpplib's Client is not thread-safe (its reader and writer share a socket with no lock,
-and a read timeout in the middle of a PDU loses the stream position) and it waits for
-each response in turn, which caps a send at one round trip per message.
+smpplib encodes and decodes the PDUs (make_pdu/parse_pdu only: its Client, whose
+read_once raises PDUError on error responses, is not used). The transport around them is
+ours, because smpplib's Client is not thread-safe (its reader and writer share a socket
+with no lock, and a read timeout in the middle of a PDU loses the stream position) and it
+waits for each response in turn, which caps a send at one round trip per message.
 
 Threads: one supervisor thread per provider connects, binds and then reads the socket:
 it matches submit_sm_resp to the parts in flight by sequence number, stores delivery
 receipts from deliver_sm, answers enquire_link, sends its own enquire_link when the link
-is idle, and reconnects with jittered backoff when the link drops. `submit()` runs in the
-caller's thread and only writes. When the link drops, parts sent but not answered go back
-to the queue and are sent again after the reconnect: an SMSC that did not answer a
-submit_sm has not accepted it. That is SMPP's rule; SMPP offers no way to ask the SMSC
-afterwards, so a response lost after the SMSC processed the message is the one case where
-a message can go twice.
+is idle, and reconnects with jittered backoff when the link drops or the SMSC unbinds.
+`submit()` runs in the caller's thread and only writes.
 
-A long message is split into UDH-concatenated parts; its provider_ref is the first
-part's message_id, and the receipts of all its parts are merged (a failed part fails the
-message).
+Never resend what may have arrived: a part written to the socket that gets no
+submit_sm_resp (the link drops, the SMSC unbinds or stays silent past `response_timeout`)
+may have been accepted by an SMSC whose answer was lost, and SMPP offers no way to ask it
+afterwards. Its whole message comes back `uncertain` (the dispatcher records it
+`unknown`, the user decides) and is never sent again. Only parts never written are sent
+after the reconnect. An answer that says no is safe to retry: throttling
+(ESME_RTHROTTLED) and a full queue (ESME_RMSGQFUL) pause the sending and send the part
+again; a generic_nack is a refusal the dispatcher retries later.
+
+A bind refused (wrong credentials, ESME_RBINDFAIL...) or missing settings raise
+GatewayRefusal: the dispatcher pauses the campaign instead of failing its messages.
+
+A long message is split into UDH-concatenated parts (smsdesk.domain.encoding, the same
+codec as the counter); its provider_ref is the message_ids of all its parts, space
+separated, so that any later process can merge their receipts (a failed part fails the
+message; it is delivered once every part is).
 """
 
 from __future__ import annotations
@@ -36,15 +46,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import smpplib.command_codes
 import smpplib.consts
 import smpplib.exceptions
-import smpplib.gsm
 import smpplib.smpp
 
+from smsdesk.domain.encoding import Encoding, encode_parts, message_info
 from smsdesk.providers import secrets
 from smsdesk.providers.base import (
     Capability,
     Estimate,
+    GatewayRefusal,
     NumberCheck,
     OutgoingSms,
     PermanentError,
@@ -68,10 +80,14 @@ ESME_ROK = 0x00
 ESME_RSYSERR = 0x08
 ESME_RMSGQFUL = 0x14
 ESME_RTHROTTLED = 0x58
+ESME_RINVCMDID = 0x03
 # The SMSC is busy: slow down and send the same part again.
 SLOW_DOWN_STATUSES = frozenset({ESME_RTHROTTLED, ESME_RMSGQFUL})
 # Refusals that a later attempt may get past (the dispatcher retries the message).
 TEMPORARY_STATUSES = frozenset({ESME_RSYSERR})
+# The words of a message whose submit_sm got no answer (SubmitResult.uncertain).
+UNANSWERED = "sent to the SMSC, which never answered: it may have been delivered"
+PROVIDER_REF_MAX = 1000  # message.provider_ref's width: the part ids must fit
 
 # Receipt "stat:" -> (OVH-style ptt, deliveryReceipt), see domain/delivery.py.
 STAT_CODES: dict[str, tuple[int, int]] = {
@@ -105,10 +121,6 @@ _RECEIPT_RE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 
-GSM_SINGLE = 160  # septets in one GSM-7 SMS
-GSM_PART = 153  # septets per part once a 6-byte UDH is added
-UCS2_SINGLE = 140  # bytes (70 UTF-16 units)
-UCS2_PART = 134  # bytes (67 units)
 MAX_PARTS = 255
 
 _HEADER = struct.Struct(">LLLL")
@@ -130,7 +142,7 @@ def require_settings(*, host: str | None, system_id: str | None, password: str |
         if not value
     ]
     if missing:
-        raise PermanentError("SMPP settings missing: " + ", ".join(missing))
+        raise GatewayRefusal("SMPP settings missing: " + ", ".join(missing))
 
 
 @dataclass(frozen=True)
@@ -155,9 +167,9 @@ class SmppConfig:
         # SMPP 3.4 caps these C-strings (9 and 16 octets with the NUL); smpplib would
         # silently cut them and the bind would fail with a confusing ESME_RINVPASWD.
         if len(self.password) > 8:
-            raise PermanentError("The SMPP password is longer than 8 characters (SMPP 3.4)")
+            raise GatewayRefusal("The SMPP password is longer than 8 characters (SMPP 3.4)")
         if len(self.system_id) > 15:
-            raise PermanentError("The SMPP system_id is longer than 15 characters (SMPP 3.4)")
+            raise GatewayRefusal("The SMPP system_id is longer than 15 characters (SMPP 3.4)")
 
     @classmethod
     def from_environment(cls, **overrides: Any) -> SmppConfig:
@@ -170,66 +182,24 @@ class SmppConfig:
         try:
             port_number = int(port)
         except ValueError:
-            raise PermanentError("SMSDESK_SMPP_PORT is not a number") from None
+            raise GatewayRefusal("SMSDESK_SMPP_PORT is not a number") from None
         assert host and system_id and password
         return cls(host=host, port=port_number, system_id=system_id, password=password, **overrides)
 
 
 # --- message encoding -------------------------------------------------------------------
 
-_GSM_CACHE: dict[str, bytes | None] = {}
-
-
-def _gsm_char(char: str) -> bytes | None:
-    """The unpacked GSM 03.38 septets of one character, or None outside the alphabet."""
-    cached = _GSM_CACHE.get(char, b"")
-    if cached != b"":
-        return cached
-    encoded: bytes | None
-    # smpplib's table fills its holes with '`', which is not a GSM character.
-    if char == "`":
-        encoded = None
-    else:
-        try:
-            encoded = smpplib.gsm.gsm_encode(char)
-        except UnicodeError:
-            encoded = None
-    _GSM_CACHE[char] = encoded
-    return encoded
-
 
 def encode_message(body: str) -> tuple[int, list[bytes]]:
-    """(data_coding, payloads): GSM-7 (0) when every character has septets, else UCS-2 (8).
+    """(data_coding, payloads): GSM-7 (0) or UCS-2 (8), cut as `smsdesk message info` counts.
 
-    One payload means one SMS; several mean parts that still need their UDH. Parts never
-    cut an escape sequence (GSM) or a surrogate pair (UCS-2).
+    One payload means one SMS; several mean parts that still need their UDH. The codec is
+    smsdesk.domain.encoding's, the one table the counter uses. The empty text is one empty
+    SMS (the campaign service never sends one).
     """
-    units: list[bytes] = []
-    for char in body:
-        septets = _gsm_char(char)
-        if septets is None:
-            break
-        units.append(septets)
-    else:
-        return 0, _split(units, GSM_SINGLE, GSM_PART)
-    ucs2_units = [char.encode("utf-16-be") for char in body]
-    return 8, _split(ucs2_units, UCS2_SINGLE, UCS2_PART)
-
-
-def _split(units: list[bytes], single: int, part_size: int) -> list[bytes]:
-    whole = b"".join(units)
-    if len(whole) <= single:
-        return [whole]
-    parts: list[bytes] = []
-    current = bytearray()
-    for unit in units:
-        if len(current) + len(unit) > part_size:
-            parts.append(bytes(current))
-            current = bytearray()
-        current += unit
-    if current:
-        parts.append(bytes(current))
-    return parts
+    encoded = encode_parts(body)
+    data_coding = 0 if encoded.encoding is Encoding.GSM7 else 8
+    return data_coding, list(encoded.parts) or [b""]
 
 
 def parse_receipt(text: str) -> tuple[str, str, str | None, datetime | None] | None:
@@ -275,6 +245,8 @@ class _Part:
     fields: dict[str, Any]
     slow_downs: int = 0
     seq: int = 0
+    link: _Link | None = None  # the link it was handed to
+    written: bool = False  # its bytes went to the socket: never send it again
     sent_at: float = 0.0
 
 
@@ -286,7 +258,9 @@ class _Job:
         self.queue: deque[_Part] = deque()
         self.ids: list[list[str | None]] = []
         self.errors: dict[int, tuple[str, bool]] = {}
+        self.unanswered: set[int] = set()  # messages with a part written and never answered
         self.open_parts = 0
+        self.written = 0  # parts written to a socket: from then on the batch is not retried whole
 
     def add_message(self, parts: list[dict[str, Any]]) -> None:
         index = len(self.ids)
@@ -299,24 +273,28 @@ class _Job:
         self.errors[len(self.ids)] = (error, True)
         self.ids.append([])
 
-    def accepted(self, part: _Part, message_id: str) -> bool:
-        """Record a part's id; True when its message is now complete and accepted."""
+    def accepted(self, part: _Part, message_id: str) -> None:
         self.ids[part.index][part.number] = message_id
         self.open_parts -= 1
-        return part.index not in self.errors and all(self.ids[part.index])
 
     def failed(self, part: _Part, error: str, permanent: bool) -> None:
+        """The SMSC said no to this part (or it was never sent): its message is refused."""
         self.open_parts -= 1
         if part.index not in self.errors:
             sent_some = any(self.ids[part.index])
             # A message with parts already out must not be retried whole.
             self.errors[part.index] = (error, permanent or sent_some)
 
+    def lost(self, part: _Part) -> None:
+        """Written, never answered: its message may have arrived."""
+        self.open_parts -= 1
+        self.unanswered.add(part.index)
+
     def next_part(self) -> _Part | None:
-        """Next part to send, skipping the parts of messages that already failed."""
+        """Next part to send, skipping the parts of messages already refused or uncertain."""
         while self.queue:
             part = self.queue.popleft()
-            if part.index in self.errors:
+            if part.index in self.errors or part.index in self.unanswered:
                 self.open_parts -= 1
                 continue
             return part
@@ -327,7 +305,7 @@ class _Job:
         return self.open_parts <= 0
 
     def give_up(self, error: str) -> None:
-        """The link stayed down: what is still queued is refused, to be retried later."""
+        """The link stayed down: what is still queued (never written) is refused, to retry."""
         while self.queue:
             part = self.queue.popleft()
             self.failed(part, error, permanent=False)
@@ -335,15 +313,38 @@ class _Job:
     def results(self) -> list[SubmitResult]:
         out = []
         for index, sms in enumerate(self.batch):
-            if index in self.errors:
+            if index in self.unanswered:
+                # Even with other parts accepted or refused: what arrived is unknown.
+                out.append(
+                    SubmitResult(
+                        sms.message_id, False, error=UNANSWERED, permanent=True, uncertain=True
+                    )
+                )
+            elif index in self.errors:
                 error, permanent = self.errors[index]
+                # A part accepted after another was refused: retrying it whole sends twice.
+                permanent = permanent or any(self.ids[index])
                 out.append(SubmitResult(sms.message_id, False, error=error, permanent=permanent))
             else:
-                out.append(SubmitResult(sms.message_id, True, provider_ref=self.ids[index][0]))
+                ref = join_part_ids([str(i) for i in self.ids[index]])
+                out.append(SubmitResult(sms.message_id, True, provider_ref=ref))
         return out
 
-    def accepted_any(self) -> bool:
-        return any(any(ids) for ids in self.ids)
+
+def join_part_ids(ids: Sequence[str]) -> str:
+    """A message's provider_ref: its parts' message_ids, space separated, within the column.
+
+    Ids past PROVIDER_REF_MAX are left out whole (a 255-part message with long ids): its
+    receipts are then judged on the parts kept.
+    """
+    ref = ""
+    for message_id in ids:
+        candidate = f"{ref} {message_id}" if ref else message_id
+        if len(candidate) > PROVIDER_REF_MAX:
+            log.warning("SMPP: %d part ids do not fit in a provider_ref", len(ids))
+            break
+        ref = candidate
+    return ref
 
 
 class _Sequence:
@@ -375,6 +376,7 @@ class _Link:
         self.last_tx = self.last_rx
         self.probe_sent_at: float | None = None
         self.pending = b""  # bytes read during the bind that belong to the next PDUs
+        self.dead = False  # set under the send lock once the reader gave the link up
 
     def pdu(self, command: str, **fields: Any) -> Any:
         return smpplib.smpp.make_pdu(command, client=self.seq, **fields)
@@ -383,6 +385,35 @@ class _Link:
         with self._send_lock:
             self.sock.sendall(data)
         self.last_tx = time.monotonic()
+
+    def send_parts(self, parts: Sequence[_Part], data: bytes) -> bool:
+        """Write these parts' PDUs; False when the link was already given up (none written).
+
+        A part counts as written as soon as its bytes are handed to the socket, even if
+        sendall then fails: some of them may have reached the SMSC.
+        """
+        with self._send_lock:
+            if self.dead:
+                return False
+            now = time.monotonic()
+            for part in parts:
+                part.written = True
+                part.sent_at = now
+            try:
+                self.sock.sendall(data)
+            except OSError:
+                # The reader notices the dead socket; these parts are then unanswered.
+                with contextlib.suppress(OSError):
+                    self.sock.shutdown(socket.SHUT_RDWR)
+            self.last_tx = time.monotonic()
+        return True
+
+    def give_up(self) -> None:
+        """No write after this one returns: a blocked sendall is woken by the shutdown."""
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)
+        with self._send_lock:
+            self.dead = True
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -411,18 +442,25 @@ class SmppProvider:
         self._link: _Link | None = None
         self._generation = 0
         self._inflight: dict[int, _Part] = {}
-        self._fatal: PermanentError | None = None
+        self._fatal: GatewayRefusal | None = None
         self._last_error = ""
         self._slow_until = 0.0
         self._slow_streak = 0
         self._closing = threading.Event()
         self._supervisor: threading.Thread | None = None
+        self._binding: _Link | None = None  # the link being bound, not yet the live one
         self._start_lock = threading.Lock()
         self._udh_ref = 0
         self._receipts_lock = threading.Lock()
         self._receipts: OrderedDict[str, _RawReceipt] = OrderedDict()
-        self._parts_of: dict[str, tuple[str, ...]] = {}
-        self.stats = {"binds": 0, "reconnects": 0, "slow_downs": 0, "resent_after_drop": 0}
+        self.stats = {
+            "binds": 0,
+            "reconnects": 0,
+            "slow_downs": 0,
+            "unanswered": 0,  # parts written and never answered (their messages: uncertain)
+            "requeued": 0,  # parts handed to a link that dropped before writing them
+            "late_answers": 0,  # submit_sm_resp after the part was given up as unanswered
+        }
 
     @classmethod
     def from_environment(cls, **overrides: Any) -> SmppProvider:
@@ -442,7 +480,7 @@ class SmppProvider:
                 self._supervisor.start()
 
     def wait_bound(self, timeout: float | None = None) -> None:
-        """Block until bound. Raises PermanentError (refused) or TransientError (timeout)."""
+        """Block until bound. Raises GatewayRefusal (refused) or TransientError (timeout)."""
         self.start()
         deadline = time.monotonic() + (self.config.link_wait if timeout is None else timeout)
         with self._cond:
@@ -469,7 +507,8 @@ class SmppProvider:
                 link = self._open_link()
             except _BindRefused as refused:
                 with self._cond:
-                    self._fatal = PermanentError(f"SMPP bind refused: {refused}")
+                    # The status name only: the password never goes into an error.
+                    self._fatal = GatewayRefusal(f"SMPP bind refused: {refused}")
                     self._cond.notify_all()
                 # Wrong credentials do not fix themselves quickly: retry slowly.
                 if wait(self.config.reconnect.cap, self._closing):
@@ -500,15 +539,22 @@ class SmppProvider:
                 self.stats["reconnects"] += 1
 
     def _drop_link(self, link: _Link) -> None:
+        link.give_up()  # from here on no part is written to it
         with self._cond:
             if self._link is link:
                 self._link = None
-            # Unanswered parts were not accepted (SMPP): send them again on the next link.
-            lost = sorted(self._inflight.values(), key=lambda part: part.seq, reverse=True)
-            for part in lost:
-                part.job.queue.appendleft(part)
-            self.stats["resent_after_drop"] += len(lost)
-            self._inflight.clear()
+            mine = [part for part in self._inflight.values() if part.link is link]
+            for part in sorted(mine, key=lambda part: part.seq, reverse=True):
+                del self._inflight[part.seq]
+                if part.written:
+                    # It may have been accepted and its answer lost: never send it again.
+                    part.job.lost(part)
+                    self.stats["unanswered"] += 1
+                else:
+                    # Handed to this link but never written: the next link sends it.
+                    part.link = None
+                    part.job.queue.appendleft(part)
+                    self.stats["requeued"] += 1
             self._cond.notify_all()
         link.close()
 
@@ -519,6 +565,10 @@ class SmppProvider:
         with self._cond:
             self._generation += 1
             link = _Link(sock, self._generation)
+            self._binding = link  # close() can cut a bind short
+        if self._closing.is_set():
+            link.close()
+            raise ConnectionAbortedError("closing")
         try:
             bind = link.pdu(
                 "bind_transceiver",
@@ -554,6 +604,9 @@ class SmppProvider:
         except BaseException:
             link.close()
             raise
+        finally:
+            with self._cond:
+                self._binding = None
         return link
 
     @staticmethod
@@ -574,6 +627,7 @@ class SmppProvider:
     def _read_loop(self, link: _Link) -> None:
         buffer = bytearray(link.pending)
         cfg = self.config
+        next_tick = time.monotonic() + _TICK
         while not self._closing.is_set():
             replies: list[bytes] = []
             while (raw := self._next_pdu(buffer)) is not None:
@@ -583,11 +637,14 @@ class SmppProvider:
                     return
             if replies:
                 link.send(b"".join(replies))
+            # Housekeeping also on a busy link: a silent submit must time out there too.
+            if time.monotonic() >= next_tick:
+                next_tick = time.monotonic() + _TICK
+                if not self._tick(link, cfg):
+                    return
             try:
                 readable, _, _ = select.select([link.sock], [], [], _TICK)
                 if not readable:
-                    if not self._tick(link, cfg):
-                        return
                     continue
                 chunk = link.sock.recv(262144)
             except (OSError, ValueError):  # ValueError: select on a closed socket
@@ -604,12 +661,22 @@ class SmppProvider:
             self._last_error = "enquire_link unanswered"
             return False
         with self._cond:
-            oldest = min((part.sent_at for part in self._inflight.values()), default=None)
-        if oldest is not None and now - oldest > cfg.response_timeout:
-            self._last_error = "submit_sm unanswered"
-            return False
+            late = [
+                part
+                for part in self._inflight.values()
+                if part.written and now - part.sent_at > cfg.response_timeout
+            ]
+            for part in late:
+                # The SMSC may have taken it and stays silent: unknown, never resent.
+                del self._inflight[part.seq]
+                part.job.lost(part)
+                self.stats["unanswered"] += 1
+            if late:
+                self._cond.notify_all()
         idle = now - max(link.last_rx, link.last_tx)
-        if link.probe_sent_at is None and idle >= cfg.enquire_link_interval:
+        # Unanswered submits: ask whether the link still lives (a dead one is dropped when
+        # the probe goes unanswered too), else probe an idle link.
+        if link.probe_sent_at is None and (late or idle >= cfg.enquire_link_interval):
             link.probe_sent_at = now
             try:
                 link.send(link.pdu("enquire_link").generate())
@@ -623,6 +690,14 @@ class SmppProvider:
         if command_id == 0x80000004:  # submit_sm_resp, the hot path
             message_id = raw[16:].split(b"\0", 1)[0].decode("ascii", "replace")
             self._on_submit_resp(sequence, status, message_id)
+            return True
+        try:
+            smpplib.command_codes.get_command_name(command_id)
+        except smpplib.exceptions.UnknownCommandError:
+            if not command_id & 0x80000000:  # a request we do not know: say so
+                nack = link.pdu("generic_nack")
+                nack.sequence, nack.status = sequence, ESME_RINVCMDID
+                replies.append(nack.generate())
             return True
         pdu = smpplib.smpp.parse_pdu(raw, client=link.seq, allow_unknown_opt_params=True)
         command = pdu.command
@@ -638,7 +713,8 @@ class SmppProvider:
         elif command == "enquire_link_resp":
             link.probe_sent_at = None
         elif command == "generic_nack":
-            self._on_submit_resp(sequence, status or ESME_RSYSERR, "")
+            # The SMSC did not take the PDU: a no, so retrying is safe.
+            self._on_submit_resp(sequence, status or ESME_RSYSERR, "", nack=True)
         elif command == "unbind":
             resp = link.pdu("unbind_resp")
             resp.sequence = sequence
@@ -649,32 +725,38 @@ class SmppProvider:
             return False
         return True
 
-    def _on_submit_resp(self, sequence: int, status: int, message_id: str) -> None:
+    def _on_submit_resp(
+        self, sequence: int, status: int, message_id: str, *, nack: bool = False
+    ) -> None:
         with self._cond:
             part = self._inflight.pop(sequence, None)
             if part is None:
+                if sequence:
+                    # Answered after we gave it up as unanswered: its message stays unknown.
+                    self.stats["late_answers"] += 1
                 return
             job = part.job
-            if status == ESME_ROK and message_id:
+            if status == ESME_ROK and message_id and not nack:
                 self._slow_streak = 0
-                if job.accepted(part, message_id):
-                    ids = job.ids[part.index]
-                    if len(ids) > 1:
-                        with self._receipts_lock:
-                            self._parts_of[str(ids[0])] = tuple(str(i) for i in ids)
+                job.accepted(part, message_id)
             elif status in SLOW_DOWN_STATUSES:
+                # Not accepted: send the same part again once the pause is over.
                 self.stats["slow_downs"] += 1
                 part.slow_downs += 1
                 if part.slow_downs > self.config.max_slow_downs:
                     job.failed(part, STATUS_NAMES[status], permanent=False)
                 else:
+                    part.link, part.written = None, False
                     job.queue.appendleft(part)
                     pause = self.config.slow_down.ceiling(self._slow_streak)
                     self._slow_until = max(self._slow_until, time.monotonic() + pause)
                     self._slow_streak += 1
             else:
                 name = STATUS_NAMES.get(status, f"SMPP status 0x{status:X}")
-                job.failed(part, name, permanent=status not in TEMPORARY_STATUSES)
+                if nack:
+                    job.failed(part, f"generic_nack {name}", permanent=False)
+                else:
+                    job.failed(part, name, permanent=status not in TEMPORARY_STATUSES)
             self._cond.notify_all()
 
     def _on_deliver(self, pdu: Any) -> None:
@@ -765,13 +847,16 @@ class SmppProvider:
                     link = self._link
                     now = time.monotonic()
                     if link is None:
-                        if self._fatal is not None and not job.accepted_any():
+                        # Nothing of this batch reached a socket: the whole batch may be
+                        # retried (or paused). Otherwise each message gets its own answer.
+                        if self._fatal is not None and not job.written:
                             raise self._fatal
                         link_lost_at = link_lost_at or now
-                        if now - link_lost_at >= cfg.link_wait and not self._inflight_of(job):
-                            if not job.accepted_any():
+                        closing = self._closing.is_set()
+                        if self._fatal or closing or now - link_lost_at >= cfg.link_wait:
+                            if not job.written:
                                 raise TransientError(self._unreachable())
-                            job.give_up(self._unreachable())
+                            job.give_up(str(self._fatal or self._unreachable()))
                             continue
                         self._cond.wait(0.25)
                         continue
@@ -787,23 +872,15 @@ class SmppProvider:
                     if part is None:
                         break
                     part.seq = link.seq.next_sequence()
-                    part.sent_at = now
+                    part.link = link
                     self._inflight[part.seq] = part
                     sending.append(part)
+                job.written += len(sending)
             if not sending:
                 continue
             data = b"".join(self._encode(link, part) for part in sending)
-            try:
-                link.send(data)
-            except OSError:
-                # The reader notices the dead socket and puts these parts back in the queue.
-                with self._cond:
-                    self._last_error = "send failed"
-                with contextlib.suppress(OSError):
-                    link.sock.shutdown(socket.SHUT_RDWR)
-
-    def _inflight_of(self, job: _Job) -> bool:
-        return any(part.job is job for part in self._inflight.values())
+            # False: the link was given up first, and _drop_link queued these parts again.
+            link.send_parts(sending, data)
 
     @staticmethod
     def _encode(link: _Link, part: _Part) -> bytes:
@@ -816,19 +893,19 @@ class SmppProvider:
         raise PermanentError("SMPP cannot tell which messages an SMSC received")
 
     def poll_receipts(self, provider_refs: Sequence[str]) -> list[Receipt]:
-        """Receipts pushed so far for these refs (multi-part messages merged)."""
+        """Receipts pushed so far for these refs, the parts of a long message merged.
+
+        A ref names all its parts (see join_part_ids), so a message submitted by an
+        earlier process is matched too. A failed part fails the message at once; it is
+        delivered once every part is; until then it has nothing new.
+        """
         self.start()
         out = []
         with self._receipts_lock:
             for ref in provider_refs:
-                ids = self._parts_of.get(ref, (ref,))
-                found = [self._receipts[i] for i in ids if i in self._receipts]
-                if not found:
+                chosen = self._merged(ref)
+                if chosen is None:
                     continue
-                chosen = found[0]
-                for raw in found[1:]:
-                    if _rank(raw.stat) > _rank(chosen.stat):
-                        chosen = raw
                 ptt, dlr = STAT_CODES.get(chosen.stat, (6, 0))
                 delivered_at = chosen.done if chosen.stat == "DELIVRD" else None
                 error = None
@@ -841,15 +918,25 @@ class SmppProvider:
                 )
         return out
 
-    def receipt_error(self, provider_ref: str) -> str | None:
-        """The SMSC's `err:` code of the receipt that decided this message, if any."""
-        with self._receipts_lock:
-            ids = self._parts_of.get(provider_ref, (provider_ref,))
-            found = [self._receipts[i] for i in ids if i in self._receipts]
+    def _merged(self, ref: str) -> _RawReceipt | None:
+        """The receipt that speaks for the message `ref` (call with _receipts_lock held)."""
+        ids = ref.split()
+        found = [self._receipts[i] for i in ids if i in self._receipts]
         if not found:
             return None
         worst = max(found, key=lambda raw: _rank(raw.stat))
-        return worst.err
+        if len(found) < len(ids) and _rank(worst.stat) < _FAILED_RANK:
+            return None  # parts still to hear from, none failed: wait
+        if worst.stat == "DELIVRD":
+            # Delivered when the last part is: its time is the message's.
+            return max(found, key=lambda raw: raw.done or datetime.min.replace(tzinfo=UTC))
+        return worst
+
+    def receipt_error(self, provider_ref: str) -> str | None:
+        """The SMSC's `err:` code of the receipt that decided this message, if any."""
+        with self._receipts_lock:
+            chosen = self._merged(provider_ref)
+        return chosen.err if chosen is not None else None
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:
         raise PermanentError("The SMPP gateway has no deferred sends to cancel")
@@ -861,16 +948,9 @@ class SmppProvider:
         return None
 
     def estimate(self, body: str, *, commercial: bool) -> Estimate:
-        data_coding, payloads = encode_message(body)
-        if data_coding == 0:
-            characters = sum(len(_gsm_char(c) or b"") for c in body)
-        else:
-            characters = len(body.encode("utf-16-be")) // 2
-        return Estimate(
-            parts=len(payloads),
-            characters=characters,
-            encoding="GSM-7" if data_coding == 0 else "UCS-2",
-        )
+        # SMPP sends the body as it is: no STOP clause is added by the gateway.
+        info = message_info(body)
+        return Estimate(parts=info.segments, characters=info.length, encoding=str(info.encoding))
 
     def check_numbers(self, numbers: Sequence[str]) -> list[NumberCheck]:
         raise PermanentError("The SMPP gateway offers no operator check")
@@ -879,18 +959,25 @@ class SmppProvider:
         raise PermanentError("The SMPP gateway keeps no history to delete")
 
     def close(self) -> None:
-        """Unbind politely and stop the reader."""
+        """Unbind politely and stop the reader, within about a second (a SIGTERM waits).
+
+        A submit() still waiting gets its answer at once: parts written and unanswered
+        are uncertain, parts never written are refused to be retried later.
+        """
         self._closing.set()
         with self._cond:
-            link = self._link
+            link, binding = self._link, self._binding
             self._cond.notify_all()
+        if binding is not None:
+            binding.close()
         if link is not None:
             with contextlib.suppress(OSError):
+                link.sock.settimeout(0.5)  # a stalled SMSC must not hold the exit
                 link.send(link.pdu("unbind").generate())
             link.close()
         supervisor = self._supervisor
         if supervisor is not None and supervisor is not threading.current_thread():
-            supervisor.join(timeout=5)
+            supervisor.join(timeout=1.5)
 
 
 def _rank(stat: str) -> int:

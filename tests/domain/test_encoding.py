@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import random
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from smsdesk.domain.encoding import (
     STOP_CLAUSE_LENGTH,
     Encoding,
     MessageInfo,
+    encode_gsm7,
+    encode_parts,
     is_gsm7,
     message_info,
     replace_typographic,
@@ -187,6 +190,19 @@ def test_split_parts_matches_vectors(
     for part in parts:
         assert part
         assert _units(part, info.encoding) <= info.per_segment
+    # The codec cuts the payloads where the counter counts.
+    encoded = encode_parts(text)
+    assert encoded.encoding is info.encoding
+    assert len(encoded.parts) == info.segments
+    unit = 1 if info.encoding is Encoding.GSM7 else 2  # bytes per septet / UTF-16 unit
+    assert sum(len(p) for p in encoded.parts) == info.length * unit
+    assert all(len(p) <= info.per_segment * unit for p in encoded.parts)
+    if info.encoding is Encoding.UCS2:
+        assert b"".join(encoded.parts).decode("utf-16-be") == text
+        for part in encoded.parts:
+            part.decode("utf-16-be")  # a surrogate pair is never cut
+    else:
+        assert all(not p.endswith(b"\x1b") for p in encoded.parts)  # nor an escape
 
 
 def test_split_parts_keeps_extension_character_whole() -> None:
@@ -334,3 +350,72 @@ def test_random_texts_match_naive_reference(seed: int) -> None:
         # Greedy: each full part could not take the next character of the following part.
         for part, following in itertools.pairwise(parts):
             assert _units(part + following[0], plain.encoding) > capacity
+        encoded = encode_parts(text)
+        assert (encoded.encoding, len(encoded.parts)) == (plain.encoding, plain.segments)
+        if plain.encoding is Encoding.GSM7:
+            assert b"".join(encoded.parts) == encode_gsm7(text)
+
+
+# --- the codec: septets and payloads, consistent with the counter ------------------------
+
+# Code points written out from 3GPP TS 23.038 (tables 6.2.1 and 6.2.1.1), not from the module.
+SEPTETS = {
+    "@": b"\x00",
+    "£": b"\x01",
+    "$": b"\x02",
+    "\n": b"\x0a",
+    "\r": b"\x0d",
+    "Δ": b"\x10",
+    "_": b"\x11",
+    "Ξ": b"\x1a",
+    "É": b"\x1f",
+    " ": b"\x20",
+    "¤": b"\x24",
+    "¡": b"\x40",
+    "A": b"\x41",
+    "Ä": b"\x5b",
+    "§": b"\x5f",
+    "¿": b"\x60",
+    "a": b"\x61",
+    "à": b"\x7f",
+    "\f": b"\x1b\x0a",
+    "^": b"\x1b\x14",
+    "{": b"\x1b\x28",
+    "}": b"\x1b\x29",
+    "\\": b"\x1b\x2f",
+    "[": b"\x1b\x3c",
+    "~": b"\x1b\x3d",
+    "]": b"\x1b\x3e",
+    "|": b"\x1b\x40",
+    "€": b"\x1b\x65",
+}
+
+
+@pytest.mark.parametrize(("char", "septets"), SEPTETS.items())
+def test_encode_gsm7_code_points(char: str, septets: bytes) -> None:
+    assert encode_gsm7(char) == septets
+
+
+def test_encode_gsm7_every_character_and_refusals() -> None:
+    assert encode_gsm7("Prix § 10") == b"Prix \x5f 10"
+    everything = "".join(sorted(BASIC | EXTENSION))
+    assert len(encode_gsm7(everything)) == len(BASIC) + 2 * len(EXTENSION)
+    assert len(set(encode_gsm7("".join(sorted(BASIC))))) == len(BASIC)
+    for outside in ("`", "\x1b", "ç", EMOJI):
+        with pytest.raises(ValueError):
+            encode_gsm7(outside)
+
+
+def test_one_gsm_table_in_the_code() -> None:
+    """The project had two GSM 03.38 tables that disagreed: there is one, in this module."""
+    root = Path(__file__).resolve().parents[2] / "smsdesk"
+    # A run of the basic table, as any copy of it would spell it.
+    marks = ("@£$¥èéùìòÇ", "ΔΦΓΛΩΠΨΣΘΞ", "\\u0394_\\u03a6", "ÄÖÑÜ")
+    holders = sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if any(mark in path.read_text(encoding="utf-8") for mark in marks)
+    )
+    assert holders == ["domain/encoding.py"]
+    smpp = (root / "providers" / "smpp.py").read_text(encoding="utf-8")
+    assert "smpplib.gsm" not in smpp and "gsm0338" not in smpp

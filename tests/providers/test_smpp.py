@@ -2,57 +2,24 @@
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import replace
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from smsdesk.providers import secrets
-from smsdesk.providers.base import OutgoingSms, PermanentError, Provider, TransientError
+from smsdesk.providers.base import GatewayRefusal, OutgoingSms, Provider, TransientError
 from smsdesk.providers.smpp import (
-    GSM_PART,
-    UCS2_PART,
+    UNANSWERED,
     SmppConfig,
     SmppProvider,
     encode_message,
     parse_receipt,
 )
 
-
-def eventually(predicate: Callable[[], Any], rounds: int = 1500, step: float = 0.02) -> Any:
-    """Poll `predicate` until it is truthy (bounded); return its last value."""
-    pause = threading.Event()
-    value = predicate()
-    for _ in range(rounds):
-        if value:
-            return value
-        pause.wait(step)
-        value = predicate()
-    return value
-
-
-@pytest.fixture
-def make_provider(smpp_peer: Any) -> Iterator[Callable[..., SmppProvider]]:
-    made: list[SmppProvider] = []
-
-    def make(**overrides: Any) -> SmppProvider:
-        config = SmppConfig(
-            host="127.0.0.1",
-            port=smpp_peer.port,
-            system_id=smpp_peer.system_id,
-            password=smpp_peer.password,
-            link_wait=10.0,
-        )
-        provider = SmppProvider(replace(config, **overrides))
-        made.append(provider)
-        return provider
-
-    yield make
-    for provider in made:
-        provider.close()
+GSM_PART = 153  # septets per part once a 6-byte UDH is added
+UCS2_PART = 134  # bytes (67 UTF-16 units)
 
 
 def campaign(count: int) -> list[OutgoingSms]:
@@ -75,7 +42,7 @@ def test_is_a_provider(make_provider: Callable[..., SmppProvider]) -> None:
 
 
 def test_1000_messages_through_throttling_and_a_dropped_connection(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     # Receivers ending 99/98/97 fail the peer's way (see smpp_server.js DEFAULT_OUTCOMES).
     smpp_peer.inject(throttle=25, msgqful=10, drop_after=400)
@@ -87,36 +54,56 @@ def test_1000_messages_through_throttling_and_a_dropped_connection(
         results += provider.submit(batch[start : start + 250], batch_ref=f"b{start}")
 
     assert [r.message_id for r in results] == [sms.message_id for sms in batch]
-    assert all(r.accepted and r.provider_ref for r in results), [
-        r for r in results if not r.accepted
-    ][:3]
-    refs = {r.message_id: str(r.provider_ref) for r in results}
-    assert len(set(refs.values())) == 1000
+    accepted = [r for r in results if r.accepted]
+    unknown = [r for r in results if r.uncertain]
+    # Written on the link that dropped and never answered: unknown, never sent again.
+    assert len(accepted) + len(unknown) == 1000
+    assert unknown and all(r.error == UNANSWERED and r.permanent for r in unknown)
+    assert provider.stats["unanswered"] >= len(unknown)
 
     state = smpp_peer.state()
     assert state["drops"] == 1
     assert state["binds"] >= 2  # reconnected after the drop
     assert state["throttled"] == 25
     assert state["queue_full"] == 10
-    # The peer saw every message exactly once, whole and in the right coding.
+    by_id = {sms.message_id: sms for sms in batch}
+    # Every submit_sm the peer read, per message and part: none was written twice.
+    reads = Counter(
+        (e["dest"], e["text"], (e["udh"] or {}).get("seq"))
+        for e in state["received"]
+        if e["outcome"] not in ("throttled", "queue_full")
+    )
+    assert set(reads.values()) == {1}
+    # Every accepted message reached the SMSC exactly once, whole; no unknown one twice.
     seen = Counter((m["dest"], m["text"]) for m in state["messages"])
-    expected = Counter((sms.receiver.lstrip("+"), sms.body) for sms in batch)
-    assert seen == expected
+    for result in accepted:
+        sms = by_id[result.message_id]
+        assert seen[(sms.receiver.lstrip("+"), sms.body)] == 1
+    for result in unknown:
+        sms = by_id[result.message_id]
+        assert seen[(sms.receiver.lstrip("+"), sms.body)] <= 1
     codings = {m["text"]: (m["data_coding"], m["parts"]) for m in state["messages"]}
     assert codings[batch[3].body] == (0, 2)
     assert codings[batch[7].body] == (8, 3)
     assert codings[batch[0].body] == (0, 1)
-    # The provider_ref is the id the SMSC gave the message's first part.
-    first_ids = {m["message_ids"][0] for m in state["messages"]}
-    assert set(refs.values()) == first_ids
+    # The provider_ref names every part's message_id, in order.
+    refs = {r.message_id: str(r.provider_ref) for r in accepted}
+    assert len(set(refs.values())) == len(accepted)
+    ids_of = {(m["dest"], m["text"]): " ".join(m["message_ids"]) for m in state["messages"]}
+    for message_id, ref in refs.items():
+        sms = by_id[message_id]
+        assert ids_of[(sms.receiver.lstrip("+"), sms.body)] == ref
 
     receipts = eventually(
-        lambda: (got := provider.poll_receipts(list(refs.values()))) and len(got) == 1000 and got
+        lambda: (
+            (got := provider.poll_receipts(list(refs.values()))) and len(got) == len(refs) and got
+        )
     )
-    assert receipts and len(receipts) == 1000
+    assert receipts and len(receipts) == len(refs)
     by_ref = {receipt.provider_ref: receipt for receipt in receipts}
-    for sms in batch:
-        receipt = by_ref[refs[sms.message_id]]
+    for message_id, ref in refs.items():
+        sms = by_id[message_id]
+        receipt = by_ref[ref]
         if sms.receiver.endswith("99"):
             assert (receipt.ptt, receipt.dlr) == (5, 2)
             assert provider.receipt_error(receipt.provider_ref) == "001"
@@ -129,25 +116,59 @@ def test_1000_messages_through_throttling_and_a_dropped_connection(
             assert (receipt.ptt, receipt.dlr) == (4, 1)
             assert receipt.delivered_at is not None
     assert provider.stats["slow_downs"] == 35
-    assert provider.stats["resent_after_drop"] >= 1  # the submit the peer dropped on
 
 
-def test_a_failed_part_fails_a_long_message(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+def test_a_long_message_is_judged_on_all_its_parts(
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     smpp_peer.outcomes({"42": {"stat": "UNDELIV", "err": "005"}})
     provider = make_provider()
-    sms = OutgoingSms(1, "+33612345678", "ACME", "a" * 400)  # 3 GSM parts
-    [result] = provider.submit([sms], batch_ref="long")
-    assert result.accepted
-    ref = str(result.provider_ref)
-    receipts = eventually(lambda: provider.poll_receipts([ref]))
-    assert receipts[0].dlr == 1  # first part delivered: reported at once
+    good = OutgoingSms(1, "+33612345678", "ACME", "a" * 400)  # 3 GSM parts
+    bad = OutgoingSms(2, "+33612345642", "ACME", "b" * 400)
+    results = provider.submit([good, bad], batch_ref="long")
+    assert all(r.accepted for r in results)
+    good_ref, bad_ref = (str(r.provider_ref) for r in results)
+    assert len(good_ref.split()) == 3 and len(bad_ref.split()) == 3
+
+    receipts = eventually(
+        lambda: (got := provider.poll_receipts([good_ref, bad_ref])) and len(got) == 2 and got
+    )
+    by_ref = {r.provider_ref: r for r in receipts}
+    assert (by_ref[good_ref].ptt, by_ref[good_ref].dlr) == (4, 1)
+    assert (by_ref[bad_ref].ptt, by_ref[bad_ref].dlr) == (5, 2)
+    assert by_ref[bad_ref].error == "stat:UNDELIV err:005"
 
     state = smpp_peer.state()
-    [message] = state["messages"]
-    assert message["parts"] == 3 and message["text"] == sms.body
-    assert message["message_ids"][0] == ref
+    by_text = {m["text"]: m for m in state["messages"]}
+    assert by_text[good.body]["parts"] == 3
+    assert " ".join(by_text[good.body]["message_ids"]) == good_ref
+
+
+def test_a_long_message_waits_for_every_part_before_delivered(
+    make_provider: Callable[..., SmppProvider],
+) -> None:
+    provider = make_provider()
+    provider.start()
+    # Receipts for two of three parts only (as if the third were still on its way).
+    provider._on_deliver(_receipt_pdu("P1", "DELIVRD"))
+    provider._on_deliver(_receipt_pdu("P2", "DELIVRD"))
+    assert provider.poll_receipts(["P1 P2 P3"]) == []
+    provider._on_deliver(_receipt_pdu("P3", "DELIVRD"))
+    [receipt] = provider.poll_receipts(["P1 P2 P3"])
+    assert (receipt.provider_ref, receipt.dlr) == ("P1 P2 P3", 1)
+    # A failed part decides at once, even with parts still to hear from.
+    provider._on_deliver(_receipt_pdu("Q2", "UNDELIV", "034"))
+    [failed] = provider.poll_receipts(["Q1 Q2 Q3"])
+    assert (failed.dlr, failed.error) == (2, "stat:UNDELIV err:034")
+
+
+def _receipt_pdu(message_id: str, stat: str, err: str = "000") -> Any:
+    import smpplib.smpp
+
+    text = f"id:{message_id} sub:001 dlvrd:000 done date:2405021011 stat:{stat} err:{err} text:"
+    return smpplib.smpp.make_pdu(
+        "deliver_sm", sequence=1, esm_class=0x04, short_message=text.encode()
+    )
 
 
 def test_permanent_refusal_names_the_smpp_status(
@@ -175,19 +196,20 @@ def test_persistent_throttling_gives_the_message_back_for_later(
     assert smpp_peer.state()["messages_count"] == 0
 
 
-def test_wrong_password_is_permanent_and_never_shown(
+def test_wrong_password_is_a_refusal_and_never_shown(
     smpp_peer: Any, make_provider: Callable[..., SmppProvider]
 ) -> None:
     provider = make_provider(password="wrongpw1")
-    with pytest.raises(PermanentError) as caught:
+    with pytest.raises(GatewayRefusal) as caught:
         provider.wait_bound(timeout=10)
-    assert "ESME_RINVPASWD" in str(caught.value)
-    with pytest.raises(PermanentError) as again:
+    assert str(caught.value) == "SMPP bind refused: ESME_RINVPASWD"
+    with pytest.raises(GatewayRefusal) as again:
         provider.submit([OutgoingSms(1, "+33611111111", "", "hi")], batch_ref="x")
     for error in (caught.value, again.value):
         assert "wrongpw1" not in str(error)
         assert smpp_peer.password not in str(error)
     assert "wrongpw1" not in repr(provider.config)
+    assert smpp_peer.state()["messages_count"] == 0
 
 
 def test_unreachable_gateway_is_transient(make_provider: Callable[..., SmppProvider]) -> None:
@@ -202,7 +224,7 @@ def test_unreachable_gateway_is_transient(make_provider: Callable[..., SmppProvi
 
 
 def test_enquire_link_keeps_an_idle_link_alive(
-    smpp_peer: Any, make_provider: Callable[..., SmppProvider]
+    smpp_peer: Any, make_provider: Callable[..., SmppProvider], eventually: Callable[..., Any]
 ) -> None:
     provider = make_provider(enquire_link_interval=0.2, response_timeout=5.0)
     provider.wait_bound(timeout=10)
@@ -212,7 +234,7 @@ def test_enquire_link_keeps_an_idle_link_alive(
 
 
 def test_overlong_password_is_refused_before_connecting() -> None:
-    with pytest.raises(PermanentError, match="8 characters") as caught:
+    with pytest.raises(GatewayRefusal, match="8 characters") as caught:
         SmppConfig("127.0.0.1", 2775, "smsdesk", "longer-than-8")
     assert "longer-than-8" not in str(caught.value)
 
@@ -232,8 +254,9 @@ def test_from_env_reads_the_keyring_for_the_password(
     finally:
         provider.close()
     secrets.delete_secret("SMSDESK_SMPP_PASSWORD")
-    with pytest.raises(PermanentError, match="SMSDESK_SMPP_PASSWORD"):
+    with pytest.raises(GatewayRefusal) as missing:
         SmppConfig.from_environment()
+    assert str(missing.value) == "SMPP settings missing: SMSDESK_SMPP_PASSWORD"
 
 
 # --- encoding and receipts, no peer needed -------------------------------------------------

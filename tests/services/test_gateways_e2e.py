@@ -18,6 +18,7 @@ from smsdesk.app import Services, build_services
 from smsdesk.db.models import Message
 from smsdesk.domain.delivery import MessageStatus
 from smsdesk.providers.base import Provider
+from smsdesk.providers.smpp import UNANSWERED
 from smsdesk.services.campaigns import CampaignRequest
 from smsdesk.services.dispatcher import DispatcherService
 
@@ -323,20 +324,31 @@ def test_1000_recipient_campaign_through_smpp_with_throttling_and_a_drop(
     state = smpp_peer.state()
     assert state["drops"] == 1 and state["binds"] >= 2
     assert (state["throttled"], state["queue_full"]) == (25, 10)
-    # The SMSC got every message exactly once, whole.
-    seen = Counter((m["dest"], m["text"]) for m in state["messages"])
-    assert set(seen.values()) == {1}
-    expected = {(r.lstrip("+"), smpp_body(i)) for i, r in enumerate(receivers) if r != rejected}
-    assert set(seen) == expected
-    first_id = {m["dest"]: m["message_ids"][0] for m in state["messages"]}
-
     final = rows(smpp_services)
     assert len(final) == 1000
+    # Written on the link that dropped, never answered: unknown and never sent again (the
+    # peer never processed them). The others reached the SMSC exactly once, whole.
+    unknown = {row.receiver for row in final if row.error == UNANSWERED}
+    assert unknown
+    seen = Counter((m["dest"], m["text"]) for m in state["messages"])
+    assert set(seen.values()) == {1}
+    expected = {
+        (r.lstrip("+"), smpp_body(i))
+        for i, r in enumerate(receivers)
+        if r != rejected and r not in unknown
+    }
+    assert set(seen) == expected
+    part_ids = {m["dest"]: " ".join(m["message_ids"]) for m in state["messages"]}
+
     for row in final:
         if row.receiver == rejected:
             assert (row.status, row.error) == (MessageStatus.FAILED, "ESME_RINVDSTADR")
             continue
-        assert row.provider_ref == first_id[row.receiver.lstrip("+")]
+        if row.receiver in unknown:
+            # SubmitResult.uncertain: `unknown` once the dispatcher records it so (leases).
+            assert row.status in (MessageStatus.UNKNOWN, MessageStatus.FAILED)
+            continue
+        assert row.provider_ref == part_ids[row.receiver.lstrip("+")]
         if row.receiver.endswith("99"):
             assert (row.status, row.ptt, row.dlr) == (MessageStatus.FAILED, 5, 2)
             assert row.error == "stat:UNDELIV err:001"
