@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument(
         "--defer-to-provider",
         action="store_true",
-        help="with --at: hand the schedule to the gateway (OVH differedPeriod)",
+        help="with --at: hand the schedule to the gateway (an OVH batch with a deferred date)",
     )
     send.add_argument(
         "--allow-overdraft",

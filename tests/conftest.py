@@ -19,6 +19,7 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from tooling import missing_tool
 
 from smsdesk.app import Services, build_services
 
@@ -115,6 +116,7 @@ def pause_campaign(services: Services) -> Callable[[int, str], None]:
 
 # --- real protocol peers ----------------------------------------------------------------
 
+
 PEERS = Path(__file__).resolve().parent / "peers"
 
 
@@ -182,7 +184,7 @@ def _ensure_node_modules() -> None:
         return
     npm = shutil.which("npm")
     if npm is None:
-        pytest.skip("npm is not installed: cannot install the SMPP peer")
+        missing_tool("npm is not installed: cannot install the SMPP peer")
     subprocess.run(
         [npm, "ci", "--no-audit", "--no-fund"], cwd=PEERS, check=True, capture_output=True
     )
@@ -192,7 +194,7 @@ def _ensure_node_modules() -> None:
 def smpp_server() -> Iterator[SmppPeer]:
     node = shutil.which("node")
     if node is None:
-        pytest.skip("node is not installed: the SMPP peer is a node script")
+        missing_tool("node is not installed: the SMPP peer is a node script")
     _ensure_node_modules()
     process = subprocess.Popen(
         [node, "smpp_server.js", "--system-id", "smsdesk", "--password", "smpp4711"],

@@ -944,10 +944,14 @@ class OvhProvider:
             ),
         )
         klass = str(answer.get("charactersClass", ""))
+        parts = int(answer.get("parts", 1))
         return Estimate(
-            parts=int(answer.get("parts", 1)),
+            parts=parts,
             characters=int(answer.get("characters", len(body))),
             encoding="GSM-7" if klass == "7bits" else "UCS-2",
+            # OVH bills 1 credit a part to a metropolitan French number; the estimate
+            # route gives no price, and without one the credit check could not refuse
+            credits=float(parts),
         )
 
     def check_numbers(self, numbers: Sequence[str]) -> list[NumberCheck]:

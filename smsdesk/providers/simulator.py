@@ -37,6 +37,7 @@ from smsdesk.domain.encoding import message_info
 from smsdesk.providers.base import (
     Capability,
     Estimate,
+    NotEnoughCredits,
     NumberCheck,
     OutgoingSms,
     PermanentError,
@@ -146,6 +147,15 @@ class SimulatorProvider:
             )
         conn = self._connect()
         with conn:
+            # like a real account: a batch it cannot pay for is refused whole, nothing sent
+            needed = sum(row[6] for row in rows)
+            conn.execute("BEGIN IMMEDIATE")  # the check and the insert, under one lock
+            (used,) = conn.execute("SELECT COALESCE(SUM(parts), 0) FROM received").fetchone()
+            left = STARTING_CREDITS - float(used)
+            if needed > left:
+                raise NotEnoughCredits(
+                    f"Not enough credits at the simulator: {needed} needed, {left:.0f} left"
+                )
             conn.executemany("INSERT INTO received VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
         log.info("simulator received batch %s (%d messages)", batch_ref, len(rows))
         if self.submit_delay:

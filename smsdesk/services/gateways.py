@@ -34,6 +34,7 @@ from smsdesk.providers import secrets
 from smsdesk.providers.base import (
     Capability,
     Estimate,
+    GatewayRefusal,
     NumberCheck,
     OutgoingSms,
     PermanentError,
@@ -459,7 +460,7 @@ class GatewayService:
             if not values[key] and (need_service or key != "service")
         ]
         if missing:
-            raise PermanentError("OVH settings missing: " + ", ".join(missing))
+            raise GatewayRefusal("OVH settings missing: " + ", ".join(missing))
         resolve_endpoint(endpoint)
         return values
 
@@ -566,7 +567,7 @@ class GatewayService:
         password = password or secrets.get_secret("SMSDESK_SMPP_PASSWORD") or ""
         require_settings(host=host, system_id=system_id, password=password)
         if not 0 < port < 65536:
-            raise PermanentError("The SMPP port must be between 1 and 65535")
+            raise GatewayRefusal("The SMPP port must be between 1 and 65535")
         return SmppConfig(host=host, port=port, system_id=system_id, password=password, **overrides)
 
     def save_smpp(self, form: SmppForm) -> SaveReport:

@@ -139,9 +139,9 @@ class Dispatchers:
 
 
 @contextmanager
-def dispatchers(db_url: str, env: dict[str, str], log_dir: Path, batch_size: int) -> Iterator[
-    Dispatchers
-]:
+def dispatchers(
+    db_url: str, env: dict[str, str], log_dir: Path, batch_size: int
+) -> Iterator[Dispatchers]:
     group = Dispatchers(db_url, env, log_dir, batch_size)
     try:
         yield group

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tooling import missing_tool
 
 
 def _pg_bin() -> Path | None:
@@ -70,20 +71,23 @@ def _run(argv: list[str], as_user: list[str], **kwargs: object) -> None:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """URL prefix `postgresql+psycopg://smsdesk@127.0.0.1:PORT` of a running server."""
-    pytest.importorskip("psycopg", reason="psycopg is not installed")
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        missing_tool("psycopg is not installed")
     bin_dir = _pg_bin()
     if bin_dir is None:
         reason = _install_postgres()
         bin_dir = _pg_bin()
         if bin_dir is None:
-            pytest.skip(reason or "PostgreSQL (initdb, pg_ctl) not found after installing it")
+            missing_tool(reason or "PostgreSQL (initdb, pg_ctl) not found after installing it")
     as_user: list[str] = []
     base = Path(tempfile.mkdtemp(prefix="smsdesk-pg-"))
     if os.geteuid() == 0:
         runner = shutil.which("runuser")
         if runner is None:
             shutil.rmtree(base, ignore_errors=True)
-            pytest.skip("running as root without runuser: cannot start PostgreSQL as postgres")
+            missing_tool("running as root without runuser: cannot start PostgreSQL as postgres")
         as_user = [runner, "-u", "postgres", "--"]
         shutil.chown(base, "postgres")
     data, log_file = base / "data", base / "server.log"
@@ -112,7 +116,7 @@ def postgres_server() -> Iterator[str]:
         _run([*pg_ctl, "-o", options, "start"], as_user)
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         shutil.rmtree(base, ignore_errors=True)
-        pytest.skip(f"PostgreSQL could not start: {exc}")
+        missing_tool(f"PostgreSQL could not start: {exc}")
     try:
         yield f"postgresql+psycopg://smsdesk@127.0.0.1:{port}"
     finally:
