@@ -49,9 +49,7 @@ class HeldGateway(SimulatorProvider):
 def _lease_of(services: Services) -> datetime:
     with services.sessions() as session:
         value = session.scalar(
-            select(func.max(Message.lease_until)).where(
-                Message.status == MessageStatus.SUBMITTING
-            )
+            select(func.max(Message.lease_until)).where(Message.status == MessageStatus.SUBMITTING)
         )
     assert value is not None
     return value
