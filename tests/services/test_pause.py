@@ -5,7 +5,7 @@ exactly once. Also: answers that may have reached the gateway are `unknown`, nev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from smsdesk.providers.base import (
     GatewayRefusal,
     NotEnoughCredits,
     OutgoingSms,
+    PermanentError,
     Provider,
     SubmitResult,
 )
@@ -230,3 +231,35 @@ def test_uncertain_and_unanswered_messages_are_unknown_and_never_resent(
     assert any(e and "did not answer" in e for e in unknown.values())
     assert dispatcher.dispatch_due().claimed == 0
     assert set(gateway.received_count_by_message().values()) == {1}
+
+
+def test_a_refusal_while_recovering_pauses_and_the_resumed_claim_asks_first(
+    services: Services, tmp_path: Path
+):
+    """A batch that reached the gateway, its dispatcher dead; recovery cannot ask (the
+    settings are broken): paused, batch kept. After the fix it is found, not resent."""
+    services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(3)))
+    ledger = SimulatorProvider(tmp_path / "ledger.sqlite3", delivery_delay=0)
+    doomed = DispatcherService(services.sessions, lambda _n: ledger)
+    claimed = doomed._claim(3)
+    ledger.submit(
+        [OutgoingSms(c.id, c.receiver, c.sender, c.body) for c in claimed],
+        batch_ref=claimed[0].batch_ref,
+    )
+    later = datetime.now(UTC) + timedelta(minutes=10)  # past the dead one's lease
+
+    def broken(name: str) -> Provider:
+        raise PermanentError("SMPP settings missing: SMSDESK_SMPP_HOST")
+
+    recovered = DispatcherService(services.sessions, broken, db_clock=lambda: later).recover()
+    assert (recovered.reconciled, recovered.requeued, recovered.unknown) == (0, 0, 0)
+    assert _statuses(services) == {"queued": 3}
+    assert [status for status, _ in _campaigns(services)] == [CampaignStatus.PAUSED]
+    with services.sessions() as session:
+        kept = set(session.execute(select(Message.batch_ref, Message.attempts)))
+    assert kept == {(claimed[0].batch_ref, 1)}
+
+    _resume_all(services)
+    report = DispatcherService(services.sessions, lambda _n: ledger).dispatch_due()
+    assert report.submitted == 3
+    assert set(ledger.received_count_by_message().values()) == {1}
