@@ -174,13 +174,15 @@ class ReceiptService:
     def expire(self, now: datetime | None = None) -> int:
         """Messages still without a receipt at their deadline become `expired`."""
         now = now or self._clock()
+        past = and_(Message.status == MessageStatus.SUBMITTED, Message.receipt_deadline <= now)
+        with self._sessions() as session:
+            # a read first: an UPDATE would take SQLite's write lock at every poll
+            if session.scalar(select(Message.id).where(past).limit(1)) is None:
+                return 0
         with self._sessions.begin() as session:
             result = session.execute(
                 update(Message)
-                .where(
-                    Message.status == MessageStatus.SUBMITTED,
-                    Message.receipt_deadline <= now,
-                )
+                .where(past)
                 .values(status=MessageStatus.EXPIRED, error=NO_REPORT, next_attempt_at=None)
                 .execution_options(synchronize_session=False)
             )
