@@ -882,8 +882,9 @@ class DispatcherService:
         under the new batch_ref. Returns (what was recorded, the rows still to send).
 
         When the gateway cannot answer now, the rows wait (queued, with the previous
-        batch_ref kept for the next try); when it refuses to answer, they become
-        `unknown`, as after a crash: never sent twice on a guess.
+        batch_ref kept for the next try); when it cannot answer at all, they become
+        `unknown`, as after a crash: never sent twice on a guess. A refusal (GatewayRefusal,
+        settings) is raised for the caller to pause the campaigns.
         """
         earlier: dict[str, list[_Claimed]] = defaultdict(list)
         for row in rows:
@@ -925,6 +926,7 @@ class DispatcherService:
             recorded = self._record(
                 [SubmitResult(mid, accepted=True, provider_ref=ref) for mid, ref in found.items()],
                 {r.id: r.attempts for r in rows},
+                deferred_until=rows[0].deferred_until,
             )
             log.info(
                 "%d message(s) of an earlier attempt were already at the gateway: "
