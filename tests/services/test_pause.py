@@ -263,3 +263,17 @@ def test_a_refusal_while_recovering_pauses_and_the_resumed_claim_asks_first(
     report = DispatcherService(services.sessions, lambda _n: ledger).dispatch_due()
     assert report.submitted == 3
     assert set(ledger.received_count_by_message().values()) == {1}
+
+
+def test_the_reason_names_the_gateway_once():
+    from smsdesk.services.dispatcher import refusal_reason
+
+    assert refusal_reason("ovh", GatewayRefusal(SIGNATURE)) == (
+        "OVH refused the credentials: Invalid signature — fix it in Settings, then resume"
+    )
+    assert refusal_reason("ovh", GatewayRefusal("Invalid signature")) == (
+        "OVH SMS refused: Invalid signature — fix it in Settings, then resume"
+    )
+    assert refusal_reason("smpp", NotEnoughCredits("balance 0")) == (
+        "Not enough credits at the gateway: balance 0 — top up, then resume"
+    )
