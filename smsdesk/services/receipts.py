@@ -33,7 +33,7 @@ from smsdesk.providers.retry import Backoff
 
 log = logging.getLogger(__name__)
 
-POLL_CHUNK = 1000
+POLL_CHUNK = 100  # refs per gateway call: a stop is honoured between calls (OVH: a GET each)
 APPLY_CHUNK = 900  # provider_refs per IN (...) lookup, under SQLite's variable limit
 POLL_BACKOFF = Backoff(base=5.0, cap=600.0)  # the poll interval of one message
 PUSHED_RECEIPTS = frozenset({"smpp"})  # receipts arrive on the link: asking costs nothing
