@@ -1131,7 +1131,9 @@ class DispatcherService:
                     credits=res.credits,
                     submitted_at=now,
                     receipt_deadline=sent_at + self._validity,
-                    next_attempt_at=sent_at,  # for a submitted row: when to ask for its receipt
+                    # for a submitted row: its next poll (then on a backoff; a deferred one
+                    # is asked once now, then not before its instant)
+                    next_attempt_at=now,
                     error=None,
                 )
             elif res.uncertain:

@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Message, utcnow
+from smsdesk.db.models import Campaign, Message, utcnow
 from smsdesk.domain.delivery import MessageStatus, status_from_codes
 from smsdesk.providers.base import Capability, Provider, ProviderError, Receipt
 from smsdesk.providers.retry import Backoff
@@ -105,7 +105,15 @@ class ReceiptService:
         now = self._clock()
         with self._sessions() as session:
             rows = session.execute(
-                select(Message.id, Message.provider, Message.provider_ref, Message.submitted_at)
+                select(
+                    Message.id,
+                    Message.provider,
+                    Message.provider_ref,
+                    Message.submitted_at,
+                    Campaign.provider_deferred,
+                    Campaign.scheduled_at,
+                )
+                .outerjoin(Campaign, Campaign.id == Message.campaign_id)
                 .where(
                     Message.status == MessageStatus.SUBMITTED,
                     Message.provider_ref.is_not(None),
@@ -148,14 +156,18 @@ class ReceiptService:
         return applied
 
     def _schedule(self, polled: Sequence[Any], now: datetime) -> None:
-        """The next poll of each message just asked about (still waiting), by its age."""
-        updates = [
-            {
-                "b_id": row.id,
-                "b_next": now + timedelta(seconds=next_poll_delay(_age(row.submitted_at, now))),
-            }
-            for row in polled
-        ]
+        """The next poll of each message just asked about (still waiting), by its age;
+        one the gateway holds for a later instant is not asked about again before it."""
+        updates = []
+        for row in polled:
+            since = row.submitted_at
+            if row.provider_deferred and row.scheduled_at is not None:
+                if row.scheduled_at > now:
+                    updates.append({"b_id": row.id, "b_next": row.scheduled_at})
+                    continue
+                since = max(since, row.scheduled_at) if since is not None else row.scheduled_at
+            delay = next_poll_delay(_age(since, now))
+            updates.append({"b_id": row.id, "b_next": now + timedelta(seconds=delay)})
         if not updates:
             return
         table = Message.__table__

@@ -127,7 +127,11 @@ def test_wrong_credentials_pause_the_campaigns_then_resume_sends_the_rest_once(
 
 
 def test_missing_settings_pause_instead_of_failing(services: Services, db_url: str, capsys):
-    services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(5), provider="smpp"))
+    # made for a gateway whose settings were removed since (creation checks them)
+    services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(5)))
+    with services.sessions.begin() as session:
+        session.execute(update(Campaign).values(provider="smpp"))
+        session.execute(update(Message).values(provider="smpp"))
     code, out, err = _run(capsys, "--db", db_url, "dispatch", "--once", "--receipt-wait", "0")
     assert (code, out) == (1, "")
     assert "SMPP settings missing" in err

@@ -107,10 +107,14 @@ class Pushed:
 
 
 def test_pushed_receipts_are_looked_up_at_every_poll(services: Services):
-    services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(2), provider="smpp"))
-    with services.sessions.begin() as session:
+    services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(2)))
+    with services.sessions.begin() as session:  # as if sent through SMPP
         for row in session.scalars(select(Message)):
-            row.status, row.provider_ref = MessageStatus.SUBMITTED, f"p{row.id}"
+            row.status, row.provider_ref, row.provider = (
+                MessageStatus.SUBMITTED,
+                f"p{row.id}",
+                "smpp",
+            )
     gateway = Pushed()
     receipts = ReceiptService(services.sessions, lambda _n: gateway)
     for _ in range(3):
