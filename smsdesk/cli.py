@@ -184,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--receipt-wait",
         type=float,
         default=10.0,
-        help="with --once: seconds to wait for delivery receipts (default 10)",
+        help="with --once: at most this many seconds to wait for delivery receipts (default 10)",
     )
 
     history = sub.add_parser("history", help="the SMS history").add_subparsers(
@@ -496,10 +496,15 @@ def _dispatch(args: argparse.Namespace, services: Any) -> int:
             dispatcher.run_forever(stop)
             return 0
         sent, recovered, receipts = dispatcher.run_once(receipt_wait=args.receipt_wait)
+        if sent.refusals:
+            # the gateway refused us: what was not sent waits, paused, until the user fixes it
+            raise CliError("; ".join(sent.refusals))
         line = (
             f"sent {sent.submitted}, failed {sent.failed}, to retry {sent.retried}; "
             f"{receipts} receipt(s)"
         )
+        if sent.unknown:
+            line += f"; {sent.unknown} unknown (may have reached the gateway: see History)"
         if sent.held:
             line += f"; {sent.held} wait for their sending window to open"
         if recovered.reconciled or recovered.requeued or recovered.unknown:

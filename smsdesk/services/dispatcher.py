@@ -2,11 +2,19 @@
 
 queued -> submitting -> submitted -> delivered | failed | expired   (queued -> cancelled)
 
-`submitting` is committed *before* the gateway is called. If the process dies between
-that commit and the recording of the answer, the rows stay `submitting` with the id of
-the dead dispatcher in `claimed_by`; the next dispatcher to start reconciles them with
-the gateway (when it can say what it received) or marks them `unknown`. A message is
-never handed to the gateway twice by smsdesk.
+`submitting` is committed *before* the gateway is called, with a lease: `claimed_by` (this
+dispatcher) and `lease_until` (the database's clock + LEASE). The owner renews the lease
+while it works (before each gateway call, and from a small thread while a call is in
+flight) and every write it makes to those rows is guarded by `claimed_by = me AND status =
+'submitting'`: rows taken from it are never written, nor handed to the gateway. Only once
+a lease has expired (on the database's clock: a host clock that runs ahead cannot steal a
+live claim) does recovery take the rows over and settle them with the gateway (when it can
+say what it received) or mark them `unknown`. A message is never handed to the gateway
+twice by smsdesk.
+
+The gateway refusing *us* (credentials, settings, no credits) pauses the campaigns it
+concerns (PAUSE CONTRACT in domain/delivery.py): their unsent messages wait `queued` with
+no due instant until the user resumes; nothing is failed for it.
 
 Sending windows: messages of a campaign whose window is closed are not claimed; their
 `next_attempt_at` is moved to the window's next opening, so the campaign pauses when the
@@ -25,19 +33,22 @@ import threading
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import and_, exists, func, or_, select, text, update
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Campaign, Dispatcher, Message, utcnow
+from smsdesk.db.models import Campaign, Message, utcnow
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.providers.base import (
     Capability,
+    GatewayRefusal,
+    NotEnoughCredits,
     OutgoingSms,
     PermanentError,
     Provider,
@@ -45,18 +56,24 @@ from smsdesk.providers.base import (
     SubmitResult,
     TransientError,
 )
+from smsdesk.providers.retry import wait
 from smsdesk.services.campaigns import parse_window
+from smsdesk.services.gateways import LABELS
 from smsdesk.services.receipts import ReceiptService
+from smsdesk.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 BACKOFF_BASE_SECONDS = 5.0
 BACKOFF_MAX_SECONDS = 15 * 60.0
-HEARTBEAT_STALE = timedelta(minutes=5)
+LEASE_SECONDS = 90.0  # a claim not renewed for this long is taken over by recovery
+LEASE_ENV = "SMSDESK_LEASE_SECONDS"
+ID_CHUNK = 500  # ids per IN (...) of the lease checks
 
 ProgressFn = Callable[[int, int], None]
 HOLDING_STATUSES = (CampaignStatus.SCHEDULED, CampaignStatus.SENDING)
+PAUSABLE_STATUSES = (*HOLDING_STATUSES, CampaignStatus.PAUSED)
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,9 @@ class DispatchReport:
     retried: int = 0
 
     held: int = 0  # claimed, then put back: their sending window had closed
+    unknown: int = 0  # may have reached the gateway, which never said: never resent
+    paused: int = 0  # campaigns paused because the gateway refused us
+    refusals: tuple[str, ...] = ()  # why (one human line each), for the user
 
     def __add__(self, other: DispatchReport) -> DispatchReport:
         return DispatchReport(
@@ -75,6 +95,9 @@ class DispatchReport:
             self.failed + other.failed,
             self.retried + other.retried,
             self.held + other.held,
+            self.unknown + other.unknown,
+            self.paused + other.paused,
+            tuple(dict.fromkeys((*self.refusals, *other.refusals))),
         )
 
 
@@ -83,6 +106,13 @@ class RecoveryReport:
     reconciled: int = 0  # the gateway had them: now submitted
     requeued: int = 0  # the gateway never got them: queued again
     unknown: int = 0  # nobody can say: left to the user
+
+    def __add__(self, other: RecoveryReport) -> RecoveryReport:
+        return RecoveryReport(
+            self.reconciled + other.reconciled,
+            self.requeued + other.requeued,
+            self.unknown + other.unknown,
+        )
 
 
 @dataclass(frozen=True)
@@ -109,14 +139,36 @@ def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
     return max(delay, retry_after or 0.0)
 
 
-def _pid_alive(pid: int) -> bool:
+def _lease_from_environment() -> float:
+    raw = os.environ.get(LEASE_ENV, "")
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
+        value = float(raw) if raw else LEASE_SECONDS
+    except ValueError:
+        log.warning("%s=%r is not a number of seconds: using %g", LEASE_ENV, raw, LEASE_SECONDS)
+        return LEASE_SECONDS
+    return value if value > 0 else LEASE_SECONDS
+
+
+def _is_refusal(exc: BaseException) -> bool:
+    """The gateway refuses us, or cannot even be built from the settings."""
+    from smsdesk.providers.registry import UnknownProviderError
+    from smsdesk.services.gateways import GatewaySettingsError
+
+    if isinstance(exc, GatewayRefusal | GatewaySettingsError | UnknownProviderError):
         return True
-    return True
+    # the gateway service's build says so when a setting is missing
+    return isinstance(exc, PermanentError) and "settings missing" in str(exc)
+
+
+def refusal_reason(provider_name: str, exc: BaseException) -> str:
+    """One line for the user: what the gateway said and what to do (never a secret:
+    provider messages carry none)."""
+    said = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, NotEnoughCredits):
+        return f"Not enough credits at the gateway: {said} — top up, then resume"
+    if provider_name.lower() not in said.lower():  # say which gateway, once
+        said = f"{LABELS.get(provider_name, provider_name)} refused: {said}"
+    return f"{said} — fix it in Settings, then resume"
 
 
 class DispatcherService:
@@ -128,8 +180,14 @@ class DispatcherService:
         clock: Callable[[], datetime] = utcnow,
         batch_size: int | None = None,
         sleep: Callable[[float], None] | None = None,
+        lease_seconds: float | None = None,
+        db_clock: Callable[[], datetime] | None = None,
+        receipt_validity: timedelta | None = None,
     ) -> None:
-        """`clock` and `sleep` drive time (tests pass a fake clock whose sleep moves it)."""
+        """`clock` and `sleep` drive scheduling (tests pass a fake clock whose sleep moves
+        it). Leases are judged on `db_clock`, by default the database's own clock: never
+        on `clock`, which may be skewed. `lease_seconds` defaults to $SMSDESK_LEASE_SECONDS
+        or 90 s; `receipt_validity` to the `receipt_validity_hours` setting (48 h)."""
         self._sessions = sessions
         self._provider_factory = provider_factory
         self._providers: dict[str, Provider] = {}
@@ -137,11 +195,19 @@ class DispatcherService:
         self._batch_size = batch_size
         self._host = socket.gethostname()[:60]
         self.identity = f"{self._host}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
-        self._registered = False
         self._sleep = sleep
         self._next_free: dict[str, float] = {}  # provider -> when its rate allows more
-        self.receipts = ReceiptService(sessions, self.provider, clock=clock)
         self._is_postgres = sessions.kw["bind"].dialect.name == "postgresql"
+        seconds = lease_seconds if lease_seconds is not None else _lease_from_environment()
+        if seconds <= 0:
+            raise ValueError("the lease must be a positive number of seconds")
+        self._lease = timedelta(seconds=seconds)
+        self._db_clock = db_clock
+        if receipt_validity is None:
+            receipt_validity = SettingsService(sessions).receipt_validity()
+        self._validity = receipt_validity
+        self._refused: dict[str, str] = {}  # provider -> why, for the current cycle
+        self.receipts = ReceiptService(sessions, self.provider, clock=clock)
 
     # -- providers -------------------------------------------------------------------
 
@@ -154,143 +220,403 @@ class DispatcherService:
         for provider in self._providers.values():
             provider.close()
         self._providers.clear()
-        if self._registered:
-            with self._sessions.begin() as session:
-                session.execute(delete(Dispatcher).where(Dispatcher.id == self.identity))
-            self._registered = False
 
-    # -- liveness --------------------------------------------------------------------
+    # -- leases ----------------------------------------------------------------------
 
-    def heartbeat(self) -> None:
-        now = self._clock()
-        with self._sessions.begin() as session:
-            row = session.get(Dispatcher, self.identity)
-            if row is None:
-                session.add(
-                    Dispatcher(
-                        id=self.identity,
-                        host=self._host,
-                        pid=os.getpid(),
-                        started_at=now,
-                        heartbeat_at=now,
-                    )
+    def db_now(self, session: Session | None = None) -> datetime:
+        """Now on the database's clock (aware UTC): the one clock leases are judged on."""
+        if self._db_clock is not None:
+            return self._db_clock()
+        if session is None:
+            with self._sessions() as own:
+                return self.db_now(own)
+        if self._is_postgres:
+            value = session.scalar(text("SELECT clock_timestamp()"))
+            assert isinstance(value, datetime)
+            return value.astimezone(UTC)
+        # SQLite: UTC text, the form UTCDateTime stores
+        raw = session.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
+        return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC)
+
+    def _renew(self, session: Session, ids: Sequence[int]) -> set[int]:
+        """Extend our lease on these rows; returns those still ours. A lapsed lease is
+        not revived: recovery may be settling those rows already."""
+        now = self.db_now(session)
+        owned: set[int] = set()
+        for start in range(0, len(ids), ID_CHUNK):
+            result = session.execute(
+                update(Message)
+                .where(
+                    Message.id.in_(ids[start : start + ID_CHUNK]),
+                    Message.claimed_by == self.identity,
+                    Message.status == MessageStatus.SUBMITTING,
+                    Message.lease_until > now,
                 )
-            else:
-                row.heartbeat_at = now
-        self._registered = True
+                .values(lease_until=now + self._lease)
+                .execution_options(synchronize_session=False)
+                .returning(Message.id)
+            )
+            owned.update(result.scalars())
+        return owned
 
-    def _is_orphan(self, claimed_by: str, heartbeats: dict[str, datetime]) -> bool:
-        if claimed_by == self.identity:
-            return False
-        host, _, rest = claimed_by.partition(":")
-        pid_text = rest.partition(":")[0]
-        if host == self._host and pid_text.isdigit() and not _pid_alive(int(pid_text)):
-            return True
-        beat = heartbeats.get(claimed_by)
-        return beat is None or self._clock() - beat > HEARTBEAT_STALE
+    def _still_ours(self, rows: Sequence[_Claimed]) -> list[_Claimed]:
+        """Renew the lease right before a gateway call; rows lost meanwhile are dropped
+        here, without any call (their new owner settles them)."""
+        try:
+            with self._sessions.begin() as session:
+                owned = self._renew(session, [r.id for r in rows])
+        except OperationalError as exc:  # cannot renew: do not call the gateway blind
+            log.warning("could not renew the lease of %d message(s): %s", len(rows), exc.orig)
+            return []
+        lost = len(rows) - len(owned)
+        if lost:
+            log.warning("%d claimed message(s) were taken over: not sent by us", lost)
+        return [r for r in rows if r.id in owned]
+
+    @contextmanager
+    def _leased(self, ids: Sequence[int]) -> Iterator[None]:
+        """Keep renewing the lease of `ids` (every LEASE/3, its own session) while the
+        body runs, e.g. a gateway call or a rate wait that may outlast the lease."""
+        done = threading.Event()
+        every = self._lease.total_seconds() / 3
+        ids = list(ids)
+
+        def renew() -> None:
+            while not done.wait(every):
+                try:
+                    with self._sessions.begin() as session:
+                        if not self._renew(session, ids):
+                            return
+                except SQLAlchemyError as exc:
+                    log.warning("could not renew a lease: %s", exc)
+
+        renewer = threading.Thread(target=renew, name="smsdesk-lease", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            done.set()
+            renewer.join()
+
+    def _hold(self, session: Session, ids: Sequence[int]) -> set[int]:
+        """Lock our claimed rows for a write in this transaction; returns those still
+        ours (claimed by us and `submitting`), whatever their lease says."""
+        owned: set[int] = set()
+        for start in range(0, len(ids), ID_CHUNK):
+            result = session.execute(
+                update(Message)
+                .where(
+                    Message.id.in_(ids[start : start + ID_CHUNK]),
+                    Message.claimed_by == self.identity,
+                    Message.status == MessageStatus.SUBMITTING,
+                )
+                .values(claimed_by=self.identity)
+                .execution_options(synchronize_session=False)
+                .returning(Message.id)
+            )
+            owned.update(result.scalars())
+        return owned
+
+    def _write_owned(self, updates: Sequence[dict[str, Any]]) -> set[int]:
+        """Apply per-row updates to rows still ours only; returns the ids written."""
+        if not updates:
+            return set()
+        with self._sessions.begin() as session:
+            owned = self._hold(session, [u["id"] for u in updates])
+            mine = [u for u in updates if u["id"] in owned]
+            if mine:
+                session.execute(
+                    update(Message)
+                    .where(
+                        Message.claimed_by == self.identity,
+                        Message.status == MessageStatus.SUBMITTING,
+                    )
+                    .execution_options(synchronize_session=None),
+                    mine,
+                )
+        if len(owned) < len(updates):
+            log.warning(
+                "%d message(s) were taken over by another dispatcher: not recorded by us",
+                len(updates) - len(owned),
+            )
+        return owned
+
+    def next_lease_expiry(self) -> datetime | None:
+        """When the earliest live claim of another dispatcher lapses (database clock)."""
+        with self._sessions() as session:
+            return session.scalar(
+                select(func.min(Message.lease_until)).where(
+                    Message.status == MessageStatus.SUBMITTING,
+                    or_(Message.claimed_by.is_(None), Message.claimed_by != self.identity),
+                )
+            )
 
     # -- recovery --------------------------------------------------------------------
 
     def recover(self) -> RecoveryReport:
-        """Settle the rows a dead dispatcher left in `submitting`."""
-        with self._sessions() as session:
-            owners = list(
-                session.scalars(
-                    select(Message.claimed_by)
-                    .where(Message.status == MessageStatus.SUBMITTING)
-                    .distinct()
-                )
-            )
-            heartbeats = dict(session.execute(select(Dispatcher.id, Dispatcher.heartbeat_at)).all())
-        orphans = [o for o in owners if o is not None and self._is_orphan(o, heartbeats)]
-        if None in owners:
-            orphans.append("")
-        report = RecoveryReport()
-        for owner in orphans:
-            report = self._recover_owner(owner or None, report)
-        return report
-
-    def _recover_owner(self, owner: str | None, report: RecoveryReport) -> RecoveryReport:
-        with self._sessions() as session:
-            rows = session.execute(
-                select(
-                    Message.id,
-                    Message.receiver,
-                    Message.sender,
-                    Message.body,
-                    Message.provider,
-                    Message.batch_ref,
-                    Campaign.commercial,
-                )
-                .outerjoin(Campaign, Campaign.id == Message.campaign_id)
-                .where(Message.status == MessageStatus.SUBMITTING, Message.claimed_by == owner)
-            ).all()
-        groups: dict[tuple[str, str], list[OutgoingSms]] = defaultdict(list)
-        for mid, receiver, sender, body, provider_name, batch_ref, commercial in rows:
-            groups[(provider_name, batch_ref or "")].append(
-                OutgoingSms(mid, receiver, sender, body, bool(commercial))
-            )
-        reconciled = requeued = unknown = 0
-        now = self._clock()
-        for (provider_name, batch_ref), batch in groups.items():
-            found: dict[int, str] = {}
-            can_say = False
-            try:
-                provider = self.provider(provider_name)
-                if batch_ref and Capability.RECONCILE in provider.capabilities:
-                    found = {
-                        r.message_id: r.provider_ref
-                        for r in provider.reconcile(batch, batch_ref=batch_ref)
-                    }
-                    can_say = True
-            except ProviderError as exc:
-                log.warning("cannot reconcile batch %s: %s", batch_ref, exc)
-            updates: list[dict[str, Any]] = []
-            for sms in batch:
-                if sms.message_id in found:
-                    reconciled += 1
-                    updates.append(
-                        {
-                            "id": sms.message_id,
-                            "status": MessageStatus.SUBMITTED,
-                            "provider_ref": found[sms.message_id],
-                            "submitted_at": now,
-                            "claimed_by": None,
-                        }
-                    )
-                elif can_say:
-                    requeued += 1
-                    updates.append(
-                        {
-                            "id": sms.message_id,
-                            "status": MessageStatus.QUEUED,
-                            "next_attempt_at": now,
-                            "claimed_by": None,
-                        }
-                    )
-                else:
-                    unknown += 1
-                    updates.append(
-                        {
-                            "id": sms.message_id,
-                            "status": MessageStatus.UNKNOWN,
-                            "claimed_by": None,
-                            "error": "interrupted while sending; the gateway cannot tell "
-                            "whether it received this message",
-                        }
-                    )
+        """Settle the `submitting` rows whose lease has expired (their owner died, or
+        stopped renewing): take them over under our own lease, ask the gateway."""
+        try:
             with self._sessions.begin() as session:
-                session.execute(update(Message), updates)
-        if reconciled or requeued or unknown:
+                now = self.db_now(session)
+                expired = or_(Message.lease_until.is_(None), Message.lease_until <= now)
+                ids = list(
+                    session.scalars(
+                        select(Message.id).where(
+                            Message.status == MessageStatus.SUBMITTING, expired
+                        )
+                    )
+                )
+                if not ids:
+                    return RecoveryReport()
+                rows: list[Any] = []
+                for start in range(0, len(ids), ID_CHUNK):
+                    rows += session.execute(
+                        update(Message)
+                        .where(
+                            Message.id.in_(ids[start : start + ID_CHUNK]),
+                            Message.status == MessageStatus.SUBMITTING,
+                            expired,  # the old owner did not renew meanwhile
+                        )
+                        .values(claimed_by=self.identity, lease_until=now + self._lease)
+                        .execution_options(synchronize_session=False)
+                        .returning(
+                            Message.id,
+                            Message.receiver,
+                            Message.sender,
+                            Message.body,
+                            Message.provider,
+                            Message.batch_ref,
+                            Message.campaign_id,
+                            Message.attempts,
+                        )
+                    ).all()
+        except OperationalError as exc:  # e.g. a deadlock with another recovering process
+            log.warning("could not recover interrupted sends yet: %s", exc.orig)
+            return RecoveryReport()
+        campaign_ids = {r.campaign_id for r in rows if r.campaign_id is not None}
+        commercial: dict[int, bool] = {}
+        if campaign_ids:
+            with self._sessions() as session:
+                commercial = dict(
+                    session.execute(
+                        select(Campaign.id, Campaign.commercial).where(
+                            Campaign.id.in_(campaign_ids)
+                        )
+                    ).all()
+                )
+        groups: dict[tuple[str, str], list[_Claimed]] = defaultdict(list)
+        for row in rows:
+            groups[(row.provider, row.batch_ref or "")].append(
+                _Claimed(
+                    id=row.id,
+                    receiver=row.receiver,
+                    sender=row.sender,
+                    body=row.body,
+                    provider=row.provider,
+                    attempts=row.attempts,
+                    commercial=bool(commercial.get(row.campaign_id or -1, False)),
+                    batch_ref=row.batch_ref or "",
+                    campaign_id=row.campaign_id,
+                    earlier_batch_ref=row.batch_ref,
+                )
+            )
+        report = RecoveryReport()
+        for (provider_name, batch_ref), group in groups.items():
+            with self._leased([r.id for r in group]):
+                report += self._recover_batch(provider_name, batch_ref, group)
+        if report.reconciled or report.requeued or report.unknown:
             log.info(
                 "recovered interrupted sends: %d reconciled, %d queued again, %d unknown",
-                reconciled,
-                requeued,
-                unknown,
+                report.reconciled,
+                report.requeued,
+                report.unknown,
             )
-        return RecoveryReport(
-            report.reconciled + reconciled, report.requeued + requeued, report.unknown + unknown
+        return report
+
+    def _recover_batch(
+        self, provider_name: str, batch_ref: str, group: Sequence[_Claimed]
+    ) -> RecoveryReport:
+        batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in group]
+        found: dict[int, str] = {}
+        can_say = False
+        try:
+            provider = self.provider(provider_name)
+            if batch_ref and Capability.RECONCILE in provider.capabilities:
+                found = {
+                    r.message_id: r.provider_ref
+                    for r in provider.reconcile(batch, batch_ref=batch_ref)
+                }
+                can_say = True
+        except (ProviderError, ValueError) as exc:
+            if _is_refusal(exc) or not isinstance(exc, ProviderError):
+                # cannot ask now: the rows wait, paused, with their batch_ref kept so that
+                # the next claim asks the gateway about that batch before sending anything
+                self._pause(group, provider_name, refusal_reason(provider_name, exc), sent=True)
+                return RecoveryReport()
+            log.warning("cannot reconcile batch %s: %s", batch_ref, exc)
+        now = self._clock()
+        updates: list[dict[str, Any]] = []
+        kinds: dict[int, str] = {}
+        for sms in batch:
+            if sms.message_id in found:
+                kinds[sms.message_id] = "reconciled"
+                updates.append(
+                    {
+                        "id": sms.message_id,
+                        "status": MessageStatus.SUBMITTED,
+                        "provider_ref": found[sms.message_id],
+                        "submitted_at": now,
+                        "receipt_deadline": now + self._validity,
+                        "next_attempt_at": now,  # "next poll at": ask for its receipt now
+                        "claimed_by": None,
+                        "lease_until": None,
+                    }
+                )
+            elif can_say:
+                kinds[sms.message_id] = "requeued"
+                updates.append(
+                    {
+                        "id": sms.message_id,
+                        "status": MessageStatus.QUEUED,
+                        "next_attempt_at": now,
+                        "claimed_by": None,
+                        "lease_until": None,
+                    }
+                )
+            else:
+                kinds[sms.message_id] = "unknown"
+                updates.append(
+                    {
+                        "id": sms.message_id,
+                        "status": MessageStatus.UNKNOWN,
+                        "claimed_by": None,
+                        "lease_until": None,
+                        "next_attempt_at": None,
+                        "error": "interrupted while sending; the gateway cannot tell "
+                        "whether it received this message",
+                    }
+                )
+        written = self._write_owned(updates)
+        counts: dict[str, int] = defaultdict(int)
+        for message_id in written:
+            counts[kinds[message_id]] += 1
+        return RecoveryReport(counts["reconciled"], counts["requeued"], counts["unknown"])
+
+    # -- pausing on a refusal --------------------------------------------------------
+
+    def _pause(
+        self, rows: Sequence[_Claimed], provider_name: str, reason: str, *, sent: bool = False
+    ) -> DispatchReport:
+        """The gateway refused us (PAUSE CONTRACT): give the claimed rows back, queued with
+        no due instant, and pause their campaigns and every other campaign due on this
+        gateway. `sent`: the rows' batch may have reached the gateway (recovery), so their
+        batch_ref and attempts stay for the next claim to ask about it."""
+        self._refused[provider_name] = reason
+        log.warning("gateway %s refused: %s", provider_name, reason)
+        with self._sessions() as session:
+            campaign_ids = {r.campaign_id for r in rows if r.campaign_id is not None}
+            pausable = set(
+                session.scalars(
+                    select(Campaign.id).where(
+                        Campaign.id.in_(list(campaign_ids)),
+                        Campaign.status.in_(PAUSABLE_STATUSES),
+                    )
+                )
+            )
+        updates: list[dict[str, Any]] = []
+        failed = unknown = 0
+        for row in rows:
+            if row.campaign_id in pausable:
+                updates.append(
+                    {
+                        "id": row.id,
+                        "status": MessageStatus.QUEUED,
+                        "claimed_by": None,
+                        "lease_until": None,
+                        "next_attempt_at": None,
+                        "batch_ref": row.batch_ref if sent else row.earlier_batch_ref,
+                        "attempts": row.attempts if sent else row.attempts - 1,
+                        "error": reason,
+                    }
+                )
+            elif row.campaign_id is not None:  # cancelled meanwhile: nothing left to send
+                updates.append(
+                    {
+                        "id": row.id,
+                        "status": MessageStatus.CANCELLED,
+                        "claimed_by": None,
+                        "lease_until": None,
+                        "next_attempt_at": None,
+                    }
+                )
+            else:  # no campaign: nobody would resume it, so it ends here, with the reason
+                maybe_sent = sent or row.earlier_batch_ref is not None
+                unknown += maybe_sent
+                failed += not maybe_sent
+                updates.append(
+                    {
+                        "id": row.id,
+                        "status": MessageStatus.UNKNOWN if maybe_sent else MessageStatus.FAILED,
+                        "claimed_by": None,
+                        "lease_until": None,
+                        "next_attempt_at": None,
+                        "error": reason,
+                    }
+                )
+        self._write_owned(updates)
+        paused = self._pause_campaigns(provider_name, pausable, reason)
+        return DispatchReport(failed=failed, unknown=unknown, paused=paused, refusals=(reason,))
+
+    def _pause_campaigns(self, provider_name: str, campaign_ids: set[int], reason: str) -> int:
+        """Pause these campaigns and every campaign due now on this gateway; fail the due
+        messages of that gateway that belong to no campaign. Returns campaigns paused."""
+        now = self._clock()
+        due_here = and_(
+            Message.provider == provider_name,
+            Message.status == MessageStatus.QUEUED,
+            Message.next_attempt_at <= now,
         )
+        try:
+            with self._sessions.begin() as session:
+                ids = set(campaign_ids)
+                ids.update(
+                    session.scalars(
+                        select(Message.campaign_id)
+                        .join(Campaign, Campaign.id == Message.campaign_id)
+                        .where(due_here, Campaign.status.in_(HOLDING_STATUSES))
+                        .distinct()
+                    )
+                )
+                session.execute(
+                    update(Message)
+                    .where(due_here, Message.campaign_id.is_(None))
+                    .values(status=MessageStatus.FAILED, next_attempt_at=None, error=reason)
+                    .execution_options(synchronize_session=False)
+                )
+                if not ids:
+                    return 0
+                # one already paused gets the latest reason: the one the user must fix now
+                result = session.execute(
+                    update(Campaign)
+                    .where(Campaign.id.in_(list(ids)), Campaign.status.in_(PAUSABLE_STATUSES))
+                    .values(status=CampaignStatus.PAUSED, paused_reason=reason)
+                    .execution_options(synchronize_session=False)
+                )
+                paused = int(result.rowcount)  # type: ignore[attr-defined]
+                session.execute(
+                    update(Message)
+                    .where(
+                        Message.campaign_id.in_(list(ids)),
+                        Message.status == MessageStatus.QUEUED,
+                    )
+                    .values(next_attempt_at=None)
+                    .execution_options(synchronize_session=False)
+                )
+        except OperationalError as exc:
+            log.warning("could not pause the campaigns of %s: %s", provider_name, exc.orig)
+            return 0
+        return paused
 
     # -- claiming and sending --------------------------------------------------------
 
@@ -370,6 +696,7 @@ class DispatcherService:
             if not ids:
                 return []
             earlier = self._earlier_batch_refs(session, ids)
+            lease_until = self.db_now(session) + self._lease
             # the status test again: on SQLite another process may have claimed some of
             # these rows since our select; the UPDATE runs under the write lock
             result = session.execute(
@@ -378,6 +705,7 @@ class DispatcherService:
                 .values(
                     status=MessageStatus.SUBMITTING,
                     claimed_by=self.identity,
+                    lease_until=lease_until,
                     batch_ref=batch_ref,
                     attempts=Message.attempts + 1,
                 )
@@ -449,10 +777,8 @@ class DispatcherService:
     def _wait(self, seconds: float, cancel: threading.Event | None) -> None:
         if self._sleep is not None:
             self._sleep(seconds)
-        elif cancel is not None:
-            cancel.wait(seconds)
         else:
-            time.sleep(seconds)
+            wait(seconds, cancel)  # a stop interrupts it
 
     def _respect_rate(self, provider: Provider, count: int, cancel: threading.Event | None) -> None:
         """Wait until the provider's rate allows `count` more messages (on our clock)."""
@@ -495,24 +821,22 @@ class DispatcherService:
         return max(1, min(size, int(min(rates))))
 
     def _release(self, rows: Sequence[_Claimed], due: datetime) -> None:
-        """Give claimed rows back, never handed to the gateway: queued again for `due`."""
-        with self._sessions.begin() as session:
-            session.execute(
-                update(Message)
-                .where(
-                    Message.id.in_([r.id for r in rows]),
-                    Message.status == MessageStatus.SUBMITTING,
-                    Message.claimed_by == self.identity,
-                )
-                .values(
-                    status=MessageStatus.QUEUED,
-                    claimed_by=None,
-                    batch_ref=None,
-                    next_attempt_at=due,
-                    attempts=Message.attempts - 1,
-                )
-                .execution_options(synchronize_session=False)
-            )
+        """Give claimed rows back, never handed to the gateway: queued again for `due`
+        (the batch_ref of an earlier attempt kept, to ask the gateway about it later)."""
+        self._write_owned(
+            [
+                {
+                    "id": r.id,
+                    "status": MessageStatus.QUEUED,
+                    "claimed_by": None,
+                    "lease_until": None,
+                    "batch_ref": r.earlier_batch_ref,
+                    "next_attempt_at": due,
+                    "attempts": r.attempts - 1,
+                }
+                for r in rows
+            ]
+        )
 
     def _outside_window(self, rows: Sequence[_Claimed]) -> list[_Claimed]:
         """The rows whose campaign's window is closed now; they are put back for its next
@@ -559,8 +883,9 @@ class DispatcherService:
         under the new batch_ref. Returns (what was recorded, the rows still to send).
 
         When the gateway cannot answer now, the rows wait (queued, with the previous
-        batch_ref kept for the next try); when it refuses to answer, they become
-        `unknown`, as after a crash: never sent twice on a guess.
+        batch_ref kept for the next try); when it cannot answer at all, they become
+        `unknown`, as after a crash: never sent twice on a guess. A refusal (GatewayRefusal,
+        settings) is raised for the caller to pause the campaigns.
         """
         earlier: dict[str, list[_Claimed]] = defaultdict(list)
         for row in rows:
@@ -580,6 +905,8 @@ class DispatcherService:
                 settled.update(r.id for r in group)
                 continue
             except (ProviderError, ValueError) as exc:
+                if _is_refusal(exc) or not isinstance(exc, ProviderError):
+                    raise  # the gateway refuses us: the caller pauses the whole group
                 report += self._unknown_earlier(group, str(exc))
                 settled.update(r.id for r in group)
                 continue
@@ -600,6 +927,7 @@ class DispatcherService:
             recorded = self._record(
                 [SubmitResult(mid, accepted=True, provider_ref=ref) for mid, ref in found.items()],
                 {r.id: r.attempts for r in rows},
+                deferred_until=rows[0].deferred_until,
             )
             log.info(
                 "%d message(s) of an earlier attempt were already at the gateway: "
@@ -620,6 +948,7 @@ class DispatcherService:
                 "id": r.id,
                 "status": MessageStatus.QUEUED,
                 "claimed_by": None,
+                "lease_until": None,
                 "batch_ref": old_ref,
                 "attempts": r.attempts - 1,  # nothing was sent this time
                 "next_attempt_at": now + timedelta(seconds=backoff_delay(r.attempts, retry_after)),
@@ -627,9 +956,7 @@ class DispatcherService:
             }
             for r in rows
         ]
-        with self._sessions.begin() as session:
-            session.execute(update(Message), updates)
-        return DispatchReport(retried=len(rows))
+        return DispatchReport(retried=len(self._write_owned(updates)))
 
     def _unknown_earlier(self, rows: Sequence[_Claimed], reason: str) -> DispatchReport:
         updates = [
@@ -637,86 +964,109 @@ class DispatcherService:
                 "id": r.id,
                 "status": MessageStatus.UNKNOWN,
                 "claimed_by": None,
+                "lease_until": None,
                 "next_attempt_at": None,
                 "error": "a previous attempt may have reached the gateway, which cannot "
                 f"tell now: {reason}",
             }
             for r in rows
         ]
-        with self._sessions.begin() as session:
-            session.execute(update(Message), updates)
-        return DispatchReport(failed=len(rows))
+        return DispatchReport(unknown=len(self._write_owned(updates)))
 
     def _send(self, claimed: Sequence[_Claimed], cancel: threading.Event | None) -> DispatchReport:
         groups: dict[tuple[str, datetime | None], list[_Claimed]] = defaultdict(list)
         for row in claimed:
             groups[(row.provider, row.deferred_until)].append(row)
         report = DispatchReport(claimed=len(claimed))
-        for (provider_name, deferred_until), group in groups.items():
-            rows = group
-            try:
-                provider = self.provider(provider_name)
-                self._respect_rate(provider, len(rows), cancel)
-            except (ProviderError, ValueError) as exc:
-                report += self._record(
-                    [SubmitResult(r.id, accepted=False, error=str(exc)) for r in rows],
-                    {r.id: r.attempts for r in rows},
-                )
-                continue
-            if cancel is not None and cancel.is_set():
-                self._release(rows, self._clock())
-                report = replace(report, claimed=report.claimed - len(rows))
-                continue
-            late = {r.id for r in self._outside_window(rows)}
-            if late:
-                report = replace(
-                    report, claimed=report.claimed - len(late), held=report.held + len(late)
-                )
-                rows = [r for r in rows if r.id not in late]
-                if not rows:
-                    continue
-            settled, rows = self._settle_earlier_attempts(provider, provider_name, rows)
-            report += settled
-            if not rows:
-                continue
-            batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in rows]
-            attempts = {r.id: r.attempts for r in rows}
-            try:
-                results = provider.submit(
-                    batch, batch_ref=rows[0].batch_ref, deferred_until=deferred_until
-                )
-            except TransientError as exc:
-                report += self._record_transient(rows, str(exc), exc.retry_after)
-                continue
-            except (PermanentError, ProviderError, ValueError) as exc:
-                report += self._record(
-                    [SubmitResult(r.id, accepted=False, error=str(exc)) for r in rows], attempts
-                )
-                continue
-            answered = {r.message_id for r in results}
-            # a gateway that forgot some messages: we cannot know, so do not resend them
-            missing = [
-                SubmitResult(
-                    r.id, accepted=False, error="no answer from the gateway", permanent=True
-                )
-                for r in rows
-                if r.id not in answered
-            ]
-            recorded = self._record([*results, *missing], attempts)
-            log.info(
-                "batch %s: %d submitted, %d failed, %d to retry%s",
-                rows[0].batch_ref,
-                recorded.submitted,
-                recorded.failed,
-                recorded.retried,
-                f" (the gateway sends them at {deferred_until.isoformat()})"
-                if deferred_until
-                else "",
-            )
-            report += recorded
-            if deferred_until is not None:
-                self._cancel_if_cancelled(provider, rows, results)
+        # the whole claim stays leased while its groups wait their turn and are sent
+        with self._leased([r.id for r in claimed]):
+            for (provider_name, deferred_until), group in groups.items():
+                report += self._send_group(provider_name, deferred_until, group, cancel)
         return report
+
+    def _send_group(
+        self,
+        provider_name: str,
+        deferred_until: datetime | None,
+        rows: Sequence[_Claimed],
+        cancel: threading.Event | None,
+    ) -> DispatchReport:
+        """Send one group (one gateway, one instant); the report's `claimed` is the
+        correction to the claim's count (rows put back)."""
+        report = DispatchReport()
+        if provider_name in self._refused:  # refused earlier in this cycle: do not ask again
+            return self._paused(rows, provider_name, self._refused[provider_name])
+        try:
+            provider = self.provider(provider_name)
+            self._respect_rate(provider, len(rows), cancel)
+        except (ProviderError, ValueError) as exc:
+            # a gateway that cannot even be built from the settings refuses us too
+            return self._paused(rows, provider_name, refusal_reason(provider_name, exc))
+        if cancel is not None and cancel.is_set():
+            self._release(rows, self._clock())
+            return DispatchReport(claimed=-len(rows))
+        late = {r.id for r in self._outside_window(rows)}
+        if late:
+            report = DispatchReport(claimed=-len(late), held=len(late))
+            rows = [r for r in rows if r.id not in late]
+        rows = self._still_ours(rows)
+        if not rows:
+            return report
+        try:
+            settled, rows = self._settle_earlier_attempts(provider, provider_name, rows)
+        except (ProviderError, ValueError) as exc:  # a refusal, re-raised by the settling
+            return report + self._paused(rows, provider_name, refusal_reason(provider_name, exc))
+        report += settled
+        rows = self._still_ours(rows)  # the reconcile took time: ours still, right now?
+        if not rows:
+            return report
+        batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in rows]
+        attempts = {r.id: r.attempts for r in rows}
+        try:
+            results = provider.submit(
+                batch, batch_ref=rows[0].batch_ref, deferred_until=deferred_until
+            )
+        except TransientError as exc:
+            return report + self._record_transient(rows, str(exc), exc.retry_after)
+        except (PermanentError, ProviderError, ValueError) as exc:
+            if _is_refusal(exc):
+                reason = refusal_reason(provider_name, exc)
+                return report + self._paused(rows, provider_name, reason)
+            return report + self._record(
+                [SubmitResult(r.id, accepted=False, error=str(exc)) for r in rows], attempts
+            )
+        answered = {r.message_id for r in results}
+        # a gateway that forgot some messages: we cannot know whether they left, so they
+        # are not resent; the user decides
+        missing = [
+            SubmitResult(
+                r.id,
+                accepted=False,
+                error="the gateway did not answer for this message; it may have been sent",
+                uncertain=True,
+            )
+            for r in rows
+            if r.id not in answered
+        ]
+        recorded = self._record([*results, *missing], attempts, deferred_until=deferred_until)
+        log.info(
+            "batch %s: %d submitted, %d failed, %d to retry, %d unknown%s",
+            rows[0].batch_ref,
+            recorded.submitted,
+            recorded.failed,
+            recorded.retried,
+            recorded.unknown,
+            f" (the gateway sends them at {deferred_until.isoformat()})" if deferred_until else "",
+        )
+        report += recorded
+        if deferred_until is not None:
+            self._cancel_if_cancelled(provider, rows, results)
+        return report
+
+    def _paused(self, rows: Sequence[_Claimed], provider_name: str, reason: str) -> DispatchReport:
+        """_pause, with the claim's count corrected: the rows were not sent."""
+        report = self._pause(rows, provider_name, reason)
+        return report + DispatchReport(claimed=-(len(rows) - report.failed - report.unknown))
 
     def _cancel_if_cancelled(
         self, provider: Provider, rows: Sequence[_Claimed], results: Sequence[SubmitResult]
@@ -744,75 +1094,88 @@ class DispatcherService:
             log.warning("a cancelled campaign is still planned at the gateway: %s", exc)
             return
         with self._sessions.begin() as session:
+            # guarded: only rows still submitted under this very batch (not taken, resent)
             session.execute(
                 update(Message)
-                .where(Message.id.in_(list(refs)))
+                .where(
+                    Message.id.in_(list(refs)),
+                    Message.status == MessageStatus.SUBMITTED,
+                    Message.batch_ref == rows[0].batch_ref,
+                )
                 .values(status=MessageStatus.CANCELLED, next_attempt_at=None)
+                .execution_options(synchronize_session=False)
             )
 
-    def _record(self, results: Sequence[SubmitResult], attempts: dict[int, int]) -> DispatchReport:
+    def _record(
+        self,
+        results: Sequence[SubmitResult],
+        attempts: dict[int, int],
+        *,
+        deferred_until: datetime | None = None,
+        retry_after: float | None = None,
+    ) -> DispatchReport:
+        """Write the gateway's answers to the rows still ours; the report counts only
+        what was written."""
         now = self._clock()
+        # the gateway sends deferred messages at their instant: the receipt wait starts then
+        sent_at = max(now, deferred_until) if deferred_until is not None else now
         updates: list[dict[str, Any]] = []
-        submitted = failed = retried = 0
+        kinds: dict[int, str] = {}
         for res in results:
+            row: dict[str, Any] = {"id": res.message_id, "claimed_by": None, "lease_until": None}
             if res.accepted:
-                submitted += 1
-                updates.append(
-                    {
-                        "id": res.message_id,
-                        "status": MessageStatus.SUBMITTED,
-                        "provider_ref": res.provider_ref,
-                        "credits": res.credits,
-                        "submitted_at": now,
-                        "claimed_by": None,
-                        "error": None,
-                    }
+                kinds[res.message_id] = "submitted"
+                row.update(
+                    status=MessageStatus.SUBMITTED,
+                    provider_ref=res.provider_ref,
+                    credits=res.credits,
+                    submitted_at=now,
+                    receipt_deadline=sent_at + self._validity,
+                    # for a submitted row: its next poll (then on a backoff; a deferred one
+                    # is asked once now, then not before its instant)
+                    next_attempt_at=now,
+                    error=None,
+                )
+            elif res.uncertain:
+                kinds[res.message_id] = "unknown"
+                row.update(
+                    status=MessageStatus.UNKNOWN,
+                    next_attempt_at=None,
+                    error=res.error
+                    or "the gateway may have received this message but never answered",
                 )
             elif not res.permanent and attempts.get(res.message_id, MAX_ATTEMPTS) < MAX_ATTEMPTS:
-                retried += 1
-                delay = backoff_delay(attempts[res.message_id])
-                updates.append(
-                    {
-                        "id": res.message_id,
-                        "status": MessageStatus.QUEUED,
-                        "next_attempt_at": now + timedelta(seconds=delay),
-                        "claimed_by": None,
-                        "error": res.error,
-                    }
+                kinds[res.message_id] = "retried"
+                delay = backoff_delay(attempts[res.message_id], retry_after)
+                row.update(
+                    status=MessageStatus.QUEUED,
+                    next_attempt_at=now + timedelta(seconds=delay),
+                    error=res.error,
                 )
             else:
-                failed += 1
-                updates.append(
-                    {
-                        "id": res.message_id,
-                        "status": MessageStatus.FAILED,
-                        "claimed_by": None,
-                        "next_attempt_at": None,
-                        "error": res.error or "refused by the gateway",
-                    }
+                kinds[res.message_id] = "failed"
+                row.update(
+                    status=MessageStatus.FAILED,
+                    next_attempt_at=None,
+                    error=res.error or "refused by the gateway",
                 )
-        if updates:
-            with self._sessions.begin() as session:
-                session.execute(update(Message), updates)
-        return DispatchReport(submitted=submitted, failed=failed, retried=retried)
+            updates.append(row)
+        counts: dict[str, int] = defaultdict(int)
+        for message_id in self._write_owned(updates):
+            counts[kinds[message_id]] += 1
+        return DispatchReport(
+            submitted=counts["submitted"],
+            failed=counts["failed"],
+            retried=counts["retried"],
+            unknown=counts["unknown"],
+        )
 
     def _record_transient(
         self, rows: Sequence[_Claimed], reason: str, retry_after: float | None
     ) -> DispatchReport:
+        # the gateway's pause hint (Retry-After) holds for the whole batch
         results = [SubmitResult(r.id, accepted=False, error=reason, permanent=False) for r in rows]
-        report = self._record(results, {r.id: r.attempts for r in rows})
-        if retry_after:
-            # the gateway asked for a pause: honour it for the whole batch
-            with self._sessions.begin() as session:
-                session.execute(
-                    update(Message)
-                    .where(
-                        Message.id.in_([r.id for r in rows]),
-                        Message.status == MessageStatus.QUEUED,
-                    )
-                    .values(next_attempt_at=self._clock() + timedelta(seconds=retry_after))
-                )
-        return report
+        return self._record(results, {r.id: r.attempts for r in rows}, retry_after=retry_after)
 
     def _finish_campaigns(self) -> None:
         open_statuses = [MessageStatus.QUEUED, MessageStatus.SUBMITTING]
@@ -846,6 +1209,7 @@ class DispatcherService:
         limit: int | None = None,
     ) -> DispatchReport:
         """Send every message due now, batch after batch, until none is left (or cancel)."""
+        self._refused = {}
         self.hold_closed_windows()
         self._open_due_providers()
         total = self.due_count() if progress else 0
@@ -872,28 +1236,47 @@ class DispatcherService:
         progress: ProgressFn | None = None,
         cancel: threading.Event | None = None,
     ) -> tuple[DispatchReport, RecoveryReport, int]:
-        """One pass: recover, send what is due, then collect receipts for up to
-        `receipt_wait` seconds. Returns (sent, recovered, receipts applied)."""
-        self.heartbeat()
+        """One pass: recover, send what is due, then, for up to `receipt_wait` seconds,
+        collect the receipts due to be asked for and settle claims whose lease lapses
+        meanwhile; it stops as soon as nothing more is due within that time.
+        Returns (sent, recovered, receipts applied)."""
         recovered = self.recover()
         report = self.dispatch_due(progress=progress, cancel=cancel)
-        applied = self.receipts.poll()
-        deadline = time.monotonic() + receipt_wait
-        while self.receipts.outstanding() and time.monotonic() < deadline:
-            if cancel is not None and cancel.wait(0.25):
+        applied = self.receipts.poll(stop=cancel)
+        started, waited = time.monotonic(), 0.0
+        while cancel is None or not cancel.is_set():
+            pause = self._until_next_event()
+            spent = waited if self._sleep is not None else time.monotonic() - started
+            if pause is None or spent + pause > receipt_wait:
                 break
-            if cancel is None:
-                time.sleep(0.25)
-            applied += self.receipts.poll()
+            self._wait(pause, cancel)
+            waited += pause
+            again = self.recover()
+            recovered += again
+            if again.requeued:
+                report += self.dispatch_due(progress=progress, cancel=cancel)
+            applied += self.receipts.poll(stop=cancel)
         return report, recovered, applied
 
+    def _until_next_event(self) -> float | None:
+        """Seconds until a receipt is due to be asked for or a live claim of another
+        dispatcher lapses (each on its own clock); None: nothing is coming."""
+        waits: list[float] = []
+        poll_at = self.receipts.next_poll_at()
+        if poll_at is not None:
+            waits.append((poll_at - self._clock()).total_seconds())
+        lapse = self.next_lease_expiry()
+        if lapse is not None:
+            waits.append((lapse - self.db_now()).total_seconds() + 0.05)
+        return max(0.0, min(waits)) if waits else None
+
     def run_forever(self, stop: threading.Event, *, idle_seconds: float = 1.0) -> None:
-        """Headless loop (`smsdesk dispatch --forever`): send, poll receipts, sleep."""
-        self.heartbeat()
-        self.recover()
+        """Headless loop (`smsdesk dispatch --forever`): recover, send, poll receipts,
+        sleep; `stop` ends it quickly wherever it is (every wait takes it)."""
         while not stop.is_set():
-            self.heartbeat()
             self.recover()
             self.dispatch_due(cancel=stop)
-            self.receipts.poll()
+            if stop.is_set():
+                break
+            self.receipts.poll(stop=stop)
             stop.wait(idle_seconds)

@@ -5,27 +5,39 @@ SMPP ACCEPTD or ENROUTE): they are plain updates of the codes while the message 
 `submitted`. A row is written only when something in it changes, so polling the same
 in-between state again costs a read and no write, and a late in-between report never
 takes back a final verdict (delivered, failed, expired).
+
+Receipts end: each message is asked about on its own schedule (the `next_attempt_at` of a
+submitted row is its next poll: 5 s, 10 s, 20 s... doubling up to 10 min after its
+submission), and once its `receipt_deadline` (submission + validity, 48 h by default)
+has passed it becomes `expired` with "no delivery report". Gateways whose receipts are
+pushed to us (SMPP: asking is a lookup in memory) are asked about every message each poll.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Message, utcnow
+from smsdesk.db.models import Campaign, Message, utcnow
 from smsdesk.domain.delivery import MessageStatus, status_from_codes
 from smsdesk.providers.base import Capability, Provider, ProviderError, Receipt
+from smsdesk.providers.retry import Backoff
 
 log = logging.getLogger(__name__)
 
-POLL_CHUNK = 1000
+POLL_CHUNK = 100  # refs per gateway call: a stop is honoured between calls (OVH: a GET each)
 APPLY_CHUNK = 900  # provider_refs per IN (...) lookup, under SQLite's variable limit
+POLL_BACKOFF = Backoff(base=5.0, cap=600.0)  # the poll interval of one message
+PUSHED_RECEIPTS = frozenset({"smpp"})  # receipts arrive on the link: asking costs nothing
+NO_REPORT = "no delivery report"
 # Statuses a receipt may change: sent and waiting, or already judged (a gateway may
 # correct itself, e.g. a multi-part SMS whose last part failed after the first arrived).
 _RECEIVING = frozenset(
@@ -36,6 +48,13 @@ _RECEIVING = frozenset(
         MessageStatus.EXPIRED,
     }
 )
+
+
+def next_poll_delay(age_seconds: float) -> float:
+    """Seconds until the next poll of a message submitted `age_seconds` ago. Polled at
+    0, 5, 15, 35 s... the interval doubles (the shared Backoff's ceiling) up to 10 min."""
+    polls = int(math.log2(max(0.0, age_seconds) / POLL_BACKOFF.base + 1))
+    return POLL_BACKOFF.ceiling(polls)
 
 
 class ReceiptService:
@@ -62,31 +81,127 @@ class ReceiptService:
                 or 0
             )
 
-    def poll(self, *, limit: int = 20_000) -> int:
-        """Poll each gateway for the oldest waiting messages; returns messages changed."""
+    def next_poll_at(self) -> datetime | None:
+        """When the next poll has something to do: a message due to be asked about, or
+        one reaching its receipt deadline. None: nothing is awaited."""
+        with self._sessions() as session:
+            submitted = Message.status == MessageStatus.SUBMITTED
+            polled = and_(submitted, Message.provider_ref.is_not(None))
+            unscheduled = session.scalar(
+                select(Message.id).where(polled, Message.next_attempt_at.is_(None)).limit(1)
+            )
+            if unscheduled is not None:
+                return self._clock()
+            instants = [
+                session.scalar(select(func.min(Message.next_attempt_at)).where(polled)),
+                session.scalar(select(func.min(Message.receipt_deadline)).where(submitted)),
+            ]
+        known = [i for i in instants if i is not None]
+        return min(known) if known else None
+
+    def poll(self, *, limit: int = 20_000, stop: threading.Event | None = None) -> int:
+        """Ask the gateways about the messages due for a poll, then expire those past their
+        receipt deadline; returns messages changed. `stop` ends it between calls."""
+        now = self._clock()
         with self._sessions() as session:
             rows = session.execute(
-                select(Message.provider, Message.provider_ref)
-                .where(Message.status == MessageStatus.SUBMITTED, Message.provider_ref.is_not(None))
+                select(
+                    Message.id,
+                    Message.provider,
+                    Message.provider_ref,
+                    Message.submitted_at,
+                    Campaign.provider_deferred,
+                    Campaign.scheduled_at,
+                )
+                .outerjoin(Campaign, Campaign.id == Message.campaign_id)
+                .where(
+                    Message.status == MessageStatus.SUBMITTED,
+                    Message.provider_ref.is_not(None),
+                    or_(
+                        Message.next_attempt_at.is_(None),
+                        Message.next_attempt_at <= now,
+                        Message.provider.in_(PUSHED_RECEIPTS),
+                    ),
+                )
                 .order_by(Message.status, Message.next_attempt_at)
                 .limit(limit)
             ).all()
-        refs: dict[str, list[str]] = defaultdict(list)
-        for provider_name, ref in rows:
-            if ref is not None:
-                refs[provider_name].append(ref)
+        by_provider: dict[str, list[Any]] = defaultdict(list)
+        for row in rows:
+            by_provider[row.provider].append(row)
         applied = 0
-        for provider_name, provider_refs in refs.items():
-            try:
-                provider = self._provider(provider_name)
-                if Capability.RECEIPTS_POLL not in provider.capabilities:
-                    continue
-                for start in range(0, len(provider_refs), POLL_CHUNK):
-                    receipts = provider.poll_receipts(provider_refs[start : start + POLL_CHUNK])
-                    applied += self.apply(provider_name, receipts)
-            except (ProviderError, ValueError) as exc:
-                log.warning("receipts from %s unavailable: %s", provider_name, exc)
+        for provider_name, due in by_provider.items():
+            if stop is not None and stop.is_set():
+                break
+            applied += self._poll_provider(provider_name, due, stop)
+            self._schedule(due, now)
+        return applied + self.expire(now)
+
+    def _poll_provider(
+        self, provider_name: str, due: Sequence[Any], stop: threading.Event | None
+    ) -> int:
+        refs = [row.provider_ref for row in due]
+        applied = 0
+        try:
+            provider = self._provider(provider_name)
+            if Capability.RECEIPTS_POLL not in provider.capabilities:
+                return 0
+            for start in range(0, len(refs), POLL_CHUNK):
+                if stop is not None and stop.is_set():
+                    break
+                receipts = provider.poll_receipts(refs[start : start + POLL_CHUNK])
+                applied += self.apply(provider_name, receipts)
+        except (ProviderError, ValueError) as exc:
+            log.warning("receipts from %s unavailable: %s", provider_name, exc)
         return applied
+
+    def _schedule(self, polled: Sequence[Any], now: datetime) -> None:
+        """The next poll of each message just asked about (still waiting), by its age;
+        one the gateway holds for a later instant is not asked about again before it."""
+        updates = []
+        for row in polled:
+            since = row.submitted_at
+            if row.provider_deferred and row.scheduled_at is not None:
+                if row.scheduled_at > now:
+                    updates.append({"b_id": row.id, "b_next": row.scheduled_at})
+                    continue
+                since = max(since, row.scheduled_at) if since is not None else row.scheduled_at
+            delay = next_poll_delay(_age(since, now))
+            updates.append({"b_id": row.id, "b_next": now + timedelta(seconds=delay)})
+        if not updates:
+            return
+        table = Message.__table__
+        assert isinstance(table, Table)
+        statement = (
+            update(table)
+            .where(
+                table.c.id == bindparam("b_id"),
+                table.c.status == MessageStatus.SUBMITTED,
+            )
+            .values(next_attempt_at=bindparam("b_next", type_=table.c.next_attempt_at.type))
+        )
+        with self._sessions.begin() as session:
+            session.execute(statement, updates)
+
+    def expire(self, now: datetime | None = None) -> int:
+        """Messages still without a receipt at their deadline become `expired`."""
+        now = now or self._clock()
+        past = and_(Message.status == MessageStatus.SUBMITTED, Message.receipt_deadline <= now)
+        with self._sessions() as session:
+            # a read first: an UPDATE would take SQLite's write lock at every poll
+            if session.scalar(select(Message.id).where(past).limit(1)) is None:
+                return 0
+        with self._sessions.begin() as session:
+            result = session.execute(
+                update(Message)
+                .where(past)
+                .values(status=MessageStatus.EXPIRED, error=NO_REPORT, next_attempt_at=None)
+                .execution_options(synchronize_session=False)
+            )
+            expired = int(result.rowcount)  # type: ignore[attr-defined]
+        if expired:
+            log.info("%d message(s) got no delivery report in time: expired", expired)
+        return expired
 
     def apply(self, provider_name: str, receipts: Sequence[Receipt]) -> int:
         """Write receipts (pushed or polled) to their messages; returns how many changed."""
@@ -151,3 +266,7 @@ class ReceiptService:
             return None
         row["id"] = current.id
         return row
+
+
+def _age(submitted_at: datetime | None, now: datetime) -> float:
+    return (now - submitted_at).total_seconds() if submitted_at is not None else 0.0

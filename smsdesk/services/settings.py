@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -18,6 +19,9 @@ KEY_COMMERCIAL_WINDOW = "send.commercial_window"
 KEY_DEFAULT_SENDER = "send.default_sender"
 KEY_REGION = "send.region"
 KEY_TEST_NUMBER = "send.test_number"
+# how long a sent message awaits its delivery report before it becomes `expired`
+KEY_RECEIPT_VALIDITY_HOURS = "receipt_validity_hours"
+DEFAULT_RECEIPT_VALIDITY_HOURS = 48.0
 
 
 @dataclass(frozen=True)
@@ -96,3 +100,19 @@ class SettingsService:
 
     def commercial_window(self) -> SendingWindow:
         return self.preferences().commercial_window
+
+    def receipt_validity(self) -> timedelta:
+        """How long a receipt is awaited (the messages' validity period at the gateway)."""
+        raw = self.get(KEY_RECEIPT_VALIDITY_HOURS)
+        try:
+            hours = float(raw) if raw else DEFAULT_RECEIPT_VALIDITY_HOURS
+        except ValueError:  # hand-edited: the default is the safe one
+            hours = DEFAULT_RECEIPT_VALIDITY_HOURS
+        if not 0 < hours <= 24 * 365:
+            hours = DEFAULT_RECEIPT_VALIDITY_HOURS
+        return timedelta(hours=hours)
+
+    def set_receipt_validity(self, hours: float) -> None:
+        if not 0 < hours <= 24 * 365:
+            raise ValueError("the receipt validity must be between 0 and 8760 hours")
+        self.set(KEY_RECEIPT_VALIDITY_HOURS, f"{hours:g}")

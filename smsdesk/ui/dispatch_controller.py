@@ -14,7 +14,7 @@ from smsdesk.ui.workers import WorkerPool
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer's limit (~24.8 days)
 RECHECK_MS = 60_000  # slow period: catches clock changes and sleep
-RECEIPT_POLL_MS = 1_000
+RETRY_AFTER_ERROR_MS = 10_000
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class CycleResult:
     receipts: int
     outstanding: int
     next_due: datetime | None
+    next_poll: datetime | None = None  # when receipts are next due to be asked for
 
 
 def run_cycle(
@@ -32,7 +33,6 @@ def run_cycle(
     progress: Callable[[int, int], None],
     cancel: threading.Event,
 ) -> CycleResult:
-    dispatcher.heartbeat()
     recovered = dispatcher.recover()
     sent = dispatcher.dispatch_due(progress=progress, cancel=cancel)
     receipts = dispatcher.receipts.poll()
@@ -42,6 +42,7 @@ def run_cycle(
         receipts=receipts,
         outstanding=dispatcher.receipts.outstanding(),
         next_due=dispatcher.next_due_at(),
+        next_poll=dispatcher.receipts.next_poll_at(),
     )
 
 
@@ -95,16 +96,18 @@ class DispatchController(QObject):
     def _error(self, message: str) -> None:
         self._running = False
         self.failed.emit(message)
-        self._arm_ms(RECEIPT_POLL_MS * 10)
+        self._arm_ms(RETRY_AFTER_ERROR_MS)
 
     def _arm(self, result: CycleResult) -> None:
         if self._again:
             self._again = False
             self._arm_ms(0)
-        elif result.outstanding:
-            self._arm_ms(RECEIPT_POLL_MS)
-        elif result.next_due is not None:
-            delay = (result.next_due - datetime.now(UTC)).total_seconds() * 1000
+            return
+        # the next thing to do: a message due, or receipts due to be asked for (each
+        # message backs off on its own), never a fixed period while anything is awaited
+        instants = [i for i in (result.next_due, result.next_poll) if i is not None]
+        if instants:
+            delay = (min(instants) - datetime.now(UTC)).total_seconds() * 1000
             self._arm_ms(int(max(0, delay)) + 50)
 
     def _arm_ms(self, delay_ms: int) -> None:

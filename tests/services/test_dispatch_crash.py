@@ -49,7 +49,13 @@ def test_sigkill_mid_campaign_then_restart(db_url: str, tmp_path: Path):
     receivers = [f"+3361234{i:04d}" for i in range(1000, 1000 + MESSAGES)]
     services.campaigns.create(CampaignRequest(body="Bonjour", receivers=receivers))
 
-    env = {**os.environ, "SMSDESK_SIM_LEDGER": str(ledger_path), "SMSDESK_SIM_DELAY": "0"}
+    # a short lease: the survivor waits for the victim's claim to lapse before settling it
+    env = {
+        **os.environ,
+        "SMSDESK_SIM_LEDGER": str(ledger_path),
+        "SMSDESK_SIM_DELAY": "0",
+        "SMSDESK_LEASE_SECONDS": "2",
+    }
     # the gateway holds its answer 30 s: the kill lands after it received the batch and
     # before the dispatcher could record the answer, the hardest moment
     victim = _dispatch(db_url, {**env, "SMSDESK_SIM_SUBMIT_DELAY": "30"})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -33,10 +32,11 @@ def _statuses(services: Services) -> dict[str, int]:
     return counts
 
 
-def _dead_pid() -> int:
-    proc = subprocess.Popen(["true"])
-    proc.wait()
-    return proc.pid
+def _after_their_lease(services: Services, provider, **kwargs) -> DispatcherService:
+    """A dispatcher started once the leases of the claims made now have lapsed (its
+    database clock is past them): what a dead dispatcher left is its to settle."""
+    later = datetime.now(UTC) + timedelta(minutes=10)
+    return _dispatcher(services, provider, db_clock=lambda: later, **kwargs)
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_transient_errors_give_up_after_max_attempts(services: Services, tmp_pat
 def _crash_after_submit(services: Services, provider, count: int) -> None:
     """Claim and hand a batch to the gateway, then 'die' before recording the answer."""
     doomed = _dispatcher(services, provider)
-    doomed.identity = f"{doomed._host}:{_dead_pid()}:dead"
+    doomed.identity = "another-host:1:dead"
     claimed = doomed._claim(count)
     provider.submit(
         [OutgoingSms(c.id, c.receiver, c.sender, c.body) for c in claimed],
@@ -143,7 +143,7 @@ def test_recovery_reconciles_with_the_gateway(services: Services, ledger):
     services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(5)))
     _crash_after_submit(services, ledger, 3)
     assert _statuses(services) == {"submitting": 3, "queued": 2}
-    survivor = _dispatcher(services, ledger)
+    survivor = _after_their_lease(services, ledger)
     recovered = survivor.recover()
     assert (recovered.reconciled, recovered.requeued, recovered.unknown) == (3, 0, 0)
     survivor.run_once(receipt_wait=1)
@@ -154,9 +154,9 @@ def test_recovery_reconciles_with_the_gateway(services: Services, ledger):
 def test_recovery_requeues_what_the_gateway_never_got(services: Services, ledger):
     services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(2)))
     doomed = _dispatcher(services, ledger)
-    doomed.identity = f"{doomed._host}:{_dead_pid()}:dead"
+    doomed.identity = "another-host:1:dead"
     doomed._claim(2)  # died before calling the gateway
-    recovered = _dispatcher(services, ledger).recover()
+    recovered = _after_their_lease(services, ledger).recover()
     assert (recovered.reconciled, recovered.requeued) == (0, 2)
     assert _statuses(services) == {"queued": 2}
 
@@ -171,7 +171,7 @@ def test_recovery_marks_unknown_when_the_gateway_cannot_say(services: Services, 
     gateway = BlindGateway(tmp_path / "ledger.sqlite3", delivery_delay=0)
     services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(2)))
     _crash_after_submit(services, gateway, 2)
-    recovered = _dispatcher(services, gateway).recover()
+    recovered = _after_their_lease(services, gateway).recover()
     assert recovered.unknown == 2
     assert _statuses(services) == {"unknown": 2}
 
@@ -179,7 +179,6 @@ def test_recovery_marks_unknown_when_the_gateway_cannot_say(services: Services, 
 def test_live_claims_of_another_dispatcher_are_left_alone(services: Services, ledger):
     services.campaigns.create(CampaignRequest(body="x", receivers=_numbers(2)))
     busy = _dispatcher(services, ledger)
-    busy.heartbeat()
     busy._claim(2)
     assert _dispatcher(services, ledger).recover().requeued == 0
     assert _statuses(services) == {"submitting": 2}

@@ -86,13 +86,17 @@ def send_everything(dispatcher: DispatcherService, clock: Clock, services: Servi
     raise AssertionError(f"still queued after 30 rounds: {len(waiting)}")
 
 
-def collect_receipts(dispatcher: DispatcherService, rounds: int = 1500) -> None:
-    """Poll until every sent message has its verdict (SMPP receipts arrive on their own)."""
+def collect_receipts(dispatcher: DispatcherService, clock: Clock, rounds: int = 1500) -> None:
+    """Poll until every sent message has its verdict (SMPP receipts arrive on their own);
+    the clock moves to each next poll the receipts' backoff asks for."""
     pause = threading.Event()
     for _ in range(rounds):
         dispatcher.receipts.poll()
         if not dispatcher.receipts.outstanding():
             return
+        next_poll = dispatcher.receipts.next_poll_at()
+        if next_poll is not None and next_poll > clock.now:
+            clock.now = next_poll
         pause.wait(0.02)
     raise AssertionError(f"{dispatcher.receipts.outstanding()} messages without a receipt")
 
@@ -159,7 +163,7 @@ def test_1000_recipient_campaign_through_ovh_with_5xx_and_429(
     try:
         send_everything(dispatcher, clock, ovh_services)
         ovh_peer.inject("GET", "/sms/*/outgoing/*", 500, times=3)
-        collect_receipts(dispatcher)
+        collect_receipts(dispatcher, clock)
     finally:
         dispatcher.close()
 
@@ -220,7 +224,7 @@ def test_ovh_retry_after_a_restart_reconciles_instead_of_resending(
     second = DispatcherService(ovh_services.sessions, factory, clock=clock)
     try:
         second.dispatch_due()
-        collect_receipts(second)
+        collect_receipts(second, clock)
     finally:
         second.close()
 
@@ -317,7 +321,7 @@ def test_1000_recipient_campaign_through_smpp_with_throttling_and_a_drop(
     )
     try:
         send_everything(dispatcher, clock, smpp_services)
-        collect_receipts(dispatcher)
+        collect_receipts(dispatcher, clock)
     finally:
         dispatcher.close()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 
@@ -64,14 +64,19 @@ def state(services: Services) -> dict[str, tuple[str, int | None, int | None, st
 def test_in_between_states_are_written_once_then_the_verdict(services: Services) -> None:
     refs = submitted(services, 3)
     gateway = ScriptedGateway()
-    receipts = ReceiptService(services.sessions, lambda _name: gateway)
+    now = [datetime.now(UTC)]
+    receipts = ReceiptService(services.sessions, lambda _name: gateway, clock=lambda: now[0])
     gateway.answers = {ref: Receipt(ref, ptt=3, dlr=0) for ref in refs}
 
     assert receipts.poll() == 3  # ptt 3: accepted by the operator, still on its way
     assert set(state(services).values()) == {(MessageStatus.SUBMITTED, 3, 0, None)}
     assert receipts.outstanding() == 3
+    assert receipts.poll() == 0  # asked a moment ago: not asked again yet (backoff)
+    assert len(gateway.asked) == 1
+    now[0] += timedelta(minutes=11)  # past the longest poll interval
     assert receipts.poll() == 0  # the same in-between state again: nothing written
     assert len(gateway.asked) == 2
+    now[0] += timedelta(minutes=11)
 
     gateway.answers = {
         refs[0]: Receipt(refs[0], ptt=4, dlr=1, operator_code="20801", delivered_at=DONE_AT),

@@ -250,3 +250,26 @@ def test_messages_cancelled_by_status_stay_cancelled(services: Services, tmp_pat
     assert (report.submitted, report.held) == (1, 1)
     campaigns.cancel(created.id)
     assert _status_counts(services) == {"submitted": 1, MessageStatus.CANCELLED: 4}
+
+
+def test_a_deferred_message_awaits_its_receipt_from_its_instant(services: Services, tmp_path: Path):
+    clock = FakeClock(datetime(2025, 3, 12, 9, 0, tzinfo=PARIS))
+    gateway = DeferringGateway(tmp_path / "ledger.sqlite3")
+    gateway.delivery_delay = 10**9  # sent at its instant: no receipt before
+    campaigns = CampaignService(services.sessions, clock=clock, providers=lambda _n: gateway)
+    at = datetime(2025, 3, 13, 10, 0, tzinfo=PARIS)
+    campaigns.create(
+        CampaignRequest(
+            body="x", receivers=_delivered_numbers(2), scheduled_at=at, provider_deferred=True
+        )
+    )
+    dispatcher = DispatcherService(services.sessions, lambda _n: gateway, clock=clock)
+    assert dispatcher.dispatch_due().submitted == 2
+    handed_over = clock.now
+    with services.sessions() as session:
+        rows = set(session.execute(select(Message.next_attempt_at, Message.receipt_deadline)))
+    # expired only 48 h (the default validity) after its instant; asked about once now...
+    assert rows == {(handed_over, at.astimezone(UTC) + timedelta(hours=48))}
+    dispatcher.receipts.poll()
+    # ...then not before its instant, when the gateway sends it
+    assert dispatcher.receipts.next_poll_at() == at.astimezone(UTC)

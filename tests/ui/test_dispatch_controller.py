@@ -50,3 +50,18 @@ def test_a_due_campaign_is_sent_when_woken(
     with qtbot.waitSignal(controller.cycle_done) as cycle:
         controller.wake()
     assert cycle.args[0].sent.submitted == 1
+
+
+def test_while_receipts_are_awaited_the_timer_waits_for_the_next_poll(
+    qtbot, controller: DispatchController, services: Services, monkeypatch
+):
+    monkeypatch.setenv("SMSDESK_SIM_DELAY", "100000")  # the receipt will not come soon
+    services.campaigns.create(CampaignRequest(body="x", receivers=["0612345678"]))
+    with qtbot.waitSignal(controller.cycle_done) as cycle:
+        controller.start()
+    result = cycle.args[0]
+    assert (result.sent.submitted, result.outstanding) == (1, 1)
+    # asked once right after sending; the next poll is 5 s later, not every second
+    assert result.next_poll is not None
+    assert controller._timer.isActive()
+    assert 1_000 < controller._timer.interval() <= 5_050
