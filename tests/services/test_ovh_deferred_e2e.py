@@ -100,10 +100,12 @@ def test_two_identical_deferred_campaigns_one_answer_lost_each_sent_once_and_can
 
     # The first one goes out at its time; its receipts come back through the batch refs.
     ovh_peer.release_jobs()
+    clock.now = at + timedelta(seconds=1)  # the gateway sends them at their instant
     receipts = DispatcherService(ovh_services.sessions, ovh_services.provider, clock=clock)
     try:
         for _ in range(3):
             receipts.receipts.poll()
+            clock.advance(minutes=11)  # past the receipts' longest poll interval
     finally:
         receipts.close()
     assert {status for _, status, _ in by_campaign(ovh_services, first)} == {
