@@ -19,6 +19,7 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from postgres_fixtures import postgres_server, postgres_url  # noqa: F401  (fixtures)
 from tooling import missing_tool
 
 from smsdesk.app import Services, build_services

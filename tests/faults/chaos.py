@@ -21,13 +21,16 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Message
+from smsdesk.db.models import Message, utcnow
 from smsdesk.domain.delivery import MessageStatus
+from smsdesk.providers.base import Provider
+from smsdesk.services.dispatcher import DispatcherService
 
 SKEW = "+6m"  # the second host's clock
 LEASE_SECONDS = 4  # short leases: the settling phase waits for them to run out
@@ -174,11 +177,10 @@ def run_chaos(
     faults_on: Callable[[random.Random], None],
     faults_off: Callable[[], None],
     received: Callable[[], Counter[str]],
-    settle: Callable[[], None],
-    settle_rounds: int = 12,
+    settle: Callable[[], int],
 ) -> ChaosReport:
-    """Chaos for `plan.budget_seconds`, then faults off and a calm settling phase: one
-    dispatcher at a time, `settle()` between rounds, until nothing is open."""
+    """Chaos for `plan.budget_seconds`, then faults off, every dispatcher killed, and a
+    calm `settle()` (returns its rounds) until nothing is open."""
     rng = random.Random(plan.seed)
     report = ChaosReport()
     began = time.monotonic()
@@ -192,41 +194,46 @@ def run_chaos(
             pause(min(gap, max(0.0, deadline - time.monotonic())))
             group.kill_one(rng)
         group.stop_all(kill=True)
-        faults_off()
         report.started, report.killed = group.started, group.killed
         report.skewed_started = group.skewed_started
-        # calm: the leases of the killed run out, then one dispatcher settles the rest
-        for report.settle_rounds in range(1, settle_rounds + 1):
-            pause(LEASE_SECONDS + 1)
-            settle()
-            if not open_count(sessions):
-                break
+    faults_off()
+    report.settle_rounds = settle()
     report.seconds = time.monotonic() - began
     report.statuses = status_counts(sessions)
     report.received = received()
     return report
 
 
-def settle_once(db_url: str, env: dict[str, str], receipt_wait: float = 20.0) -> None:
-    """One calm `dispatch --once` (recovery, the rest, receipts) with no fault."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "smsdesk",
-            "--db",
-            db_url,
-            "dispatch",
-            "--once",
-            "--receipt-wait",
-            str(receipt_wait),
-        ],
-        env={**env, "SMSDESK_LEASE_SECONDS": str(LEASE_SECONDS)},
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+def settle_calmly(
+    sessions: sessionmaker[Session], provider: Callable[[str], Provider], rounds: int = 40
+) -> int:
+    """After the chaos, one calm dispatcher in this process: it waits for the dead ones'
+    leases to run out (on the database's clock), recovers, sends the rest and reads the
+    receipts. Its own clock moves an hour a round, so retry and receipt backoffs come due
+    without waiting for them; returns the rounds it took."""
+    hours_ahead = 0
+
+    def clock() -> datetime:
+        return utcnow() + timedelta(hours=hours_ahead)
+
+    dispatcher = DispatcherService(sessions, provider, clock=clock, lease_seconds=LEASE_SECONDS)
+    try:
+        for done in range(1, rounds + 1):
+            expiry = dispatcher.next_lease_expiry()
+            for _ in range(LEASE_SECONDS * 4 + 40):
+                if expiry is None or dispatcher.db_now() >= expiry:
+                    break
+                pause(0.25)
+            dispatcher.recover()
+            dispatcher.dispatch_due()
+            dispatcher.receipts.poll()
+            if not open_count(sessions):
+                return done
+            hours_ahead += 1
+            pause(0.2)  # receipts pushed by the SMSC reach us between rounds
+        return rounds
+    finally:
+        dispatcher.close()
 
 
 def have_faketime() -> bool:

@@ -1,4 +1,4 @@
-"""A real PostgreSQL server for the tests that need one (many dispatchers, SKIP LOCKED).
+"""A real PostgreSQL server for the tests that need one (many dispatchers, SKIP LOCKED,
 
 It is started once per test session on 127.0.0.1 and a free port, with its data and
 socket in a private temporary folder, and stopped at the end. When run as root, the
