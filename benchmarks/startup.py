@@ -6,6 +6,7 @@ The app: the installed /usr/bin/smsdesk, else the built dist/smsdesk/smsdesk, el
 (`python -m smsdesk`); --app chooses. A first launch creates the database (migrations) and is
 reported apart; then RUNS launches on that database give the median (the target is 0.7 s).
 Prints JSON: {"app", "kind", "first_launch_seconds", "runs_seconds", "median_seconds",
+"cpu_median_seconds" (CPU time of a whole run, launch to exit), "load_average",
 "target_seconds"}.
 
 Run: .venv/bin/python benchmarks/startup.py [--app PATH] [--runs 5]
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -42,8 +44,10 @@ def find_app(choice: str | None) -> tuple[list[str], str]:
     return [sys.executable, "-m", "smsdesk"], "source"
 
 
-def launch(command: list[str], env: dict[str, str]) -> float:
-    """Seconds from launch to the app's "painted" line; the app must then exit with 0."""
+def launch(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from launch to the app's "painted" line, and the CPU seconds of the whole run
+    (less sensitive than the first to a busy machine); the app must exit with 0."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     with subprocess.Popen(
         [*command, "--quit-after-paint", "0"],
@@ -58,7 +62,12 @@ def launch(command: list[str], env: dict[str, str]) -> float:
         code = proc.wait(timeout=TIMEOUT)
     if line.strip() != "painted" or code != 0:
         raise SystemExit(f"{command[0]}: no first paint (said {line!r}, exit {code})")
-    return painted
+    return painted, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -79,8 +88,8 @@ def main() -> None:
             "SMSDESK_PROVIDER": "simulator",
         }
         env.pop("SMSDESK_DB", None)
-        first = launch(command, env)
-        runs = [launch(command, env) for _ in range(args.runs)]
+        first, _ = launch(command, env)
+        runs, cpu = zip(*(launch(command, env) for _ in range(args.runs)), strict=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(
@@ -91,6 +100,8 @@ def main() -> None:
                 "first_launch_seconds": round(first, 3),
                 "runs_seconds": [round(run, 3) for run in runs],
                 "median_seconds": round(statistics.median(runs), 3),
+                "cpu_median_seconds": round(statistics.median(cpu), 3),
+                "load_average": round(os.getloadavg()[0], 2),
                 "target_seconds": TARGET_SECONDS,
             }
         )

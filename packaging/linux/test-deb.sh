@@ -15,7 +15,10 @@ version=$(dpkg-deb -f "$deb" Version)
 scratch=$(mktemp -d -t smsdesk-package-test.XXXXXX)
 installed=0
 cleanup() {
-  if [ "$installed" = 1 ]; then dpkg -r smsdesk >/dev/null || echo "dpkg -r smsdesk failed" >&2; fi
+  # (dpkg warns that /opt stays when other software is there: not a failure)
+  if [ "$installed" = 1 ]; then
+    dpkg -r smsdesk >"$scratch/remove.log" 2>&1 || { cat "$scratch/remove.log" >&2; echo "dpkg -r failed" >&2; }
+  fi
   rm -rf "$scratch"
 }
 trap cleanup EXIT

@@ -22,8 +22,9 @@ class _FirstPaint(QObject):
         return False
 
     def _report(self) -> None:
-        sys.stdout.write("painted\n")
-        sys.stdout.flush()
+        if sys.stdout is not None:  # None in a windowed Windows build: the exit code tells
+            sys.stdout.write("painted\n")
+            sys.stdout.flush()
         QTimer.singleShot(round(self._seconds * 1000), QCoreApplication.quit)
 
 
