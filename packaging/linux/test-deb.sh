@@ -53,7 +53,9 @@ done
 grep -q '^GenericName\[fr\]=' "$prefix/usr/share/applications/smsdesk.desktop" \
   || { echo "the .desktop entry has no French name" >&2; exit 1; }
 if command -v desktop-file-validate >/dev/null; then
-  desktop-file-validate "$prefix/usr/share/applications/smsdesk.desktop"
+  # errors fail; its hint that Office;Network; lists the entry in two menus is wanted
+  validation=$(desktop-file-validate "$prefix/usr/share/applications/smsdesk.desktop") \
+    || { echo "$validation" >&2; exit 1; }
 fi
 
 # the installed app sees private, empty data and settings folders
