@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk import config
+from smsdesk.assets import icon_path, resource_path  # noqa: F401 (its old home was here)
 from smsdesk.db.session import make_engine, make_sessions
 from smsdesk.providers.base import Provider
 from smsdesk.services.campaigns import CampaignService
@@ -83,16 +84,9 @@ def build_services(db_url: str | None = None) -> Services:
     )
 
 
-def resource_path(name: str) -> Path:
-    """A file of resources/, in a source tree or inside a PyInstaller bundle."""
-    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
-    for candidate in (base / "resources" / name, base / "smsdesk" / "resources" / name):
-        if candidate.exists():
-            return candidate
-    return base / "resources" / name
-
-
-def run_gui(db_url: str | None = None) -> int:
+def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None) -> int:
+    """The window; with quit_after_paint, it says "painted" on stdout at its first paint and
+    quits that many seconds later (package test, startup benchmark)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -104,7 +98,7 @@ def run_gui(db_url: str | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("smsdesk")
     app.setOrganizationName("smsdesk")
-    app.setWindowIcon(QIcon(str(resource_path("smsdesk.svg"))))
+    app.setWindowIcon(QIcon(str(icon_path())))
     try:
         services = build_services(db_url)
     except DatabaseError as exc:
@@ -112,6 +106,10 @@ def run_gui(db_url: str | None = None) -> int:
         return 1
     window = MainWindow(services)
     window.show()
+    if quit_after_paint is not None:
+        from smsdesk.ui.first_paint import quit_after_first_paint
+
+        quit_after_first_paint(window, quit_after_paint)
     code = app.exec()
     window.shutdown()
     services.close()

@@ -90,6 +90,15 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     clists.add_argument("--json", action="store_true")
 
 
+def _package_options(parser: argparse.ArgumentParser) -> None:
+    from smsdesk import __version__
+
+    parser.add_argument("--version", action="version", version=f"smsdesk {__version__}")
+    # hidden: open the window, print "painted" at its first paint, quit SECONDS later
+    # (the package test and benchmarks/startup.py)
+    parser.add_argument("--quit-after-paint", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common()
     parser = _Parser(
@@ -98,7 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+    _package_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub.add_parser(
+        "self-check",
+        help="check this install: a temporary database, a send through the simulator, "
+        "its receipts (exit 0 and one line)",
+    )
 
     message = sub.add_parser("message", help="message tools").add_subparsers(
         dest="action", required=True, parser_class=_Parser
@@ -220,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from smsdesk.app import run_gui
 
-        return run_gui(db_url)
+        return run_gui(db_url, quit_after_paint=args.quit_after_paint)
     try:
         return _run(args, db_url)
     except CliError as exc:
@@ -233,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace, db_url: str | None) -> int:
     if args.command == "message":
         return _message_info(args)
+    if args.command == "self-check":
+        return _self_check()
 
     from smsdesk.app import build_services
     from smsdesk.db.session import DatabaseError
@@ -261,6 +278,16 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
         raise CliError(str(exc)) from None
     finally:
         services.close()
+
+
+def _self_check() -> int:
+    from smsdesk.selfcheck import SelfCheckError, run_self_check
+
+    try:
+        print(run_self_check())
+    except SelfCheckError as exc:
+        raise CliError(f"self-check failed: {exc}") from None
+    return 0
 
 
 def _message_info(args: argparse.Namespace) -> int:
