@@ -47,6 +47,7 @@ from sqlalchemy.sql.dml import Insert
 from smsdesk.db.models import Contact, RecipientList, StopEntry
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer, Rejection, split_numbers
 from smsdesk.domain.recipient_table import SourceRow
+from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, NumberCheck, Provider
 from smsdesk.services.history import neutralise_cell
 from smsdesk.services.recipient_files import (
@@ -1150,7 +1151,7 @@ def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
     `line;value;kind;reason`. Returns how many rows were written."""
     written = 0
     try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
+        with open_private(Path(path), encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream, delimiter=";")
             writer.writerow(("line", "value", "kind", "reason"))
             for row in rejected:
