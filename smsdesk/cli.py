@@ -403,6 +403,8 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
             "demo": _demo,
         }[args.command]
         return handler(args, services)
+    except BrokenPipeError:
+        raise  # not an error of the user's: main() leaves quietly
     except (CampaignError, UnknownProviderError, ProviderError, DatabaseError, OSError) as exc:
         raise CliError(str(exc)) from None
     except (RecipientFileError, RecipientsError) as exc:

@@ -388,3 +388,20 @@ def test_invalid_utf8_bytes_in_argv(tmp_path: Path, argv):
     assert result.returncode == 1
     err = result.stderr.decode()
     assert len(err.strip().splitlines()) == 1 and "not UTF-8 text" in err, err
+
+
+def test_reader_that_leaves_early_gets_no_error(capsys, db_url, tmp_path: Path):
+    """`smsdesk history list | head -1`: no traceback, no 'Broken pipe' line."""
+    run(capsys, "--db", db_url, "demo", "seed", "--messages", "3000")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smsdesk", "--db", db_url, "history", "list", "--limit", "3000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "SMSDESK_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=60) == 1
+    assert process.stderr.read() == b""
+    process.stderr.close()
