@@ -405,3 +405,17 @@ def test_reader_that_leaves_early_gets_no_error(capsys, db_url, tmp_path: Path):
     assert process.wait(timeout=60) == 1
     assert process.stderr.read() == b""
     process.stderr.close()
+
+
+def test_contacts_import_reports_a_line_too_long(capsys, db_url, tmp_path: Path):
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "phone;note\n0612345601;a\n0612345602;" + "x" * (2 * 1024 * 1024) + "\n", encoding="ascii"
+    )
+    code, out, _ = run(capsys, "--db", db_url, "contacts", "import", str(path), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["rows"], report["imported"], report["invalid"]) == (2, 1, 1)
+    [error] = report["errors"]
+    assert error["line"] == 3 and error["reason"] == "the line is longer than 1 MiB: left out"
+    assert len(error["value"]) < 50
