@@ -422,3 +422,21 @@ def test_export_through_the_save_dialog(
     assert finished.args == [f"20 messages exported to {target}"]
     assert target.read_bytes().startswith("\ufeffid;date;sender;receiver;".encode())
     assert settings.value("history/export_dir") == str(tmp_path)  # next time it opens there
+
+
+def test_window_state_file_is_0600(qtbot, isolated_data_dir: Path):
+    import os
+
+    from smsdesk.ui.history_tab import default_settings
+
+    previous = os.umask(0)
+    try:
+        state = default_settings()
+        state.setValue("history/sort_column", "receiver")
+        state.sync()
+    finally:
+        os.umask(previous)
+    path = isolated_data_dir / "ui-state.ini"
+    assert "receiver" in path.read_text()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert isolated_data_dir.stat().st_mode & 0o777 == 0o700
