@@ -57,10 +57,10 @@ class Services:
 
 def build_services(db_url: str | None = None) -> Services:
     settings = config.Settings.load(db_url)
+    data = config.ensure_data_dir()
     engine = make_engine(settings.db_url)
     sessions = make_sessions(engine)
     preferences = SettingsService(sessions)
-    data = config.data_dir()
     gateways = GatewayService(preferences, data_dir=data)
     # SMSDESK_PROVIDER, else the gateway chosen in Settings, else the simulator
     settings = replace(settings, provider=gateways.default_provider())
@@ -68,7 +68,7 @@ def build_services(db_url: str | None = None) -> Services:
         settings=settings,
         engine=engine,
         sessions=sessions,
-        data_dir=config.data_dir(),
+        data_dir=data,
         campaigns=CampaignService(
             sessions,
             providers=gateways.provider,

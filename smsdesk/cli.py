@@ -5,15 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
+import os
 import signal
 import sys
 import threading
-from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from collections.abc import Callable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, NoReturn
 
 from smsdesk.providers.registry import PROVIDER_NAMES
+
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
@@ -22,21 +26,139 @@ class CliError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(1, f"{self.prog}: error: {message}\n")
+        # one line, like every other error (the usage is one --help away)
+        self.exit(1, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+# -- argument values: each is checked as it is parsed, so a bad one is one line ------------
+
+DB_INT_MAX = 2**63 - 1  # the largest integer SQLite and PostgreSQL (bigint) store
+# dates that hold in every time zone (a little beyond works where the offset allows)
+DATE_RANGE = "from 0001-01-02 to 9999-12-30"
+
+
+def _whole_number(text: str, low: int, high: int, what: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not {what} (a whole number from {low} to {high})"
+        )
+    return value
+
+
+def db_id(text: str) -> int:
+    """An argparse type for an id of a row (message, campaign, list): 1 to 2**63 - 1."""
+    return _whole_number(text, 1, DB_INT_MAX, "an id")
+
+
+def count_of(high: int, what: str) -> Callable[[str], int]:
+    """An argparse type for a positive count up to `high`."""
+
+    def parse(text: str) -> int:
+        return _whole_number(text, 1, high, what)
+
+    parse.__name__ = what  # argparse names the type in its own messages
+    return parse
+
+
+def seconds_up_to(high: float) -> Callable[[str], float]:
+    """An argparse type for a duration in seconds, 0 to `high` (no nan, no inf)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        if not 0 <= value <= high:  # also false for nan
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 to {high:g})")
+        return value
+
+    return parse
+
+
+def utf8_text(text: str) -> str:
+    """The argparse type of every text argument: argv bytes that are not UTF-8 come in as
+    lone surrogates (surrogateescape); they could be neither stored nor sent."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(text[exc.start])
+        byte = f"the byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X}"
+        raise argparse.ArgumentTypeError(
+            f"not UTF-8 text ({byte} at character {exc.start + 1}); "
+            "set your terminal or file to UTF-8"
+        ) from None
+    return text
+
+
+def output_file(text: str) -> Path:
+    """An argparse type for a file to write (not a folder)."""
+    path = Path(text)
+    if not text.strip() or not path.name or path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a file name")
+    return path
 
 
 def _local_datetime(text: str, *, end_of_day: bool = False) -> datetime:
-    """ISO 8601 date or datetime; without a zone it is local time."""
+    """ISO 8601 date or datetime; without a zone it is local time. `end_of_day`: a bare
+    date means the end of that day. CliError for anything else, or for an instant out of
+    the range the databases store."""
+    bare_date = len(text) == 10
     try:
-        if len(text) == 10:
-            day = date.fromisoformat(text)
-            value = datetime.combine(day + timedelta(days=1 if end_of_day else 0), time())
+        if bare_date:
+            value = datetime.combine(date.fromisoformat(text), time())
         else:
             value = datetime.fromisoformat(text)
     except ValueError:
         raise CliError(f"not an ISO 8601 date or time: {text!r}") from None
-    return value.astimezone() if value.tzinfo is None else value
+    try:
+        if end_of_day and bare_date:
+            value += timedelta(days=1)
+        if value.tzinfo is None:
+            value = value.astimezone()
+        value.astimezone(UTC)  # what the database is given
+    except (ValueError, OverflowError):  # past year 9999 or before year 1, in some zone
+        raise CliError(f"{text!r} is out of range (dates {DATE_RANGE})") from None
+    return value
+
+
+def _instant_type(*, end_of_day: bool = False) -> Callable[[str], datetime]:
+    def parse(text: str) -> datetime:
+        try:
+            return _local_datetime(utf8_text(text), end_of_day=end_of_day)
+        except CliError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    return parse
+
+
+def instant(text: str) -> datetime:
+    """An argparse type for an ISO 8601 date or instant (local time without a zone)."""
+    return _instant_type()(text)
+
+
+def _check_text_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """Give every text argument of every sub-command the UTF-8 check (one place, so a
+    sub-command added later is covered too). Arguments with a type of their own (paths,
+    numbers, --db) are left alone: a file name need not be UTF-8."""
+    seen: set[int] = set()
+
+    def visit(current: argparse.ArgumentParser) -> None:
+        if id(current) in seen:
+            return
+        seen.add(id(current))
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for child in action.choices.values():
+                    visit(child)
+            elif action.nargs != 0 and action.type is None:
+                action.type = utf8_text
+
+    visit(parser)
+    return parser
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -50,22 +172,28 @@ def _print_json(data: Any) -> None:
 
 def _common() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument("--db", default=argparse.SUPPRESS, help="database URL (or SMSDESK_DB)")
+    parent.add_argument(
+        "--db", type=str, default=argparse.SUPPRESS, help="database URL (or SMSDESK_DB)"
+    )
     return parent
 
 
 def _history_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--sender", help="sender contains this")
     parser.add_argument("--receiver", help="partial receiver number, any format")
-    parser.add_argument("--since", help="from this date/time (ISO 8601, local time)")
-    parser.add_argument("--until", help="up to this date/time (ISO 8601; a date includes the day)")
+    parser.add_argument("--since", type=instant, help="from this date/time (ISO 8601, local time)")
+    parser.add_argument(
+        "--until",
+        type=_instant_type(end_of_day=True),
+        help="up to this date/time (ISO 8601; a date includes the day)",
+    )
     parser.add_argument(
         "--status",
         choices=("delivered", "failed", "pending", "cancelled"),
         help="failed includes expired and unknown; pending: not yet final",
     )
     parser.add_argument("--tag", help="exactly this tag")
-    parser.add_argument("--campaign", type=int, metavar="ID", help="messages of this campaign")
+    parser.add_argument("--campaign", type=db_id, metavar="ID", help="messages of this campaign")
     parser.add_argument("--text", help="the message contains this")
 
 
@@ -106,7 +234,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Bulk SMS campaigns. Without a command, opens the window.",
         parents=[common],
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more to stderr")
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="log more to stderr (-vv: debug, with the traceback of an unexpected error)",
+    )
     _package_options(parser)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser(
@@ -193,11 +327,14 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--once", action="store_true", help="one pass, then exit (default)")
     mode.add_argument("--forever", action="store_true", help="keep running (a server)")
     dispatch.add_argument(
-        "--batch-size", type=int, default=None, help="messages per gateway call (default 500)"
+        "--batch-size",
+        type=count_of(100_000, "a batch size"),
+        default=None,
+        help="messages per gateway call (default 500)",
     )
     dispatch.add_argument(
         "--receipt-wait",
-        type=float,
+        type=seconds_up_to(86_400),
         default=10.0,
         help="with --once: at most this many seconds to wait for delivery receipts (default 10)",
     )
@@ -207,27 +344,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     hlist = history.add_parser("list", parents=[common], help="messages, newest first")
     _history_filters(hlist)
-    hlist.add_argument("--limit", type=int, default=100)
+    hlist.add_argument("--limit", type=count_of(DB_INT_MAX, "a limit"), default=100)
     hlist.add_argument("--json", action="store_true")
     export = history.add_parser("export", parents=[common], help="CSV export (OVH columns)")
-    export.add_argument("path", type=Path)
+    export.add_argument("path", type=output_file)
     _history_filters(export)
     hdelete = history.add_parser("delete", parents=[common], help="delete messages by id")
-    hdelete.add_argument("ids", type=int, nargs="+", metavar="ID")
+    hdelete.add_argument("ids", type=db_id, nargs="+", metavar="ID")
 
     demo = sub.add_parser("demo", help="demo data").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
     seed = demo.add_parser("seed", parents=[common], help="fill the history")
-    seed.add_argument("--messages", type=int, required=True)
-    return parser
+    seed.add_argument("--messages", type=count_of(100_000_000, "a count"), required=True)
+    return _check_text_arguments(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    levels = (logging.WARNING, logging.INFO, logging.DEBUG)
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=levels[min(args.verbose, 2)],
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
@@ -239,10 +377,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, db_url)
     except CliError as exc:
-        print(f"smsdesk: error: {exc}", file=sys.stderr)
+        print(f"smsdesk: error: {_first_line(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_stdout()  # `smsdesk history list | head`: the reader left
+        return 1
+    except Exception as exc:  # the last resort: one line, never a traceback
+        log.debug("unexpected error", exc_info=True)
+        print(f"smsdesk: error: {_describe(exc)} (-vv shows the details)", file=sys.stderr)
+        return 1
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _describe(exc: BaseException) -> str:
+    """One line about an unexpected exception; a database error says its driver's reason,
+    not the statement and its parameters (receivers, texts)."""
+    reason = getattr(exc, "orig", None) or exc
+    return _first_line(str(reason)) or type(reason).__name__
+
+
+def _quiet_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args: argparse.Namespace, db_url: str | None) -> int:
@@ -272,6 +436,8 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
             "demo": _demo,
         }[args.command]
         return handler(args, services)
+    except BrokenPipeError:
+        raise  # not an error of the user's: main() leaves quietly
     except (CampaignError, UnknownProviderError, ProviderError, DatabaseError, OSError) as exc:
         raise CliError(str(exc)) from None
     except (RecipientFileError, RecipientsError) as exc:
@@ -552,8 +718,8 @@ def _filter_from(args: argparse.Namespace) -> Any:
         receiver=args.receiver,
         sender=args.sender,
         status=StatusGroup(args.status) if args.status else None,
-        since=_local_datetime(args.since) if args.since else None,
-        until=_local_datetime(args.until, end_of_day=True) if args.until else None,
+        since=args.since,
+        until=args.until,
         campaign_id=args.campaign,
         tag=args.tag or None,
         text=args.text or None,
@@ -564,8 +730,6 @@ def _history(args: argparse.Namespace, services: Any) -> int:
     from smsdesk.services.history import SortKey
 
     if args.action == "list":
-        if args.limit < 0:
-            raise CliError("--limit must be 0 or more")
         rows = services.history.page(_filter_from(args), SortKey(), 0, args.limit)
         if args.json:
             _print_json(

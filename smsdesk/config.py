@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from smsdesk.private_files import private_dir
+
 APP_NAME = "smsdesk"
 DB_FILENAME = "smsdesk.sqlite3"
 
@@ -18,6 +20,12 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_data_dir() -> Path:
+    """The data dir, created 0700 or tightened to it (it holds the database, the
+    simulator's ledger and the window state: numbers and texts)."""
+    return private_dir(data_dir())
 
 
 def default_db_url() -> str:

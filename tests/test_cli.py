@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -276,3 +277,147 @@ def test_window_option(capsys, db_url):
     code, _, err = run(capsys, *argv, "--window", "8h-20h")
     assert code == 1
     assert "bad --window '8h-20h'" in err
+
+
+# -- every bad value: one line on stderr, exit 1, no traceback ---------------------------
+
+BIG = "99999999999999999999999"
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["history", "list", "--until", "9999-12-31"], "'9999-12-31' is out of range"),
+        (["history", "list", "--since", "0001-01-01"], "'0001-01-01' is out of range"),
+        (
+            ["history", "list", "--since", "9999-12-31T23:59:59-01:00"],
+            "'9999-12-31T23:59:59-01:00' is out of range",
+        ),
+        (["history", "list", "--until", "2026-02-30"], "not an ISO 8601 date or time"),
+        (["history", "list", "--limit", "9223372036854775808"], "argument --limit"),
+        (["history", "list", "--limit", "-1"], "'-1' is not a limit"),
+        (["history", "list", "--limit", "0"], "'0' is not a limit"),
+        (["history", "list", "--limit", "ten"], "'ten' is not a limit"),
+        (["history", "list", "--campaign", BIG], f"argument --campaign: '{BIG}' is not an id"),
+        (["history", "export", "x.csv", "--campaign", "0"], "'0' is not an id"),
+        (["history", "delete", "99999999999999999999"], "is not an id"),
+        (["history", "delete", "1", "-3"], "'-3' is not an id"),
+        (["history", "export", ""], "'' is not a file name"),
+        (["demo", "seed", "--messages", BIG], f"'{BIG}' is not a count"),
+        (["dispatch", "--batch-size", BIG], "is not a batch size"),
+        (["dispatch", "--receipt-wait", "nan"], "'nan' is not a number of seconds"),
+        (["dispatch", "--receipt-wait", "1e308"], "'1e308' is not a number of seconds"),
+        (["message", "info", "\udcff"], "argument text: not UTF-8 text (the byte 0xff"),
+        (
+            ["campaign", "send", "--to", "0612345678", "--message", "caf\udce9"],
+            "argument --message: not UTF-8 text (the byte 0xe9 at character 4)",
+        ),
+        (["history", "list", "--tag", "\udcff"], "argument --tag: not UTF-8 text"),
+        (["history", "list", "--bogus"], "unrecognized arguments: --bogus"),
+    ],
+)
+def test_bad_value_is_one_line(capsys, db_url, argv, reason):
+    code, out, err = run(capsys, "--db", db_url, *argv)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1, err
+    assert reason in err and err.startswith("smsdesk")
+    assert "Traceback" not in err and out == ""
+
+
+def test_export_to_a_folder_is_refused(capsys, db_url, tmp_path: Path):
+    code, _, err = run(capsys, "--db", db_url, "history", "export", str(tmp_path))
+    assert code == 1 and f"'{tmp_path}' is not a file name" in err
+    assert len(err.strip().splitlines()) == 1
+    assert not list(tmp_path.parent.glob(f"{tmp_path.name}.part"))
+
+
+def test_dates_far_in_range_work(capsys, db_url):
+    run(capsys, "--db", db_url, "demo", "seed", "--messages", "3")
+    argv = ["--db", db_url, "history", "list", "--json"]
+    code, out, _ = run(capsys, *argv, "--since", "0001-01-02", "--until", "9999-12-30")
+    assert code == 0 and len(json.loads(out)) == 3
+    code, out, _ = run(capsys, *argv, "--since", "5000-01-01", "--limit", "9223372036854775807")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_unexpected_error_is_one_line_and_traceback_at_debug(
+    capsys, caplog, db_url, monkeypatch: pytest.MonkeyPatch
+):
+    """The last resort: an error no check foresaw is still one line (its first), and its
+    traceback goes to the debug log (-vv)."""
+    from smsdesk.services.history import HistoryService
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire\nsecond line")
+
+    monkeypatch.setattr(HistoryService, "page", broken)
+    caplog.set_level("DEBUG", logger="smsdesk.cli")
+    code, out, err = run(capsys, "--db", db_url, "history", "list")
+    assert (code, out) == (1, "")
+    assert err == "smsdesk: error: disk on fire (-vv shows the details)\n"
+    [record] = [r for r in caplog.records if r.name == "smsdesk.cli"]
+    assert record.levelname == "DEBUG" and record.exc_info is not None
+
+
+def test_unknown_region_is_one_line(capsys, db_url):
+    argv = ["campaign", "send", "--to", "0612345678", "--message", "x", "--region", "ZZ"]
+    code, _, err = run(capsys, "--db", db_url, *argv)
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "unknown region 'ZZ'" in err and "Traceback" not in err
+
+
+def test_too_large_campaign_id_is_one_line(capsys, db_url):
+    code, _, err = run(capsys, "--db", db_url, "campaign", "cancel", BIG)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [b"message", b"info", b"\xff"],
+        [b"campaign", b"send", b"--to", b"0612345678", b"--message", b"caf\xe9"],
+    ],
+)
+def test_invalid_utf8_bytes_in_argv(tmp_path: Path, argv):
+    """Real bytes that are not UTF-8, as a shell passes them (Latin-1 'café')."""
+    db = f"sqlite:///{tmp_path / 'db.sqlite3'}".encode()
+    result = subprocess.run(
+        [sys.executable.encode(), b"-m", b"smsdesk", b"--db", db, *argv],
+        capture_output=True,
+        env={**os.environ, "SMSDESK_DATA_DIR": str(tmp_path / "data")},
+        timeout=60,
+    )
+    assert result.returncode == 1
+    err = result.stderr.decode()
+    assert len(err.strip().splitlines()) == 1 and "not UTF-8 text" in err, err
+
+
+def test_reader_that_leaves_early_gets_no_error(capsys, db_url, tmp_path: Path):
+    """`smsdesk history list | head -1`: no traceback, no 'Broken pipe' line."""
+    run(capsys, "--db", db_url, "demo", "seed", "--messages", "3000")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smsdesk", "--db", db_url, "history", "list", "--limit", "3000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "SMSDESK_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    assert process.wait(timeout=60) == 1
+    assert process.stderr.read() == b""
+    process.stderr.close()
+
+
+def test_contacts_import_reports_a_line_too_long(capsys, db_url, tmp_path: Path):
+    path = tmp_path / "big.csv"
+    path.write_text(
+        "phone;note\n0612345601;a\n0612345602;" + "x" * (2 * 1024 * 1024) + "\n", encoding="ascii"
+    )
+    code, out, _ = run(capsys, "--db", db_url, "contacts", "import", str(path), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["rows"], report["imported"], report["invalid"]) == (2, 1, 1)
+    [error] = report["errors"]
+    assert error["line"] == 3 and error["reason"] == "the line is longer than 1 MiB: left out"
+    assert len(error["value"]) < 50

@@ -15,6 +15,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from smsdesk.private_files import DIR_MODE, private_file
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -34,13 +36,11 @@ def _prepare_sqlite_file(url: str) -> None:
                 raise DatabaseError(f"cannot create the database file {path}: {parent} is a file")
             break
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists():
-            # the history holds phone numbers: keep it private to the user
-            fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-            os.close(fd)
-        elif not os.access(path, os.R_OK | os.W_OK):
+        path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
             raise DatabaseError(f"cannot write the database file {path}: permission denied")
+        # the history holds phone numbers: keep it private to the user (-wal/-shm follow)
+        private_file(path)
     except OSError as exc:
         raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from None
 

@@ -34,6 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from smsdesk.domain.encoding import message_info
+from smsdesk.private_files import DIR_MODE, private_file
 from smsdesk.providers.base import (
     Capability,
     Estimate,
@@ -105,7 +106,8 @@ class SimulatorProvider:
         self.delivery_delay = delivery_delay
         self.submit_delay = submit_delay  # seconds before the answer comes back (tests)
         self._local = threading.local()
-        ledger_path.parent.mkdir(parents=True, exist_ok=True)
+        ledger_path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        private_file(ledger_path)  # receivers and texts; its -wal/-shm take its mode
         with self._connect() as conn:
             conn.executescript(_SCHEMA)
 

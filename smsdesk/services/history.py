@@ -42,6 +42,7 @@ from sqlalchemy.sql.selectable import GenerativeSelect
 
 from smsdesk.db.models import Campaign, Message
 from smsdesk.domain.delivery import MessageStatus, dlr_meaning, ptt_meaning
+from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, Provider, ProviderError
 
 EXPORT_HEADER = (
@@ -558,9 +559,11 @@ class HistoryService:
 
     # -- plain queries (the command line, small results) --------------------------------
 
-    def count(self, flt: HistoryFilter) -> int:
+    def count(self, flt: HistoryFilter, *, max_id: int | None = None) -> int:
         with self._sessions() as session:
             query = select(func.count()).select_from(Message).where(*self._clauses(flt))
+            if max_id is not None:
+                query = query.where(Message.id <= max_id)
             return int(session.scalar(query) or 0)
 
     def page(self, flt: HistoryFilter, order: SortKey, offset: int, limit: int) -> list[MessageRow]:
@@ -906,19 +909,20 @@ class HistoryService:
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> DeleteReport:
-        """Delete the rows a user selected in a snapshot, in one transaction.
-
-        Every row selected means every message that matches the filter (one DELETE,
-        bounded by the snapshot's max id); with `providers`, each message is also deleted
-        at its gateway first where that gateway keeps a history.
+        """Delete the rows a user selected in a snapshot, in one transaction: exactly the
+        messages those rows showed, whatever happened to them since (a message that
+        matches the filter only since the snapshot was never seen, so it stays). With
+        `providers`, each message is also deleted at its gateway first where that gateway
+        keeps a history.
         """
         merged = merge_ranges(ranges)
-        if merged == [(0, result.count)] and providers is None and result.count:
+        if merged == [(0, result.count)] and result.ids is None and providers is None:
+            # the whole history as it was (no filter: nothing can start matching later)
             deleted = self.delete_matching(
-                result.filter, max_id=result.max_id, progress=progress, cancel=cancel
+                HistoryFilter(), max_id=result.max_id, progress=progress, cancel=cancel
             )
             return DeleteReport(deleted)
-        ids = self.rows_ids(result, merged, cancel=cancel)
+        ids = self._snapshot_ids(result, merged, cancel=cancel)
         if providers is not None:
             return self.delete_everywhere(ids, providers, progress=progress, cancel=cancel)
         return DeleteReport(self.delete(ids, progress=progress, cancel=cancel))
@@ -933,14 +937,31 @@ class HistoryService:
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> int:
-        """Export selected rows of a snapshot (None: everything matching its filter)."""
-        merged = None if ranges is None else merge_ranges(ranges)
-        if merged is None or merged == [(0, result.count)]:
-            return self.export_csv(result.filter, path, tz=tz, progress=progress, cancel=cancel)
-        ids = self.rows_ids(result, merged, cancel=cancel)
+        """Export selected rows of a snapshot (None: all its rows), exactly the messages
+        the rows showed (see `delete_rows`)."""
+        merged = [(0, result.count)] if ranges is None else merge_ranges(ranges)
+        if result.ids is None and merged == [(0, result.count)]:
+            # the whole history as it was: one scan up to the snapshot's last id
+            return self.export_csv(
+                result.filter, path, max_id=result.max_id, tz=tz, progress=progress, cancel=cancel
+            )
+        ids = self._snapshot_ids(result, merged, cancel=cancel)
         return self.export_csv(
             result.filter, path, ids=ids, tz=tz, progress=progress, cancel=cancel
         )
+
+    def _snapshot_ids(
+        self,
+        result: ResultSet,
+        merged: list[tuple[int, int]],
+        *,
+        cancel: threading.Event | None = None,
+    ) -> Sequence[int]:
+        """The ids of merged row ranges of a snapshot; all of them is the snapshot's own
+        id array when it has one (no copy, no second query)."""
+        if merged == [(0, result.count)] and result.ids is not None:
+            return result.ids
+        return self.rows_ids(result, merged, cancel=cancel)
 
     @staticmethod
     def can_delete_remote(name: str, providers: Callable[[str], Provider]) -> bool:
@@ -965,21 +986,33 @@ class HistoryService:
                 yield _row(values)
 
     def _export_batches(
-        self, flt: HistoryFilter, ids: Sequence[int] | None
+        self, flt: HistoryFilter, wanted: Sequence[int] | None, max_id: int | None
     ) -> Iterator[Sequence[Sequence[Any]]]:
-        with self._sessions() as session:
-            if ids is None:
+        """Rows to export, newest first: those matching `flt` (up to `max_id`), or the
+        ids `wanted` (unique, descending)."""
+        with self._sessions() as session, _lean_cache(session):
+            if wanted is None:
                 query = select(*_EXPORT_COLUMNS).where(*self._clauses(flt))
-                with _lean_cache(session):
-                    yield from _raw_batches(
-                        session, query.order_by(Message.id.desc()), EXPORT_BATCH
-                    )
+                if max_id is not None:
+                    query = query.where(Message.id <= max_id)
+                yield from _raw_batches(session, query.order_by(Message.id.desc()), EXPORT_BATCH)
                 return
-            wanted = sorted(set(ids), reverse=True)
-            for start in range(0, len(wanted), LOOKUP_CHUNK):
-                chunk = wanted[start : start + LOOKUP_CHUNK]
-                query = select(*_EXPORT_COLUMNS).where(Message.id.in_(chunk))
-                yield session.execute(query.order_by(Message.id.desc())).all()
+            for start in range(0, len(wanted), EXPORT_BATCH):
+                chunk = wanted[start : start + EXPORT_BATCH]
+                high, low = chunk[0], chunk[-1]
+                if high - low < 2 * len(chunk):
+                    # dense ids (the usual case): one range scan, minus the few in between
+                    query = select(*_EXPORT_COLUMNS).where(Message.id.between(low, high))
+                    rows = _all_rows(session, query.order_by(Message.id.desc()))
+                    if high - low + 1 > len(chunk):
+                        keep = set(chunk)
+                        rows = [r for r in rows if r[0] in keep]
+                    yield rows
+                    continue
+                for lookup in range(0, len(chunk), LOOKUP_CHUNK):
+                    some = chunk[lookup : lookup + LOOKUP_CHUNK]
+                    query = select(*_EXPORT_COLUMNS).where(Message.id.in_(some))
+                    yield _all_rows(session, query.order_by(Message.id.desc()))
 
     def export_csv(
         self,
@@ -987,25 +1020,32 @@ class HistoryService:
         path: Path,
         *,
         ids: Sequence[int] | None = None,
+        max_id: int | None = None,
         tz: tzinfo | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
     ) -> int:
-        """Write the matching rows (or just `ids`), newest first, as OVH-style CSV;
-        returns rows written. `tz` is the zone of the dates (default: local time).
+        """Write the matching rows (not newer than `max_id`), or just `ids`, newest first,
+        as OVH-style CSV; returns rows written. `tz` is the zone of the dates (default:
+        local time).
 
-        The file appears whole or not at all: it is written beside and renamed at the end.
+        The file appears whole or not at all: it is written beside (0600: numbers and
+        texts) and renamed at the end.
         """
-        total = len(set(ids)) if ids is not None else self.count(flt)
+        wanted = None if ids is None else sorted(set(ids), reverse=True)
+        if wanted is not None:
+            total = len(wanted)
+        else:
+            total = self.count(flt) if max_id is None else self.count(flt, max_id=max_id)
         local_time = _LocalTimes(tz)
         tmp = path.with_name(path.name + ".part")
         written = 0
         reported = 0
         try:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            with open_private(tmp, encoding="utf-8-sig", newline="") as handle:
                 writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
                 writer.writerow(EXPORT_HEADER)
-                for batch in self._export_batches(flt, ids):
+                for batch in self._export_batches(flt, wanted, max_id):
                     if cancel is not None and cancel.is_set():
                         raise ExportCancelled
                     writer.writerows(_export_cells(values, local_time) for values in batch)
@@ -1046,6 +1086,15 @@ def _lean_cache(session: Session, wanted: bool = True) -> Iterator[None]:
     finally:
         connection.exec_driver_sql(f"PRAGMA cache_size={previous}")
         connection.exec_driver_sql("PRAGMA shrink_memory")
+
+
+def _all_rows(session: Session, query: Any) -> Sequence[Sequence[Any]]:
+    """Every row of a small `query`, as the driver gives them (see `_raw_batches`)."""
+    result = session.connection().execute(query)
+    try:
+        return result.cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        result.close()
 
 
 def _raw_batches(session: Session, query: Any, size: int) -> Iterator[Sequence[Sequence[Any]]]:

@@ -8,17 +8,23 @@ the file never stop an import of a million rows: they are read as cp1252 (or Lat
 
 Every problem is a RecipientFileError whose one-line message names the file (and the line
 when there is one): missing, unreadable, empty, binary, no phone column, unbalanced quote.
+
+A line longer than 1 MiB, or with a cell longer than 64 KiB (counted in characters), is
+left out whole and reported with its line (`RowReader.take_refused`): such a line is a
+pasted document or a broken export, not a contact, and nothing of it is stored. The
+reader never holds more than 1 MiB of one line, however long it is.
 """
 
 from __future__ import annotations
 
 import codecs
+import csv
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
 
 from smsdesk.domain.recipient_table import (
     RecipientFileError,
@@ -33,10 +39,16 @@ if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
 
 __all__ = [
+    "CELL_TOO_LONG",
+    "LINE_TOO_LONG",
+    "MAX_CELL_CHARS",
+    "MAX_LINE_CHARS",
     "FilePreview",
     "RecipientFileError",
+    "RefusedLine",
     "RowReader",
     "TextPreview",
+    "TextRows",
     "detect_encoding",
     "open_rows",
     "preview_file",
@@ -49,6 +61,11 @@ READ_BUFFER_BYTES = 1024 * 1024
 # More control characters than this (besides tab, CR, LF, FF, Ctrl-Z) is not text.
 MAX_CONTROL_RATIO = 0.02
 FALLBACK_ERRORS = "smsdesk-cp1252"
+MAX_LINE_CHARS = 1024 * 1024  # 1 MiB, line ending included
+MAX_CELL_CHARS = 64 * 1024
+LINE_TOO_LONG = "the line is longer than 1 MiB: left out"
+CELL_TOO_LONG = "a cell is longer than 64 KiB: the line is left out"
+REFUSED_VALUE_CHARS = 40  # what the report shows of a refused line
 
 
 # --- decoding ----------------------------------------------------------------------------
@@ -315,6 +332,68 @@ class _CountingReader(io.RawIOBase):
         super().close()
 
 
+class RefusedLine(NamedTuple):
+    """A physical line left out before parsing: its number, its start, why."""
+
+    line: int
+    value: str
+    reason: str
+
+
+class _BoundedLines:
+    """The lines of a text stream (opened with newline=""), none longer than
+    MAX_LINE_CHARS, none with a cell longer than MAX_CELL_CHARS: such a line is read
+    in bounded pieces, recorded in `refused` and given as an empty line (so the csv
+    reader, which skips it, still counts it)."""
+
+    def __init__(self, stream: TextIO, delimiter: str | None, first_line: int = 1) -> None:
+        self._readline = stream.readline
+        self._delimiter = delimiter
+        self._next_line = first_line
+        self.refused: list[RefusedLine] = []
+
+    def __iter__(self) -> Iterator[str]:
+        readline, limit = self._readline, MAX_LINE_CHARS
+        while True:
+            text = readline(limit)
+            if not text:
+                return
+            if len(text) <= MAX_CELL_CHARS:  # nearly every line: nothing more to look at
+                self._next_line += 1
+                yield text
+                continue
+            line = self._next_line
+            self._next_line += 1
+            if len(text) == limit and not text.endswith(("\n", "\r")):
+                rest = text
+                while rest and not rest.endswith(("\n", "\r")):
+                    rest = readline(limit)  # the rest of the line, a piece at a time
+                self._refuse(line, text, LINE_TOO_LONG)
+                yield "\n"
+            elif self._long_cell(text):
+                self._refuse(line, text, CELL_TOO_LONG)
+                yield "\n"
+            else:
+                yield text
+
+    def _long_cell(self, text: str) -> bool:
+        if self._delimiter is None:
+            return True  # the whole line is the cell
+        try:
+            cells = next(csv.reader([text], delimiter=self._delimiter), [])
+        except csv.Error:  # beyond csv's own field limit (128 KiB) or not a record alone
+            return True
+        return any(len(cell) > MAX_CELL_CHARS for cell in cells)
+
+    def _refuse(self, line: int, text: str, reason: str) -> None:
+        value = text[:REFUSED_VALUE_CHARS].strip() + "…"
+        self.refused.append(RefusedLine(line, value, reason))
+
+    def take_refused(self) -> list[RefusedLine]:
+        refused, self.refused = self.refused, []
+        return refused
+
+
 class RowReader(Iterator[SourceRow]):
     """Every row of a previewed file, streamed. `bytes_read` / `size_bytes` is the
     progress. Close it (or use it in a `with` block) when stopping early."""
@@ -334,7 +413,8 @@ class RowReader(Iterator[SourceRow]):
             errors=_errors_for(preview.encoding),
             newline="",
         )
-        self._rows = self._stream(iter_rows(self._text, preview.layout))
+        self._lines = _BoundedLines(self._text, preview.layout.delimiter)
+        self._rows = self._stream(iter_rows(self._lines, preview.layout))
 
     def _stream(self, rows: Iterator[SourceRow]) -> Iterator[SourceRow]:
         # One generator for the whole file: `yield from` costs no Python call per row.
@@ -348,6 +428,10 @@ class RowReader(Iterator[SourceRow]):
     @property
     def bytes_read(self) -> int:
         return self._counter.count
+
+    def take_refused(self) -> list[RefusedLine]:
+        """The lines left out since the last call (too long, or a cell too long)."""
+        return self._lines.take_refused()
 
     def __iter__(self) -> Iterator[SourceRow]:
         return self._rows
@@ -391,6 +475,23 @@ def preview_text(
     return TextPreview(layout, _first_rows(text, layout, rows, complete=True))
 
 
-def text_rows(text: str, layout: TableLayout) -> Iterator[SourceRow]:
+class TextRows(Iterator[SourceRow]):
+    """Every row of a pasted block; the lines left out (too long) by `take_refused`."""
+
+    def __init__(self, text: str, layout: TableLayout) -> None:
+        self._lines = _BoundedLines(io.StringIO(text, newline=""), layout.delimiter)
+        self._rows = iter_rows(self._lines, layout)
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        return self._rows
+
+    def __next__(self) -> SourceRow:
+        return next(self._rows)
+
+    def take_refused(self) -> list[RefusedLine]:
+        return self._lines.take_refused()
+
+
+def text_rows(text: str, layout: TableLayout) -> TextRows:
     """Every row of a pasted block."""
-    return iter_rows(io.StringIO(text, newline=""), layout)
+    return TextRows(text, layout)

@@ -47,11 +47,15 @@ from sqlalchemy.sql.dml import Insert
 from smsdesk.db.models import Contact, RecipientList, StopEntry
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer, Rejection, split_numbers
 from smsdesk.domain.recipient_table import SourceRow
+from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, NumberCheck, Provider
 from smsdesk.services.history import neutralise_cell
 from smsdesk.services.recipient_files import (
+    CELL_TOO_LONG,
+    LINE_TOO_LONG,
     FilePreview,
     RecipientFileError,
+    RefusedLine,
     open_rows,
     preview_file,
     preview_text,
@@ -123,9 +127,13 @@ class RejectedRow(NamedTuple):
     @property
     def message(self) -> str:
         """The reason in words that stand alone ("invalid number: too short")."""
-        if self.kind is Rejection.INVALID:
+        if self.kind is Rejection.INVALID and self.reason not in _LINE_REASONS:
             return f"invalid number: {self.reason}"
         return self.reason
+
+
+# reasons about the whole line, not its number (counted as invalid rows all the same)
+_LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG})
 
 
 @dataclass(frozen=True)
@@ -249,17 +257,28 @@ def _json_object_encoder() -> Callable[[dict[str, str]], str]:
     return encode_object
 
 
+_Refused = Callable[[], list[RefusedLine]]
+
+
+def _no_refused() -> list[RefusedLine]:
+    return []
+
+
 def _raw_batches(
-    rows: Iterable[SourceRow], position: Callable[[], int], batch_rows: int = BATCH_ROWS
-) -> Iterator[tuple[list[_RawRow], int]]:
-    """The rows in batches of plain tuples (cheap to send to another process)."""
+    rows: Iterable[SourceRow],
+    position: Callable[[], int],
+    refused: _Refused = _no_refused,
+    batch_rows: int = BATCH_ROWS,
+) -> Iterator[tuple[list[_RawRow], int, list[RefusedLine]]]:
+    """The rows in batches of plain tuples (cheap to send to another process), with the
+    lines the reader left out meanwhile (too long)."""
     batch: list[_RawRow] = []
     for row in rows:
         batch.append((row.line, row.phone, row.name, row.extra))
         if len(batch) == batch_rows:
-            yield batch, position()
+            yield batch, position(), refused()
             batch = []
-    yield batch, position()
+    yield batch, position(), refused()
 
 
 class _Parser:
@@ -271,13 +290,15 @@ class _Parser:
         self._parse = PhoneNormalizer(region).parse
         self._keep_landlines = keep_landlines
 
-    def __call__(self, rows: Sequence[_RawRow], position: int) -> _Batch:
+    def __call__(
+        self, rows: Sequence[_RawRow], position: int, refused: Sequence[RefusedLine] = ()
+    ) -> _Batch:
         # The hot loop of a million-row import: plain locals, no call that can be avoided.
         parse, keep_landlines = self._parse, self._keep_landlines
         mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
         invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
         contacts: list[_NewContact] = []
-        rejected: list[_Rejected] = []
+        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason) for r in refused]
         for line, phone, name, extra in rows:
             parsed = parse(phone)
             e164 = parsed.e164
@@ -295,10 +316,13 @@ _Batches = Iterator[Iterator[_Batch]]
 
 
 def _parsed_in_process(
-    rows: Iterable[SourceRow], position: Callable[[], int], parser: _Parser
+    rows: Iterable[SourceRow],
+    position: Callable[[], int],
+    parser: _Parser,
+    refused: _Refused = _no_refused,
 ) -> Iterator[_Batch]:
-    for batch, at in _raw_batches(rows, position):
-        yield parser(batch, at)
+    for batch, at, left_out in _raw_batches(rows, position, refused):
+        yield parser(batch, at, left_out)
 
 
 @dataclass(frozen=True)
@@ -322,16 +346,17 @@ def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
     try:
         parser = _Parser(job.region, job.keep_landlines)
         with open_rows(Path(job.path), job.preview) as reader:
-            for rows, position in _raw_batches(reader, lambda: reader.bytes_read):
+            batches = _raw_batches(reader, lambda: reader.bytes_read, reader.take_refused)
+            for rows, position, refused in batches:
                 if stop.is_set():
                     return
                 with queued.get_lock():
                     idle = queued.value == 0
                     queued.value += 1
                 if idle:
-                    out.put(("raw", rows, position))
+                    out.put(("raw", rows, position, refused))
                 else:
-                    batch = parser(rows, position)
+                    batch = parser(rows, position, refused)
                     out.put(("parsed", batch.contacts, batch.rejected, position))
         out.put(("done",))
     except RecipientFileError as error:
@@ -377,7 +402,7 @@ def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None)
                 with queued.get_lock():
                     queued.value -= 1
             if kind == "raw":
-                yield parser(message[1], message[2])
+                yield parser(message[1], message[2], message[3])
             elif kind == "parsed":
                 yield _Batch(message[1], message[2], message[3])
             elif kind == "done":
@@ -710,7 +735,9 @@ class RecipientService:
         @contextlib.contextmanager
         def in_process() -> _Batches:
             with open_rows(path, preview) as reader:
-                yield _parsed_in_process(reader, lambda: reader.bytes_read, parser)
+                yield _parsed_in_process(
+                    reader, lambda: reader.bytes_read, parser, reader.take_refused
+                )
 
         def in_child() -> AbstractContextManager[Iterator[_Batch]]:
             job = _Job(str(path), replace(preview, first_rows=[]), region, keep_landlines)
@@ -747,13 +774,17 @@ class RecipientService:
         def in_process() -> AbstractContextManager[Iterator[_Batch]]:
             last_line = 0
 
+            pasted = text_rows(text, layout)
+
             def rows() -> Iterator[SourceRow]:
                 nonlocal last_line
-                for row in text_rows(text, layout):
+                for row in pasted:
                     last_line = row.line
                     yield row
 
-            return contextlib.nullcontext(_parsed_in_process(rows(), lambda: last_line, parser))
+            return contextlib.nullcontext(
+                _parsed_in_process(rows(), lambda: last_line, parser, pasted.take_refused)
+            )
 
         return self._import(list_name, in_process, total=lines, progress=progress, cancel=cancel)
 
@@ -1063,6 +1094,12 @@ class RecipientService:
                     _check(cancel)
                     if progress is not None:
                         progress(reader.bytes_read, preview.size_bytes)
+            refused = reader.take_refused()
+        if refused:
+            invalid.extend(
+                RejectedRow(r.line, r.value, Rejection.INVALID, r.reason) for r in refused
+            )
+            invalid.sort(key=_LINE)
         _check(cancel)
         added = self._store_stop(list(valid), reason or f"imported from {path.name}")
         if progress is not None:
@@ -1150,7 +1187,7 @@ def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
     `line;value;kind;reason`. Returns how many rows were written."""
     written = 0
     try:
-        with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
+        with open_private(Path(path), encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream, delimiter=";")
             writer.writerow(("line", "value", "kind", "reason"))
             for row in rejected:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk import config
+from smsdesk.private_files import private_file
 from smsdesk.providers.base import Provider
 from smsdesk.services.history import (
     DatePreset,
@@ -66,8 +67,10 @@ DEFAULT_WIDTHS = (
 
 
 def default_settings() -> QSettings:
-    """Window state beside the data (tests get their own data dir, hence their own file)."""
-    return QSettings(str(config.data_dir() / "ui-state.ini"), QSettings.Format.IniFormat)
+    """Window state beside the data (tests get their own data dir, hence their own file).
+    Made 0600 before Qt writes it: Qt keeps the mode of a file it rewrites."""
+    path = private_file(config.ensure_data_dir() / "ui-state.ini")
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def _plural(count: int, word: str) -> str:

@@ -546,3 +546,67 @@ def test_on_postgresql(postgres_url: str, tmp_path: Path):
         assert {"ix_message_operator", "ix_message_parts", "ix_message_tag"} <= names
     finally:
         services.close()
+
+
+def _turn_one_into(services: Services, status: MessageStatus, *, besides: set[int]) -> int:
+    """Change one message outside `besides` to `status` (a receipt after the snapshot)."""
+    with services.sessions.begin() as session:
+        victim = session.scalars(
+            select(Message.id)
+            .where(Message.id.not_in(besides), Message.status != str(status))
+            .order_by(Message.id)
+            .limit(1)
+        ).one()
+        session.get_one(Message, victim).status = str(status)
+    return victim
+
+
+def test_delete_all_matching_deletes_exactly_the_snapshot(services: Services):
+    """270 shown, 270 deleted: a message that matches only since the snapshot stays."""
+    services.demo.seed(600)
+    history = services.history
+    result = history.open_result(HistoryFilter(status=StatusGroup.FAILED), SortKey())
+    seen = set(history.result_ids(result, 0, result.count))
+    assert 0 < len(seen) == result.count < 600
+    late = _turn_one_into(services, MessageStatus.FAILED, besides=seen)
+    # and one the user saw as failed has been retried and delivered since: it was seen, so
+    # "all" still means it
+    moved = min(seen)
+    with services.sessions.begin() as session:
+        session.get_one(Message, moved).status = "delivered"
+    report = history.delete_rows(result, [(0, result.count)])
+    assert report.deleted == len(seen)
+    left = set(history.ids(HistoryFilter()))
+    assert late in left and not left & seen
+    assert len(left) == 600 - len(seen)
+
+
+def test_export_all_matching_writes_exactly_the_snapshot(services: Services, tmp_path: Path):
+    services.demo.seed(600)
+    history = services.history
+    result = history.open_result(HistoryFilter(status=StatusGroup.FAILED), SortKey())
+    seen = set(history.result_ids(result, 0, result.count))
+    late = _turn_one_into(services, MessageStatus.FAILED, besides=seen)
+    out = tmp_path / "all.csv"
+    assert history.export_rows(result, None, out) == len(seen)
+    ids = _csv_ids(out)
+    assert set(ids) == seen and late not in ids and ids == sorted(ids, reverse=True)
+    # every row selected is "all" too
+    again = tmp_path / "again.csv"
+    assert history.export_rows(result, [(0, result.count)], again) == len(seen)
+    assert again.read_bytes() == out.read_bytes()
+
+
+def test_export_all_of_the_whole_history_spares_later_messages(services: Services, tmp_path: Path):
+    services.demo.seed(300)
+    history = services.history
+    result = history.open_result(HistoryFilter(), SortKey())
+    assert result.ids is None  # read along the index, bounded by max_id
+    with services.sessions.begin() as session:
+        session.execute(
+            insert(Message),
+            [{"receiver": "+33611111111", "body": "b", "status": "queued", "created_at": T0}],
+        )
+    out = tmp_path / "all.csv"
+    assert history.export_rows(result, None, out) == 300
+    assert max(_csv_ids(out)) == result.max_id

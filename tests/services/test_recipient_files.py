@@ -436,3 +436,107 @@ def test_pasted_spreadsheet_cells() -> None:
 def test_pasted_text_without_numbers() -> None:
     with pytest.raises(RecipientFileError, match="no phone number found"):
         preview_text("bonjour\n")
+
+
+# --- caps: a line of 1 MiB, a cell of 64 KiB ------------------------------------------------
+
+MIB = 1024 * 1024
+
+
+def _oversized_file(path: Path, huge: int = 3 * MIB) -> Path:
+    """Line 3 is longer than 1 MiB, line 5 has a 100 KiB cell; line 6 is long (4 cells of
+    50 KiB, 200 KiB in all) but within both caps."""
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write("phone;name;note\r\n")
+        out.write("0612345601;Ana;a\r\n")
+        out.write("0612345602;Bob;" + "x" * huge + "\r\n")
+        out.write("0612345603;Chloé;c\r\n")
+        out.write("0612345604;Dan;" + "y" * (100 * 1024) + "\r\n")
+        out.write("0612345605;Eve;" + ";".join(["z" * 50 * 1024] * 4) + "\r\n")
+        out.write("0612345606;Fred;f\r\n")
+    return path
+
+
+def test_too_long_line_and_cell_are_left_out_with_their_line(tmp_path: Path) -> None:
+    path = _oversized_file(tmp_path / "big.csv")
+    preview = preview_file(path)
+    with open_rows(path, preview) as reader:
+        rows = list(reader)
+        refused = reader.take_refused()
+    assert [row.line for row in rows] == [2, 4, 6, 7]
+    assert [(r.line, r.reason) for r in refused] == [
+        (3, "the line is longer than 1 MiB: left out"),
+        (5, "a cell is longer than 64 KiB: the line is left out"),
+    ]
+    assert refused[0].value.startswith("0612345602;Bob;xxx") and len(refused[0].value) < 50
+    assert max(len(v) for row in rows for v in row.extra.values()) == 50 * 1024
+
+
+def test_pasted_text_has_the_same_caps() -> None:
+    text = "0612345601\n" + "0" * (70 * 1024) + "\n0612345603\n"
+    layout = preview_text(text).layout
+    rows = text_rows(text, layout)
+    assert [row.line for row in rows] == [1, 3]
+    assert [(r.line, r.reason) for r in rows.take_refused()] == [
+        (2, "a cell is longer than 64 KiB: the line is left out")
+    ]
+
+
+def test_a_50_mb_line_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "fifty.csv"
+    with path.open("w", encoding="ascii", newline="") as out:
+        out.write("phone;note\n0612345601;a\n0612345602;")
+        block = "n" * MIB
+        for _ in range(50):
+            out.write(block)
+        out.write("\n0612345603;c\n")
+    preview = preview_file(path)
+    tracemalloc.start()
+    try:
+        with open_rows(path, preview) as reader:
+            lines = [row.line for row in reader]
+            refused = reader.take_refused()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert lines == [2, 4] and [r.line for r in refused] == [3]
+    assert peak < 8 * MIB  # a few 1 MiB pieces at a time, never the 50 MB line
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_import_reports_the_lines_left_out_and_stores_nothing_of_them(
+    services, tmp_path: Path, parallel: bool
+) -> None:
+    from sqlalchemy import func, select
+
+    from smsdesk.db.models import Contact
+    from smsdesk.services.recipients import save_rejected_csv
+
+    path = _oversized_file(tmp_path / "big.csv", huge=5 * MIB)
+    report = services.recipients.import_file(path, list_name="big", parallel=parallel)
+    assert (report.rows, report.imported, report.invalid) == (6, 4, 2)
+    assert [(r.line, r.message) for r in report.rejected] == [
+        (3, "the line is longer than 1 MiB: left out"),
+        (5, "a cell is longer than 64 KiB: the line is left out"),
+    ]
+    with services.sessions() as session:
+        stored = set(session.scalars(select(Contact.e164)))
+        longest = session.scalar(select(func.max(func.length(Contact.extra))))
+    assert stored == {"+33612345601", "+33612345603", "+33612345605", "+33612345606"}
+    assert 200 * 1024 < longest < 210 * 1024  # line 6: its 4 cells, JSON-quoted
+
+    out = tmp_path / "rejected.csv"
+    assert save_rejected_csv(report.rejected, out) == 2
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_stop_file_reports_a_line_too_long(services, tmp_path: Path) -> None:
+    path = tmp_path / "stop.txt"
+    path.write_text("0612345601\n" + "9" * (2 * MIB) + "\n0612345603\n", encoding="ascii")
+    report = services.recipients.import_stop_file(path)
+    assert report.added == 2
+    assert [(r.line, r.message) for r in report.invalid] == [
+        (2, "the line is longer than 1 MiB: left out")
+    ]

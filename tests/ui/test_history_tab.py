@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import csv
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -8,7 +9,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QRunnable, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
-from sqlalchemy import insert, update
+from sqlalchemy import insert, select, update
 
 from smsdesk.app import Services
 from smsdesk.db.models import Message
@@ -173,6 +174,58 @@ def test_delete_all_matching_and_at_the_gateway(qtbot, services: Services, make_
     assert finished.args == [f"{delivered} messages deleted ({delivered} at the gateway too)"]
     qtbot.waitUntil(lambda: not tab.model.busy and tab.model.rowCount() == 0)
     assert services.history.count(HistoryFilter()) == 400 - delivered
+
+
+def _fail_one_unseen(services: Services, seen: set[int]) -> int:
+    """A receipt after the snapshot: one message the user did not see turns failed."""
+    with services.sessions.begin() as session:
+        late = session.scalars(
+            select(Message.id)
+            .where(Message.id.not_in(seen), Message.status != "failed")
+            .order_by(Message.id)
+            .limit(1)
+        ).one()
+        session.execute(update(Message).where(Message.id == late).values(status="failed"))
+    return late
+
+
+def test_select_all_then_delete_means_what_was_shown(qtbot, services: Services, make_tab):
+    services.demo.seed(500)
+    tab = make_tab()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findText("Failed"))
+    qtbot.waitUntil(lambda: tab.model.filter.status is not None and not tab.model.busy)
+    shown = tab.model.rowCount()
+    seen = set(_ids_in_view(tab))
+    assert len(seen) == shown > 0
+    late = _fail_one_unseen(services, seen)
+    seen_words: list[tuple[str, bool]] = []
+    _answer(tab, "Delete", seen_words)
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
+        tab.delete_all_button.click()
+    assert finished.args == [f"{shown} messages deleted"]
+    assert services.history.get(late) is not None
+    assert all(services.history.get(i) is None for i in seen)
+    qtbot.waitUntil(lambda: not tab.model.busy and _ids_in_view(tab) == [late])
+
+
+def test_export_all_matching_is_what_was_shown(qtbot, services: Services, make_tab, tmp_path: Path):
+    services.demo.seed(500)
+    tab = make_tab()
+    tab.status_filter.setCurrentIndex(tab.status_filter.findText("Failed"))
+    qtbot.waitUntil(lambda: tab.model.filter.status is not None and not tab.model.busy)
+    seen = _ids_in_view(tab)
+    late = _fail_one_unseen(services, set(seen))
+    out = tmp_path / "failed.csv"
+    with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
+        tab.export_to(out)
+    assert finished.args == [f"{len(seen)} messages exported to {out}"]
+    reference = tmp_path / "reference.csv"
+    services.history.export_csv(HistoryFilter(), reference, ids=seen)
+    assert out.read_bytes() == reference.read_bytes()
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        exported = [int(row[0]) for row in list(csv.reader(handle, delimiter=";"))[1:]]
+    assert sorted(exported) == sorted(seen) and late not in exported
+    assert out.stat().st_mode & 0o777 == 0o600
 
 
 def test_keyboard_details_and_clipboard(qtbot, services: Services, make_tab):
@@ -369,3 +422,21 @@ def test_export_through_the_save_dialog(
     assert finished.args == [f"20 messages exported to {target}"]
     assert target.read_bytes().startswith("\ufeffid;date;sender;receiver;".encode())
     assert settings.value("history/export_dir") == str(tmp_path)  # next time it opens there
+
+
+def test_window_state_file_is_0600(qtbot, isolated_data_dir: Path):
+    import os
+
+    from smsdesk.ui.history_tab import default_settings
+
+    previous = os.umask(0)
+    try:
+        state = default_settings()
+        state.setValue("history/sort_column", "receiver")
+        state.sync()
+    finally:
+        os.umask(previous)
+    path = isolated_data_dir / "ui-state.ini"
+    assert "receiver" in path.read_text()
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert isolated_data_dir.stat().st_mode & 0o777 == 0o700
