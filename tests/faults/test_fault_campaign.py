@@ -165,7 +165,11 @@ def test_every_receiver_at_most_once_and_every_message_settled(
     services = build_services(postgres_url)
     receivers = campaign_receivers(MESSAGES)
     services.campaigns.create(
-        CampaignRequest(body="Bonjour, votre colis arrive", receivers=receivers)
+        CampaignRequest(
+            body="Bonjour, votre colis arrive",
+            receivers=receivers,
+            provider=chaos_peer.env["SMSDESK_PROVIDER"],
+        )
     )
     env = {**base_env(), **chaos_peer.env}
     logs = tmp_path / "logs"
@@ -190,6 +194,12 @@ def test_every_receiver_at_most_once_and_every_message_settled(
     assert len(rows) == MESSAGES
     not_settled = [(r, s) for r, s, _ in rows if s not in FINAL_OR_UNKNOWN]
     assert not not_settled, (len(not_settled), not_settled[:5], report.statuses)
+    failed = Counter(error for _, status, error in rows if status == MessageStatus.FAILED)
+    print(
+        f"chaos: {report.started} dispatchers ({report.skewed_started} skewed), "
+        f"{report.killed} killed, {report.settle_rounds} settle rounds, "
+        f"{report.seconds:.0f} s; {report.statuses}; failures {failed.most_common(5)}"
+    )
     assert all(error for _, status, error in rows if status == MessageStatus.UNKNOWN)
     delivered = {r for r, s, _ in rows if s == MessageStatus.DELIVERED}
     # what smsdesk calls delivered, the peer received: none is made up
