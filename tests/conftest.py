@@ -12,6 +12,7 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -191,11 +192,13 @@ def _ensure_node_modules() -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def smpp_server() -> Iterator[SmppPeer]:
+@contextmanager
+def running_smpp_peer() -> Iterator[SmppPeer]:
+    """Start the node SMSC on loopback ports; stopped (stdin closed) on exit."""
     node = shutil.which("node")
     if node is None:
         missing_tool("node is not installed: the SMPP peer is a node script")
+    assert node is not None
     _ensure_node_modules()
     process = subprocess.Popen(
         [node, "smpp_server.js", "--system-id", "smsdesk", "--password", "smpp4711"],
@@ -209,15 +212,22 @@ def smpp_server() -> Iterator[SmppPeer]:
         process.kill()
         pytest.fail("the SMPP peer did not start")
     ports = json.loads(line)
-    peer = SmppPeer(process, ports["smpp_port"], ports["control_port"])
-    yield peer
-    assert process.stdin is not None
-    process.stdin.close()  # the peer exits when its stdin closes
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+        yield SmppPeer(process, ports["smpp_port"], ports["control_port"])
+    finally:
+        assert process.stdin is not None
+        process.stdin.close()  # the peer exits when its stdin closes
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def smpp_server() -> Iterator[SmppPeer]:
+    with running_smpp_peer() as peer:
+        yield peer
 
 
 @pytest.fixture

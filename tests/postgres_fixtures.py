@@ -17,6 +17,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -68,26 +69,35 @@ def _run(argv: list[str], as_user: list[str], **kwargs: object) -> None:
         raise RuntimeError(f"{argv[0]} failed: {(result.stderr or result.stdout)[-500:]}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """URL prefix `postgresql+psycopg://smsdesk@127.0.0.1:PORT` of a running server."""
+class PostgresUnavailable(Exception):
+    """Why no PostgreSQL server could be had here."""
+
+
+@contextmanager
+def running_postgres() -> Iterator[str]:
+    """Start a private server; yields the URL prefix `postgresql+psycopg://smsdesk@HOST:PORT`.
+    Raises PostgresUnavailable with the reason (the fixture skips or fails on it)."""
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        missing_tool("psycopg is not installed")
+        raise PostgresUnavailable("psycopg is not installed") from None
     bin_dir = _pg_bin()
     if bin_dir is None:
         reason = _install_postgres()
         bin_dir = _pg_bin()
         if bin_dir is None:
-            missing_tool(reason or "PostgreSQL (initdb, pg_ctl) not found after installing it")
+            raise PostgresUnavailable(
+                reason or "PostgreSQL (initdb, pg_ctl) not found after installing it"
+            )
     as_user: list[str] = []
     base = Path(tempfile.mkdtemp(prefix="smsdesk-pg-"))
     if os.geteuid() == 0:
         runner = shutil.which("runuser")
         if runner is None:
             shutil.rmtree(base, ignore_errors=True)
-            missing_tool("running as root without runuser: cannot start PostgreSQL as postgres")
+            raise PostgresUnavailable(
+                "running as root without runuser: cannot start PostgreSQL as postgres"
+            )
         as_user = [runner, "-u", "postgres", "--"]
         shutil.chown(base, "postgres")
     data, log_file = base / "data", base / "server.log"
@@ -116,7 +126,7 @@ def postgres_server() -> Iterator[str]:
         _run([*pg_ctl, "-o", options, "start"], as_user)
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         shutil.rmtree(base, ignore_errors=True)
-        missing_tool(f"PostgreSQL could not start: {exc}")
+        raise PostgresUnavailable(f"PostgreSQL could not start: {exc}") from None
     try:
         yield f"postgresql+psycopg://smsdesk@127.0.0.1:{port}"
     finally:
@@ -128,16 +138,30 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(base, ignore_errors=True)
 
 
-@pytest.fixture
-def postgres_url(postgres_server: str) -> str:
-    """A fresh, empty database on the shared server, for one test."""
+def new_database(server_url: str) -> str:
+    """A fresh, empty database on a running server: its URL."""
     import psycopg
 
     name = f"t_{uuid.uuid4().hex[:12]}"
-    host_port = postgres_server.split("@", 1)[1]
-    host, port = host_port.split(":")
+    host, port = server_url.split("@", 1)[1].split(":")
     with psycopg.connect(
         host=host, port=int(port), user="smsdesk", dbname="postgres", autocommit=True
     ) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{postgres_server}/{name}"
+    return f"{server_url}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """URL prefix `postgresql+psycopg://smsdesk@127.0.0.1:PORT` of a running server."""
+    try:
+        with running_postgres() as url:
+            yield url
+    except PostgresUnavailable as exc:
+        missing_tool(str(exc))
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> str:
+    """A fresh, empty database on the shared server, for one test."""
+    return new_database(postgres_server)

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from smsdesk.db.models import Message, utcnow
 from smsdesk.domain.delivery import MessageStatus
 from smsdesk.providers.base import Provider
+from smsdesk.providers.simulator import SimulatorProvider
 from smsdesk.services.dispatcher import DispatcherService
 
 SKEW = "+6m"  # the second host's clock
@@ -236,6 +238,110 @@ def settle_calmly(
         dispatcher.close()
 
 
+@dataclass
+class Peer:
+    """What the chaos needs of a gateway: the dispatchers' environment, its faults, and
+    its own record of what it received (receiver -> times)."""
+
+    env: dict[str, str]
+    faults_on: Callable[[random.Random], None]
+    faults_off: Callable[[], None]
+    received: Callable[[], Counter[str]]
+
+
+def simulator_peer(tmp_path: Path) -> Peer:
+    ledger = tmp_path / "ledger.sqlite3"
+    SimulatorProvider(ledger).close()
+    env = {
+        "SMSDESK_PROVIDER": "simulator",
+        "SMSDESK_SIM_LEDGER": str(ledger),
+        "SMSDESK_SIM_DELAY": "0",
+        # the answer takes its time coming back: kills land between receipt and record
+        "SMSDESK_SIM_SUBMIT_DELAY": "0.2",
+    }
+
+    def received() -> Counter[str]:
+        import sqlite3
+
+        with sqlite3.connect(ledger) as conn:
+            return Counter(r for (r,) in conn.execute("SELECT receiver FROM received"))
+
+    return Peer(env, lambda rng: None, lambda: None, received)
+
+
+def ovh_peer_for_chaos(server: Any) -> Peer:
+    import sys
+
+    faults_class = sys.modules[type(server).__module__].OvhFaults
+    env = {
+        "SMSDESK_PROVIDER": "ovh",
+        "OVH_ENDPOINT": server.url,
+        "OVH_APPLICATION_KEY": server.application_key,
+        "OVH_APPLICATION_SECRET": server.application_secret,
+        "OVH_CONSUMER_KEY": server.consumer_key,
+        "SMSDESK_OVH_SERVICE": server.service,
+    }
+
+    def on(rng: random.Random) -> None:
+        server.fault_plan = faults_class(
+            seed=rng.randrange(1 << 30),
+            lose_answer=0.04,
+            error_5xx=0.04,
+            throttle_429=0.04,
+            silence=0.01,
+            slow=0.05,
+            slow_seconds=0.3,
+            silence_seconds=2.0,
+            retry_after=1,
+        )
+
+    def off() -> None:
+        server.fault_plan = None
+
+    def received() -> Counter[str]:
+        return Counter(a.receiver for a in server.accepted)
+
+    return Peer(env, on, off, received)
+
+
+def smpp_peer_for_chaos(peer: Any) -> Peer:
+    env = {
+        "SMSDESK_PROVIDER": "smpp",
+        "SMSDESK_SMPP_HOST": "127.0.0.1",
+        "SMSDESK_SMPP_PORT": str(peer.port),
+        "SMSDESK_SMPP_SYSTEM_ID": peer.system_id,
+        "SMSDESK_SMPP_PASSWORD": peer.password,
+    }
+
+    def on(rng: random.Random) -> None:
+        peer.inject(
+            plan={
+                "seed": rng.randrange(1 << 30),
+                "rates": {
+                    "throttle": 0.03,
+                    "msgqful": 0.02,
+                    "generic_nack": 0.02,
+                    "silent": 0.002,
+                    "lost_answer": 0.003,
+                    "slow": 0.03,
+                    "drop": 0.002,
+                    "unbind": 0.001,
+                },
+                "slow_ms": 200,
+            }
+        )
+
+    def off() -> None:
+        peer.inject(plan=None)
+
+    def received() -> Counter[str]:
+        state = peer.state()
+        # the SMSC sees international numbers without their "+" (TON international)
+        return Counter("+" + m["dest"].lstrip("+") for m in state["messages"])
+
+    return Peer(env, on, off, received)
+
+
 def have_faketime() -> bool:
     return faketime_library() is not None and shutil.which("true") is not None
 
@@ -244,3 +350,102 @@ def base_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("SMSDESK_PROVIDER", None)
     return env
+
+
+@dataclass(frozen=True)
+class CampaignOutcome:
+    """What a fault campaign left, per receiver and per message."""
+
+    report: ChaosReport
+    messages: int
+    statuses: dict[str, int]
+    not_settled: list[tuple[str, str]]  # (receiver, status) neither final nor unknown
+    unknown_without_reason: int
+    delivered_not_received: int  # smsdesk says delivered, the peer never got it
+    lost: int  # receivers the peer never got and smsdesk shows no failure for
+
+    def figures(self) -> dict[str, object]:
+        received = self.report.received
+        return {
+            "messages": self.messages,
+            "sent_once": sum(1 for count in received.values() if count == 1),
+            "duplicates": self.report.duplicates,
+            "unknown": self.statuses.get(str(MessageStatus.UNKNOWN), 0),
+            "lost": self.lost,
+            "not_settled": len(self.not_settled),
+            "statuses": self.statuses,
+            "dispatchers_started": self.report.started,
+            "dispatchers_killed": self.report.killed,
+            "skewed_dispatchers": self.report.skewed_started,
+            "settle_rounds": self.report.settle_rounds,
+            "seconds": round(self.report.seconds, 1),
+        }
+
+
+def fault_campaign(
+    peer: Peer,
+    *,
+    db_url: str,
+    messages: int,
+    plan: ChaosPlan,
+    log_dir: Path,
+) -> CampaignOutcome:
+    """Create one campaign of `messages` distinct receivers through `peer`, run the chaos
+    and the calm settling, and read back what became of every message. The caller has
+    put `peer.env` in this process's environment (the settling dispatcher builds its
+    provider from it)."""
+    from smsdesk.app import build_services
+    from smsdesk.services.campaigns import CampaignRequest
+
+    services = build_services(db_url)
+    try:
+        receivers = [f"+3361{i:07d}" for i in range(1_000_000, 1_000_000 + messages)]
+        services.campaigns.create(
+            CampaignRequest(
+                body="Bonjour, votre colis arrive",
+                receivers=receivers,
+                provider=peer.env["SMSDESK_PROVIDER"],
+            )
+        )
+        env = {**base_env(), **peer.env}
+        report = run_chaos(
+            plan,
+            db_url=db_url,
+            env=env,
+            log_dir=log_dir,
+            sessions=services.sessions,
+            faults_on=peer.faults_on,
+            faults_off=peer.faults_off,
+            received=peer.received,
+            settle=lambda: settle_calmly(services.sessions, services.provider),
+        )
+        with services.sessions() as session:
+            rows = session.execute(select(Message.receiver, Message.status, Message.error)).all()
+    finally:
+        services.close()
+    final = {str(s) for s in MessageStatus if s.is_final}
+    failed_kinds = {str(MessageStatus.FAILED), str(MessageStatus.EXPIRED)}
+    received = report.received
+    return CampaignOutcome(
+        report=report,
+        messages=len(rows),
+        statuses=status_counts_of(rows),
+        not_settled=[(r, s) for r, s, _ in rows if s not in final],
+        unknown_without_reason=sum(
+            1 for _, s, error in rows if s == MessageStatus.UNKNOWN and not error
+        ),
+        delivered_not_received=sum(
+            1 for r, s, _ in rows if s == MessageStatus.DELIVERED and r not in received
+        ),
+        lost=sum(
+            1
+            for r, s, _ in rows
+            if r not in received
+            and s not in failed_kinds
+            and s not in (MessageStatus.UNKNOWN, MessageStatus.CANCELLED)
+        ),
+    )
+
+
+def status_counts_of(rows: list[Any]) -> dict[str, int]:
+    return dict(Counter(str(status) for _, status, _ in rows))
