@@ -178,6 +178,20 @@ class Message(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
+class PushedReceiptRow(Base):
+    """A receipt the gateway pushed (SMPP), stored before it was acknowledged; read back by
+    the receipt poll of any process, and dropped once its message has its verdict (0005)."""
+
+    __tablename__ = "pushed_receipt"
+
+    provider: Mapped[str] = mapped_column(String(40), primary_key=True)
+    part_ref: Mapped[str] = mapped_column(String(100), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    error_code: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Dispatcher(Base):
     """A running dispatcher: lets a restart tell its own orphaned claims from live ones."""
 

@@ -7,7 +7,7 @@ The dispatcher (services/dispatcher.py) owns the outbox state machine and calls 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -45,6 +45,7 @@ class NotEnoughCredits(GatewayRefusal):
 
 class Capability(enum.Enum):
     RECEIPTS_POLL = "receipts_poll"  # poll_receipts() asks the gateway for delivery status
+    RECEIPTS_PUSH = "receipts_push"  # receipts arrive on their own: see PushesReceipts
     RECONCILE = "reconcile"  # reconcile() can tell whether a batch was received
     DEFERRED = "deferred"  # submit(deferred_until=...) hands the schedule to the gateway
     CANCEL_DEFERRED = "cancel_deferred"
@@ -92,6 +93,33 @@ class Receipt:
     delivered_at: datetime | None = None  # aware UTC
     credits: float | None = None
     error: str | None = None  # the gateway's words for a failure (SMPP: stat and err)
+
+
+@dataclass(frozen=True)
+class PushedReceipt:
+    """A receipt the gateway pushed for one part (SMPP deliver_sm), as it came: kept in the
+    database before the gateway is told we have it, so a crash loses none."""
+
+    part_ref: str  # the gateway's id of the part (a provider_ref holds one or several)
+    state: str  # the gateway's word, e.g. DELIVRD, UNDELIV
+    error_code: str | None = None
+    done_at: datetime | None = None  # aware UTC
+
+
+ReceiptSink = Callable[[Sequence[PushedReceipt]], None]
+
+
+@runtime_checkable
+class PushesReceipts(Protocol):
+    """A gateway whose receipts arrive on their own (SMPP). It hands each batch of them to
+    the sink, and acknowledges them to the gateway only once the sink returned; a later
+    process gives the stored ones back through `remember_receipts`."""
+
+    def set_receipt_sink(self, sink: ReceiptSink | None) -> None: ...
+
+    def remember_receipts(self, receipts: Sequence[PushedReceipt]) -> None: ...
+
+    def part_refs(self, provider_ref: str) -> list[str]: ...
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,9 @@ from smsdesk.providers.base import (
     NumberCheck,
     OutgoingSms,
     PermanentError,
+    PushedReceipt,
     Receipt,
+    ReceiptSink,
     SenderInfo,
     SentRecord,
     SubmitResult,
@@ -431,7 +433,7 @@ class SmppProvider:
     """SMPP 3.4 transceiver. Thread-safe; one instance per gateway account."""
 
     name = "smpp"
-    capabilities = frozenset({Capability.RECEIPTS_POLL})
+    capabilities = frozenset({Capability.RECEIPTS_POLL, Capability.RECEIPTS_PUSH})
     max_batch = 1000
     rate_per_second: float | None = None
 
@@ -453,6 +455,9 @@ class SmppProvider:
         self._udh_ref = 0
         self._receipts_lock = threading.Lock()
         self._receipts: OrderedDict[str, _RawReceipt] = OrderedDict()
+        # where pushed receipts are kept before the SMSC is told we have them (the
+        # database, set by the receipt service); None: acknowledged on arrival
+        self._receipt_sink: ReceiptSink | None = None
         self.stats = {
             "binds": 0,
             "reconnects": 0,
@@ -630,11 +635,16 @@ class SmppProvider:
         next_tick = time.monotonic() + _TICK
         while not self._closing.is_set():
             replies: list[bytes] = []
+            pushed: list[PushedReceipt] = []
             while (raw := self._next_pdu(buffer)) is not None:
-                if not self._handle(link, raw, replies):
+                if not self._handle(link, raw, replies, pushed):
+                    self._hand_over(pushed)
                     if replies:
                         link.send(b"".join(replies))
                     return
+            # receipts are stored before their deliver_sm_resp leaves: if we die first,
+            # the SMSC delivers them again to the next bind
+            self._hand_over(pushed)
             if replies:
                 link.send(b"".join(replies))
             # Housekeeping also on a busy link: a silent submit must time out there too.
@@ -684,7 +694,18 @@ class SmppProvider:
                 return False
         return True
 
-    def _handle(self, link: _Link, raw: bytes, replies: list[bytes]) -> bool:
+    def _hand_over(self, pushed: list[PushedReceipt]) -> None:
+        sink = self._receipt_sink
+        if not pushed or sink is None:
+            return
+        try:
+            sink(pushed)
+        except Exception as exc:  # kept in memory still; the poll will find them
+            log.warning("SMPP receipts could not be stored: %s", exc)
+
+    def _handle(
+        self, link: _Link, raw: bytes, replies: list[bytes], pushed: list[PushedReceipt]
+    ) -> bool:
         """Act on one PDU; False when the SMSC ends the session."""
         _length, command_id, status, sequence = _HEADER.unpack_from(raw)
         if command_id == 0x80000004:  # submit_sm_resp, the hot path
@@ -702,7 +723,9 @@ class SmppProvider:
         pdu = smpplib.smpp.parse_pdu(raw, client=link.seq, allow_unknown_opt_params=True)
         command = pdu.command
         if command == "deliver_sm":
-            self._on_deliver(pdu)
+            receipt = self._on_deliver(pdu)
+            if receipt is not None:
+                pushed.append(receipt)
             resp = link.pdu("deliver_sm_resp", message_id="")
             resp.sequence = sequence
             replies.append(resp.generate())
@@ -759,10 +782,11 @@ class SmppProvider:
                     job.failed(part, name, permanent=status not in TEMPORARY_STATUSES)
             self._cond.notify_all()
 
-    def _on_deliver(self, pdu: Any) -> None:
+    def _on_deliver(self, pdu: Any) -> PushedReceipt | None:
+        """Keep a delivery receipt (returned, for the sink); None for anything else."""
         esm_class = pdu.esm_class or 0
         if esm_class & 0x3C not in (0x04, 0x08):
-            return  # a mobile-originated message, not a receipt: acknowledged, not kept
+            return None  # a mobile-originated message, not a receipt: acknowledged
         raw_text = pdu.short_message or getattr(pdu, "message_payload", None) or b""
         text = raw_text.decode("latin-1") if isinstance(raw_text, bytes) else str(raw_text)
         parsed = parse_receipt(text)
@@ -776,13 +800,32 @@ class SmppProvider:
             text_id, stat, err, done = tlv_id, MESSAGE_STATES[state], None, None
         else:
             log.warning("SMPP receipt not understood")
-            return
+            return None
         receipt_id = (tlv_id or text_id).strip("\0")
+        self._keep(receipt_id, _RawReceipt(stat, err, done))
+        return PushedReceipt(receipt_id, stat, err, done)
+
+    def _keep(self, receipt_id: str, raw: _RawReceipt) -> None:
         with self._receipts_lock:
-            self._receipts[receipt_id] = _RawReceipt(stat, err, done)
+            self._receipts[receipt_id] = raw
             self._receipts.move_to_end(receipt_id)
             while len(self._receipts) > self.config.max_receipts:
                 self._receipts.popitem(last=False)
+
+    # --- receipts kept elsewhere (PushesReceipts) -----------------------------------
+
+    def set_receipt_sink(self, sink: ReceiptSink | None) -> None:
+        self._receipt_sink = sink
+
+    def remember_receipts(self, receipts: Sequence[PushedReceipt]) -> None:
+        """Receipts stored by an earlier process (or by us before a restart)."""
+        for receipt in receipts:
+            self._keep(
+                receipt.part_ref, _RawReceipt(receipt.state, receipt.error_code, receipt.done_at)
+            )
+
+    def part_refs(self, provider_ref: str) -> list[str]:
+        return provider_ref.split()
 
     # --- Provider -------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlalchemy import and_, exists, func, or_, select, text, update
@@ -53,6 +54,7 @@ from smsdesk.providers.base import (
     PermanentError,
     Provider,
     ProviderError,
+    PushesReceipts,
     SubmitResult,
     TransientError,
 )
@@ -213,7 +215,11 @@ class DispatcherService:
 
     def provider(self, name: str) -> Provider:
         if name not in self._providers:
-            self._providers[name] = self._provider_factory(name)
+            provider = self._provider_factory(name)
+            if isinstance(provider, PushesReceipts):
+                # pushed receipts go to the database before the gateway is told we have them
+                provider.set_receipt_sink(partial(self.receipts.store_pushed, name))
+            self._providers[name] = provider
         return self._providers[name]
 
     def close(self) -> None:

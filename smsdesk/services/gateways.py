@@ -40,7 +40,10 @@ from smsdesk.providers.base import (
     PermanentError,
     Provider,
     ProviderError,
+    PushedReceipt,
+    PushesReceipts,
     Receipt,
+    ReceiptSink,
     SenderInfo,
     SentRecord,
     SubmitResult,
@@ -654,6 +657,7 @@ class LiveProvider:
         self._max_batch: int | None = None
         self._busy: dict[int, int] = {}  # id(provider) -> calls in progress
         self._retired: list[Provider] = []
+        self._receipt_sink: ReceiptSink | None = None
 
     # -- plumbing --------------------------------------------------------------------
 
@@ -664,6 +668,8 @@ class LiveProvider:
                 return self._current
             generation = self._gateways.generation
             built = self._gateways.build(self.name)  # may raise: nothing is kept then
+            if self._receipt_sink is not None and isinstance(built, PushesReceipts):
+                built.set_receipt_sink(self._receipt_sink)
             old, self._current, self._built_at = self._current, built, generation
             if self._rate_set:
                 built.rate_per_second = self._rate
@@ -697,6 +703,26 @@ class LiveProvider:
                         close = True
             if close:
                 provider.close()
+
+    # -- receipts pushed by the gateway (PushesReceipts, when the gateway does) --------
+
+    def set_receipt_sink(self, sink: ReceiptSink | None) -> None:
+        with self._lock:
+            self._receipt_sink = sink
+            current = self._current
+        if current is not None and isinstance(current, PushesReceipts):
+            current.set_receipt_sink(sink)
+
+    def remember_receipts(self, receipts: Sequence[PushedReceipt]) -> None:
+        with self._using() as provider:
+            if isinstance(provider, PushesReceipts):
+                provider.remember_receipts(receipts)
+
+    def part_refs(self, provider_ref: str) -> list[str]:
+        provider = self._fresh()
+        if isinstance(provider, PushesReceipts):
+            return provider.part_refs(provider_ref)
+        return [provider_ref]
 
     @property
     def provider(self) -> Provider:

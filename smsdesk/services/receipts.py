@@ -23,12 +23,19 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, and_, bindparam, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Campaign, Message, utcnow
+from smsdesk.db.models import Campaign, Message, PushedReceiptRow, utcnow
 from smsdesk.domain.delivery import MessageStatus, status_from_codes
-from smsdesk.providers.base import Capability, Provider, ProviderError, Receipt
+from smsdesk.providers.base import (
+    Capability,
+    Provider,
+    ProviderError,
+    PushedReceipt,
+    PushesReceipts,
+    Receipt,
+)
 from smsdesk.providers.retry import Backoff
 
 log = logging.getLogger(__name__)
@@ -146,14 +153,97 @@ class ReceiptService:
             provider = self._provider(provider_name)
             if Capability.RECEIPTS_POLL not in provider.capabilities:
                 return 0
+            pushed: PushesReceipts | None = None
+            if Capability.RECEIPTS_PUSH in provider.capabilities and isinstance(
+                provider, PushesReceipts
+            ):
+                pushed = provider
             for start in range(0, len(refs), POLL_CHUNK):
                 if stop is not None and stop.is_set():
                     break
-                receipts = provider.poll_receipts(refs[start : start + POLL_CHUNK])
+                chunk = refs[start : start + POLL_CHUNK]
+                if pushed is not None:
+                    pushed.remember_receipts(self._stored(provider_name, pushed, chunk))
+                receipts = provider.poll_receipts(chunk)
                 applied += self.apply(provider_name, receipts)
+                if pushed is not None:
+                    self._forget_judged(provider_name, pushed, receipts)
         except (ProviderError, ValueError) as exc:
             log.warning("receipts from %s unavailable: %s", provider_name, exc)
         return applied
+
+    # -- receipts the gateway pushed (SMPP) --------------------------------------------
+
+    def store_pushed(self, provider_name: str, receipts: Sequence[PushedReceipt]) -> None:
+        """The provider's sink: keep pushed receipts before the gateway is told we have
+        them, so that the poll of any process finds them after a crash or a restart."""
+        latest = {r.part_ref[:100]: r for r in receipts}
+        now = utcnow()
+        with self._sessions.begin() as session:
+            for start in range(0, len(latest), APPLY_CHUNK):
+                refs = list(latest)[start : start + APPLY_CHUNK]
+                session.execute(
+                    delete(PushedReceiptRow).where(
+                        PushedReceiptRow.provider == provider_name,
+                        PushedReceiptRow.part_ref.in_(refs),
+                    )
+                )
+            session.execute(
+                insert(PushedReceiptRow),
+                [
+                    {  # the SMSC's words, cut to the columns: never a failed store
+                        "provider": provider_name,
+                        "part_ref": r.part_ref[:100],
+                        "state": r.state[:16],
+                        "error_code": r.error_code[:16] if r.error_code else None,
+                        "done_at": r.done_at,
+                        "received_at": now,
+                    }
+                    for r in latest.values()
+                ],
+            )
+
+    def _stored(
+        self, provider_name: str, provider: PushesReceipts, refs: Sequence[str]
+    ) -> list[PushedReceipt]:
+        parts = [part for ref in refs for part in provider.part_refs(ref)]
+        found: list[PushedReceipt] = []
+        with self._sessions() as session:
+            for start in range(0, len(parts), APPLY_CHUNK):
+                rows = session.execute(
+                    select(
+                        PushedReceiptRow.part_ref,
+                        PushedReceiptRow.state,
+                        PushedReceiptRow.error_code,
+                        PushedReceiptRow.done_at,
+                    ).where(
+                        PushedReceiptRow.provider == provider_name,
+                        PushedReceiptRow.part_ref.in_(parts[start : start + APPLY_CHUNK]),
+                    )
+                )
+                found.extend(PushedReceipt(*row) for row in rows)
+        return found
+
+    def _forget_judged(
+        self, provider_name: str, provider: PushesReceipts, receipts: Sequence[Receipt]
+    ) -> None:
+        """Stored receipts whose message now has its verdict are not needed any more."""
+        judged = [
+            part
+            for r in receipts
+            if status_from_codes(r.ptt, r.dlr) is not MessageStatus.SUBMITTED
+            for part in provider.part_refs(r.provider_ref)
+        ]
+        if not judged:
+            return
+        with self._sessions.begin() as session:
+            for start in range(0, len(judged), APPLY_CHUNK):
+                session.execute(
+                    delete(PushedReceiptRow).where(
+                        PushedReceiptRow.provider == provider_name,
+                        PushedReceiptRow.part_ref.in_(judged[start : start + APPLY_CHUNK]),
+                    )
+                )
 
     def _schedule(self, polled: Sequence[Any], now: datetime) -> None:
         """The next poll of each message just asked about (still waiting), by its age;
