@@ -167,7 +167,9 @@ def refusal_reason(provider_name: str, exc: BaseException) -> str:
     provider messages carry none)."""
     said = " ".join(str(exc).split()) or type(exc).__name__
     if isinstance(exc, NotEnoughCredits):
-        return f"Not enough credits at the gateway: {said} — top up, then resume"
+        if not said.lower().startswith("not enough credit"):  # say it once
+            said = f"Not enough credits at the gateway: {said}"
+        return f"{said} — top up, then resume"
     if provider_name.lower() not in said.lower():  # say which gateway, once
         said = f"{LABELS.get(provider_name, provider_name)} refused: {said}"
     return f"{said} — fix it in Settings, then resume"

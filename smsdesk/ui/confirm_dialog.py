@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -130,7 +130,11 @@ class ConfirmDialog(QDialog):
             [self.tr("Receiver"), self.tr("Parts"), self.tr("Message")]
         )
         self.samples.verticalHeader().setVisible(False)
-        self.samples.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.samples.horizontalHeader()
+        # a number on one line, the parts as narrow as their figure, the message the rest
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         rows: list[RenderedMessage] = list(preview.samples)
         if preview.longest is not None and preview.longest not in rows:
             rows.append(preview.longest)
@@ -138,7 +142,9 @@ class ConfirmDialog(QDialog):
             row = self.samples.rowCount()
             self.samples.insertRow(row)
             self.samples.setItem(row, 0, QTableWidgetItem(readable_number(rendered.receiver)))
-            self.samples.setItem(row, 1, QTableWidgetItem(str(rendered.parts)))
+            parts = QTableWidgetItem(str(rendered.parts))
+            parts.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.samples.setItem(row, 1, parts)
             self.samples.setItem(row, 2, QTableWidgetItem(rendered.body[:2000].replace("\n", " ")))
 
         self.buttons = QDialogButtonBox(

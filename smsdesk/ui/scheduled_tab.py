@@ -73,9 +73,14 @@ class ScheduledTableModel(CampaignTableModel):
 
 
 def pause_text(c: CampaignSummary) -> str:
-    return QCoreApplication.translate(
-        "ScheduledTab", "Paused by the gateway: {0}. Fix the cause, then Resume."
-    ).format(c.paused_reason or QCoreApplication.translate("ScheduledTab", "no reason given"))
+    # the reason already says what to do ("... — top up, then resume")
+    if not c.paused_reason:
+        return QCoreApplication.translate(
+            "ScheduledTab", "Paused by the gateway. Fix the cause, then Resume."
+        )
+    return QCoreApplication.translate("ScheduledTab", "Paused by the gateway: {0}").format(
+        c.paused_reason
+    )
 
 
 class RescheduleDialog(QDialog):

@@ -281,3 +281,6 @@ def test_the_reason_names_the_gateway_once():
     assert refusal_reason("smpp", NotEnoughCredits("balance 0")) == (
         "Not enough credits at the gateway: balance 0 — top up, then resume"
     )
+    assert refusal_reason("simulator", NotEnoughCredits("Not enough credits: 12 needed")) == (
+        "Not enough credits: 12 needed — top up, then resume"
+    )

@@ -207,7 +207,7 @@ def test_a_paused_campaign_shows_why_and_resume_sends_the_rest(
     qtbot.waitUntil(lambda: _cell(tab, CampaignTableModel.COL_STATUS) == "Paused")
     qtmodeltester.check(tab.model)
     status = tab.model.index(0, CampaignTableModel.COL_STATUS)
-    expected = f"Paused by the gateway: {reason}. Fix the cause, then Resume."
+    expected = f"Paused by the gateway: {reason}"
     assert status.data(Qt.ItemDataRole.ToolTipRole) == expected
     assert tab.pause_label.isHidden()  # nothing selected yet
     tab.view.selectRow(0)
