@@ -292,6 +292,25 @@ def main() -> int:
     stalls["delete 100000"] = meter.worst_ms
     assert tab.model.rowCount() == args.messages - 120_000
 
+    # -- a filtered snapshot: export and delete exactly the rows it shows --------------
+    left = tab.model.rowCount()
+    timed(tab, lambda: (tab.status_filter.setCurrentIndex(2), tab.apply_filter()))  # Failed
+    failed = figures["filter_failed_rows"] = tab.model.rowCount()
+    out = work / "failed.csv"
+    start = time.perf_counter()
+    wait_for(tab.job_finished, lambda: tab.export_to(out), timeout_s=600)
+    figures["export_all_failed_s"] = round(time.perf_counter() - start, 2)
+    assert sum(1 for _ in out.open(encoding="utf-8-sig")) > failed  # header + rows
+    out.unlink()
+    start = time.perf_counter()
+    with StallMeter() as meter:
+        wait_for(tab.job_finished, lambda: tab.delete_all_matching(confirm=False), timeout_s=600)
+        settle(tab)
+    figures["delete_all_failed_s"] = round(time.perf_counter() - start, 2)
+    stalls["delete all failed"] = meter.worst_ms
+    assert tab.model.rowCount() == 0
+    assert services.history.count(HistoryFilter()) == left - failed
+
     figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     tab.close()
     workers.shutdown()

@@ -60,7 +60,6 @@ def count_of(high: int, what: str) -> Callable[[str], int]:
     def parse(text: str) -> int:
         return _whole_number(text, 1, high, what)
 
-    parse.__name__ = what  # argparse names the type in its own messages
     return parse
 
 

@@ -299,7 +299,7 @@ BIG = "99999999999999999999999"
         (["history", "list", "--limit", "0"], "'0' is not a limit"),
         (["history", "list", "--limit", "ten"], "'ten' is not a limit"),
         (["history", "list", "--campaign", BIG], f"argument --campaign: '{BIG}' is not an id"),
-        (["history", "export", "x.csv", "--campaign", "0"], "'0' is not an id"),
+        (["history", "list", "--campaign", "0"], "'0' is not an id"),
         (["history", "delete", "99999999999999999999"], "is not an id"),
         (["history", "delete", "1", "-3"], "'-3' is not an id"),
         (["history", "export", ""], "'' is not a file name"),

@@ -11,6 +11,9 @@ A million rows stay fast because nothing ever walks deep into an unindexed sort:
 
 Either way a `ResultSet` is a snapshot: row n of the view stays the same message until
 the view asks for a new one, so a selection always means the messages the user saw.
+"Select all" too: delete-all and export-all act on the snapshot's ids (the whole history,
+read along an index, is every id up to its `max_id`), never on the filter run again, so
+a message that matches only since (a receipt came) is neither deleted nor exported.
 """
 
 from __future__ import annotations
@@ -356,9 +359,10 @@ def _ordered(query: _Query, order: SortKey, *, filter_first: bool = False) -> _Q
 class ResultSet:
     """One filter and one order, frozen when it was opened.
 
-    `ids` holds the sorted ids when pages are looked up by id; it is None when pages are
-    read along the sort index (no filter, indexed sort), bounded by `max_id` so rows
-    inserted later do not shift the rows the user is looking at. Never mutated.
+    `ids` holds the sorted ids when pages are looked up by id (every filtered result);
+    it is None when pages are read along the sort index (no filter, indexed sort),
+    bounded by `max_id` so rows inserted later do not shift the rows the user is looking
+    at. Either way it is exactly the rows shown, what "all" means. Never mutated.
     """
 
     filter: HistoryFilter
