@@ -306,15 +306,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clist.add_argument("--json", action="store_true")
     cancel = campaign.add_parser("cancel", parents=[common], help="cancel what has not left")
-    cancel.add_argument("id", type=int)
+    cancel.add_argument("id", type=db_id)
     resume = campaign.add_parser(
         "resume", parents=[common], help="send the rest of a paused campaign"
     )
-    resume.add_argument("id", type=int)
+    resume.add_argument("id", type=db_id)
     reschedule = campaign.add_parser(
         "reschedule", parents=[common], help="move what has not left to another instant"
     )
-    reschedule.add_argument("id", type=int)
+    reschedule.add_argument("id", type=db_id)
     when = reschedule.add_mutually_exclusive_group(required=True)
     when.add_argument("--at", help="ISO 8601 instant (local time without zone)")
     when.add_argument("--now", action="store_true", help="send now (within its window)")
