@@ -67,6 +67,10 @@ from smsdesk.services.settings import SettingsService
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
+# After a recovery found a batch absent at the gateway: how long its messages wait before
+# the gateway is asked again (then sent if still absent). Longer than any gateway takes to
+# act on a request it has received.
+RECHECK_AFTER_RECOVERY = timedelta(minutes=2)
 BACKOFF_BASE_SECONDS = 5.0
 BACKOFF_MAX_SECONDS = 15 * 60.0
 LEASE_SECONDS = 90.0  # a claim not renewed for this long is taken over by recovery
@@ -187,6 +191,7 @@ class DispatcherService:
         lease_seconds: float | None = None,
         db_clock: Callable[[], datetime] | None = None,
         receipt_validity: timedelta | None = None,
+        recheck_after: timedelta = RECHECK_AFTER_RECOVERY,
     ) -> None:
         """`clock` and `sleep` drive scheduling (tests pass a fake clock whose sleep moves
         it). Leases are judged on `db_clock`, by default the database's own clock: never
@@ -210,6 +215,7 @@ class DispatcherService:
         if receipt_validity is None:
             receipt_validity = SettingsService(sessions).receipt_validity()
         self._validity = receipt_validity
+        self._recheck_after = recheck_after
         self._refused: dict[str, str] = {}  # provider -> why, for the current cycle
         self.receipts = ReceiptService(sessions, self.provider, clock=clock)
 
@@ -487,7 +493,10 @@ class DispatcherService:
                     {
                         "id": sms.message_id,
                         "status": MessageStatus.QUEUED,
-                        "next_attempt_at": now,
+                        # not at once: a request the dead owner sent may still reach the
+                        # gateway late (a busy server, a queued connection); the claim asks
+                        # again under this batch_ref, kept, before anything is sent
+                        "next_attempt_at": now + self._recheck_after,
                         "claimed_by": None,
                         "lease_until": None,
                     }

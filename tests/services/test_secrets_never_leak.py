@@ -33,10 +33,13 @@ def settle(dispatcher: DispatcherService, services: Any, clock: list[datetime]) 
         dispatcher.dispatch_due()
         dispatcher.receipts.poll()
         with services.sessions() as session:
+            # a paused campaign's messages wait for a resume (next_attempt_at NULL)
             waiting = session.scalar(
                 select(func.count()).where(
-                    Message.status.in_(
-                        [MessageStatus.QUEUED, MessageStatus.SUBMITTING, MessageStatus.SUBMITTED]
+                    Message.status.in_([MessageStatus.SUBMITTING, MessageStatus.SUBMITTED])
+                    | (
+                        (Message.status == MessageStatus.QUEUED)
+                        & Message.next_attempt_at.is_not(None)
                     )
                 )
             )
@@ -65,7 +68,8 @@ def test_secrets_never_leak(
     dispatcher = DispatcherService(services.sessions, services.provider, clock=lambda: clock[0])
     said: list[str] = []  # every message shown to the user, and every repr
 
-    # OVH entered in Settings with a wrong secret first: sending fails, with OVH's words.
+    # OVH entered in Settings with a wrong secret first: the campaign pauses, with OVH's
+    # words (and none of the secrets) as its reason.
     ovh_form = OvhForm(
         endpoint=ovh_peer.url,
         application_key=ovh_peer.application_key,
@@ -74,10 +78,13 @@ def test_secrets_never_leak(
         consumer_key=ovh_peer.consumer_key,
     )
     assert gateways.save_ovh(ovh_form).not_stored == ()
-    services.campaigns.create(
+    refused = services.campaigns.create(
         CampaignRequest(body="Essai", receivers=["+33611119999"], sender="ACME", provider="ovh")
     )
     settle(dispatcher, services, clock)
+    paused = services.campaigns.pause_reason(refused.id)
+    assert paused is not None and "signature" in paused.lower()
+    said.append(paused)
     said.append(gateways.test_connection("ovh").message)
     said.append(
         gateways.test_ovh(
@@ -98,6 +105,7 @@ def test_secrets_never_leak(
         ).not_stored
         == ()
     )
+    services.campaigns.resume(refused.id)  # the settings are fixed: the rest goes out
     ovh_peer.inject("POST", "/sms/*/jobs", 500, after_processing=True)
     services.campaigns.create(
         CampaignRequest(
@@ -142,13 +150,15 @@ def test_secrets_never_leak(
     # the secrets really were used: the gateways took the messages
     with services.sessions() as session:
         statuses = dict(session.execute(select(Message.receiver, Message.status)).all())
-        errors = [e for e in session.scalars(select(Message.error)) if e]
+    # paused on the wrong secret, sent once resumed with the right one (the peer reports
+    # numbers ending 99 undelivered: it reached the gateway)
     assert statuses["+33611119999"] == MessageStatus.FAILED
-    assert any("Invalid signature" in e for e in errors)
+    assert [a.receiver for a in ovh_peer.accepted].count("+33611119999") == 1
     assert sum(1 for s in statuses.values() if s == MessageStatus.DELIVERED) == 40
-    assert "Invalid signature" in said[0]
-    assert "This credential does not exist" in said[1]
-    assert "ESME_RINVPASWD" in said[3]
+    assert "Invalid signature" in said[0]  # the pause reason
+    assert "Invalid signature" in said[1]
+    assert "This credential does not exist" in said[2]
+    assert "ESME_RINVPASWD" in said[4]
     assert memory_keyring.store[("smsdesk", "OVH_APPLICATION_SECRET")] == used[0]
 
     export = tmp_path / "export.csv"
