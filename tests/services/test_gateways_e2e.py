@@ -274,20 +274,6 @@ def test_ovh_mixed_answer_then_restart_sends_only_what_ovh_lacks(
 # --- SMPP -----------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def smpp_services(
-    smpp_peer: Any, db_url: str, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Services]:
-    monkeypatch.setenv("SMSDESK_SMPP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SMSDESK_SMPP_PORT", str(smpp_peer.port))
-    monkeypatch.setenv("SMSDESK_SMPP_SYSTEM_ID", smpp_peer.system_id)
-    monkeypatch.setenv("SMSDESK_SMPP_PASSWORD", smpp_peer.password)
-    monkeypatch.setenv("SMSDESK_PROVIDER", "smpp")
-    services = build_services(db_url)
-    yield services
-    services.close()
-
-
 SHORT_GSM = "Bonjour, votre rendez-vous est confirmé."
 LONG_GSM = "Offre spéciale € " + "x" * 170  # GSM-7 with an escape, 2 parts
 UCS2 = "Très bientôt à Noël 🎄 " + "é" * 60  # UCS-2, 2 parts

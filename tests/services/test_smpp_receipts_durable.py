@@ -5,10 +5,8 @@ next process, with a new connection, gives every message its verdict."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
 from smsdesk.app import Services, build_services
@@ -18,20 +16,6 @@ from smsdesk.services.campaigns import CampaignRequest
 from smsdesk.services.dispatcher import DispatcherService
 
 LONG = "Offre spéciale € " + "x" * 170  # 2 GSM-7 parts: a verdict needs both receipts
-
-
-@pytest.fixture
-def smpp_services(
-    smpp_peer: Any, db_url: str, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Services]:
-    monkeypatch.setenv("SMSDESK_SMPP_HOST", "127.0.0.1")
-    monkeypatch.setenv("SMSDESK_SMPP_PORT", str(smpp_peer.port))
-    monkeypatch.setenv("SMSDESK_SMPP_SYSTEM_ID", smpp_peer.system_id)
-    monkeypatch.setenv("SMSDESK_SMPP_PASSWORD", smpp_peer.password)
-    monkeypatch.setenv("SMSDESK_PROVIDER", "smpp")
-    services = build_services(db_url)
-    yield services
-    services.close()
 
 
 def stored(services: Services) -> int:
