@@ -7,7 +7,7 @@ The dispatcher (services/dispatcher.py) owns the outbox state machine and calls 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -45,6 +45,9 @@ class NotEnoughCredits(GatewayRefusal):
 
 class Capability(enum.Enum):
     RECEIPTS_POLL = "receipts_poll"  # poll_receipts() asks the gateway for delivery status
+    # poll_receipts_bulk() reads the states of whole batches at once (BulkReceipts)
+    RECEIPTS_BULK = "receipts_bulk"
+    REPLIES = "replies"  # fetch_replies() returns the SMS the receivers sent back (Replies)
     RECONCILE = "reconcile"  # reconcile() can tell whether a batch was received
     DEFERRED = "deferred"  # submit(deferred_until=...) hands the schedule to the gateway
     CANCEL_DEFERRED = "cancel_deferred"
@@ -92,6 +95,19 @@ class Receipt:
     delivered_at: datetime | None = None  # aware UTC
     credits: float | None = None
     error: str | None = None  # the gateway's words for a failure (SMPP: stat and err)
+
+
+@dataclass(frozen=True)
+class IncomingSms:
+    """An SMS a receiver sent back (a reply, a STOP), as the gateway reported it."""
+
+    provider_ref: str  # the gateway's id of the reply: applying it twice is a no-op
+    sender: str  # E.164 of the person who wrote
+    body: str
+    received_at: datetime  # aware UTC
+    # the message it answers, when the gateway says (OVH: smsOutgoingID, blacklist's batch)
+    answers_ref: str | None = None
+    is_stop: bool = False  # the gateway itself filed it as a STOP (OVH blacklists)
 
 
 @dataclass(frozen=True)
@@ -179,3 +195,25 @@ class Provider(Protocol):
     def delete_remote(self, provider_refs: Sequence[str]) -> None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class BulkReceipts(Protocol):
+    """A gateway that can say the delivery state of whole batches in a few calls."""
+
+    def poll_receipts_bulk(
+        self, refs_by_batch: Mapping[str, Sequence[str]], *, sent_since: datetime | None = None
+    ) -> list[Receipt]:
+        """Receipts of these messages, given by the batch_ref they were sent under;
+        `sent_since`: none of them was submitted earlier. Nothing new: left out."""
+        ...
+
+
+@runtime_checkable
+class Replies(Protocol):
+    """A gateway that reports the SMS its receivers send back."""
+
+    def fetch_replies(self, since: datetime | None) -> list[IncomingSms]:
+        """Replies received since `since` (None: all it still holds), in any order;
+        the same reply may come again: callers skip those they have (provider_ref)."""
+        ...

@@ -28,11 +28,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Message, utcnow
 from smsdesk.domain.delivery import MessageStatus, status_from_codes
-from smsdesk.providers.base import Capability, Provider, ProviderError, Receipt
+from smsdesk.providers.base import (
+    BulkReceipts,
+    Capability,
+    Provider,
+    ProviderError,
+    Receipt,
+)
 from smsdesk.providers.retry import Backoff
 
 log = logging.getLogger(__name__)
 
+BULK_CHUNK = 20_000  # messages per bulk read (OVH: a few listings for them all)
 POLL_CHUNK = 100  # refs per gateway call: a stop is honoured between calls (OVH: a GET each)
 APPLY_CHUNK = 900  # provider_refs per IN (...) lookup, under SQLite's variable limit
 POLL_BACKOFF = Backoff(base=5.0, cap=600.0)  # the poll interval of one message
@@ -109,6 +116,7 @@ class ReceiptService:
                     Message.id,
                     Message.provider,
                     Message.provider_ref,
+                    Message.batch_ref,
                     Message.submitted_at,
                     Campaign.provider_deferred,
                     Campaign.scheduled_at,
@@ -146,6 +154,10 @@ class ReceiptService:
             provider = self._provider(provider_name)
             if Capability.RECEIPTS_POLL not in provider.capabilities:
                 return 0
+            if Capability.RECEIPTS_BULK in provider.capabilities and isinstance(
+                provider, BulkReceipts
+            ):
+                return self._poll_bulk(provider_name, provider, due, stop)
             for start in range(0, len(refs), POLL_CHUNK):
                 if stop is not None and stop.is_set():
                     break
@@ -153,6 +165,29 @@ class ReceiptService:
                 applied += self.apply(provider_name, receipts)
         except (ProviderError, ValueError) as exc:
             log.warning("receipts from %s unavailable: %s", provider_name, exc)
+        return applied
+
+    def _poll_bulk(
+        self,
+        provider_name: str,
+        provider: BulkReceipts,
+        due: Sequence[Any],
+        stop: threading.Event | None,
+    ) -> int:
+        """Whole batches per call (OVH: ids listed by state), BULK_CHUNK messages a time."""
+        applied = 0
+        for start in range(0, len(due), BULK_CHUNK):
+            if stop is not None and stop.is_set():
+                break
+            chunk = due[start : start + BULK_CHUNK]
+            refs_by_batch: dict[str, list[str]] = defaultdict(list)
+            for row in chunk:
+                refs_by_batch[row.batch_ref or ""].append(row.provider_ref)
+            sent = [row.submitted_at for row in chunk if row.submitted_at is not None]
+            receipts = provider.poll_receipts_bulk(
+                refs_by_batch, sent_since=min(sent) if sent else None
+            )
+            applied += self.apply(provider_name, receipts)
         return applied
 
     def _schedule(self, polled: Sequence[Any], now: datetime) -> None:

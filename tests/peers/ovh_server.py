@@ -44,8 +44,11 @@ thread; with several, the rates hold, not the order). The `Fault` list (`inject(
 consulted first and keeps working as before; a call it picks draws nothing from the plan.
 
 Delivery: each outgoing SMS reports ptt 3 / DLR 0 (accepted by the operator) on its first
-read and its final state from then on; the final state follows the receiver's last digits
-(`outcomes`), delivered otherwise.
+look and its final state from then on (or, with `receipt_delay` set, once that many seconds
+have passed since it was sent); the final state follows the receiver's last digits
+(`outcomes`), delivered otherwise. A look is a `GET outgoing/{id}` or a listing by state:
+`GET outgoing?deliveryReceipt=N` (or `ptt=N`), with `tag`, `batchID`, `receiver`, `sender`,
+`creationDatetime.from`/`.to` filters, answers ids only, as at OVH.
 """
 
 from __future__ import annotations
@@ -259,6 +262,8 @@ class OvhServer:
         self.unknown_numbers: set[str] = set()  # well-formed but refused (invalidReceivers)
         self.fault_plan: OvhFaults | None = None
         self.clock_skew = 0.0  # seconds the peer's clock is ahead of this host's
+        # None: an SMS's verdict comes at its second look; seconds: that long after sending
+        self.receipt_delay: float | None = None
         self._ids = itertools.count(40_000_001)
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -682,6 +687,9 @@ class OvhServer:
             candidates = list(state.by_tag.get(query["tag"], []))
         else:
             candidates = sorted(state.outgoing)
+        since = _parse_instant(query.get("creationDatetime.from"))
+        until = _parse_instant(query.get("creationDatetime.to"))
+        states = "deliveryReceipt" in query or "ptt" in query
         out = []
         for sms_id in candidates:
             sms = state.outgoing[sms_id]
@@ -691,13 +699,34 @@ class OvhServer:
                 continue
             if "batchID" in query and sms.get("batchID") != query["batchID"]:
                 continue
+            created = datetime.fromisoformat(sms["creationDatetime"])
+            if (since and created < since) or (until and created > until):
+                continue
+            if states:
+                self._observe(state, sms)  # a listing by state looks at each SMS once
+                wanted = query.get("deliveryReceipt")
+                if wanted is not None and str(sms["deliveryReceipt"]) != wanted:
+                    continue
+                if "ptt" in query and str(sms["ptt"]) != query["ptt"]:
+                    continue
             out.append(sms_id)
         return out
 
     def _read_outgoing(self, state: ServiceState, sms: dict[str, Any]) -> dict[str, Any]:
+        self._observe(state, sms)
+        return dict(sms)
+
+    def _observe(self, state: ServiceState, sms: dict[str, Any]) -> None:
+        """One look at an SMS: its verdict comes at the second look, or, with
+        `receipt_delay` set, once that many seconds have passed since it was sent."""
         reads = state.reads.get(sms["id"], 0) + 1
         state.reads[sms["id"]] = reads
-        if reads >= 2 and sms["deliveryReceipt"] == 0:
+        if self.receipt_delay is not None:
+            sent = datetime.fromisoformat(sms["creationDatetime"]).timestamp()
+            due = time.time() >= sent + self.receipt_delay
+        else:
+            due = reads >= 2
+        if due and sms["deliveryReceipt"] == 0:
             ptt, dlr = next(
                 (
                     codes
@@ -711,7 +740,6 @@ class OvhServer:
             sms["operatorCode"] = "20801"
             if dlr == 1:
                 sms["deliveredAt"] = datetime.now(UTC).isoformat(timespec="seconds")
-        return dict(sms)
 
     def _post_hlr(self, state: ServiceState, data: Any) -> dict[str, Any]:
         receivers = data.get("receivers") or []
