@@ -7,7 +7,7 @@ The dispatcher (services/dispatcher.py) owns the outbox state machine and calls 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -213,7 +213,10 @@ class BulkReceipts(Protocol):
 class Replies(Protocol):
     """A gateway that reports the SMS its receivers send back."""
 
-    def fetch_replies(self, since: datetime | None) -> list[IncomingSms]:
-        """Replies received since `since` (None: all it still holds), in any order;
-        the same reply may come again: callers skip those they have (provider_ref)."""
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """Replies received since `since` (None: all it still holds), in any order.
+        `known(provider_ref)` says which the caller already has: the gateway may skip
+        reading their details; the same reply may still come again (callers dedupe)."""
         ...

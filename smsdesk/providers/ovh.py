@@ -67,6 +67,7 @@ from smsdesk.providers.base import (
     Capability,
     Estimate,
     GatewayRefusal,
+    IncomingSms,
     NotEnoughCredits,
     NumberCheck,
     OutgoingSms,
@@ -104,6 +105,8 @@ FINAL_DLR = (1, 2, 16)
 FAILURE_PTT_ORDER = (24, 5, 8, 23, 26, 25, 1, 2, 20, 21, 27, 28, 29, 33, 39, 73, 74, 76, 202, 6)
 FEW_DETAILS = 50  # failures up to this many are read one by one (ptt and operator)
 BULK_WINDOW_MARGIN = timedelta(hours=1)  # our clock against OVH's, and its time zone
+INCOMING_REF = "incoming:"  # provider_ref of a reply read from `incoming`
+BLACKLIST_REF = "blacklist:"  # provider_ref of a STOP read from `blacklists`
 STOP_LIST_WORDS = "OVH: on the gateway's STOP list (this number answered STOP)"
 INVALID_WORDS = "OVH: invalid receiver"
 
@@ -377,6 +380,7 @@ class OvhProvider:
         {
             Capability.RECEIPTS_POLL,
             Capability.RECEIPTS_BULK,
+            Capability.REPLIES,
             Capability.RECONCILE,
             Capability.DEFERRED,
             Capability.CANCEL_DEFERRED,
@@ -920,6 +924,69 @@ class OvhProvider:
             receiver = _normalise(str(answer.get("receiver", "")))
             if receiver in wanted:
                 out[receiver] = (sms_id, answer)
+        return out
+
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """The SMS receivers sent back (`GET incoming`, since `since` less a margin) and
+        the numbers on the account's STOP list (`GET blacklists`: OVH files a STOP answer
+        there, tied to the SMS it answered by `smsOutgoingID`, or its `batchID`). Only
+        those `known` does not have are read one by one."""
+        what = "reading replies"
+        seen = known or (lambda _ref: False)
+        params: dict[str, str] = {}
+        if since is not None:
+            start = (since - BULK_WINDOW_MARGIN).astimezone(UTC)
+            params["creationDatetime.from"] = start.isoformat(timespec="seconds")
+        ids = [str(i) for i in self._get(what, f"{self._base}/incoming", **params) or []]
+        ids = [i for i in ids if not seen(f"{INCOMING_REF}{i}")]
+        out: list[IncomingSms] = []
+        for sms_id, answer in zip(
+            ids,
+            self._map(lambda i: self._get(what, f"{self._base}/incoming/{i}"), ids),
+            strict=True,
+        ):
+            if isinstance(answer, OvhNotFound):
+                continue
+            if isinstance(answer, ProviderError):
+                raise answer
+            out.append(
+                IncomingSms(
+                    provider_ref=f"{INCOMING_REF}{sms_id}",
+                    sender=_normalise(str(answer.get("sender", ""))),
+                    body=str(answer.get("message", "")),
+                    received_at=_parse_instant(answer.get("creationDatetime")) or datetime.now(UTC),
+                )
+            )
+        numbers = [str(n) for n in self._get(what, f"{self._base}/blacklists") or []]
+        numbers = [n for n in numbers if not seen(f"{BLACKLIST_REF}{_normalise(n)}")]
+        for number, entry in zip(
+            numbers,
+            self._map(lambda n: self._get(what, f"{self._base}/blacklists/{n}"), numbers),
+            strict=True,
+        ):
+            if isinstance(entry, OvhNotFound):
+                continue
+            if isinstance(entry, ProviderError):
+                raise entry
+            e164 = _normalise(number)
+            outgoing, batch = entry.get("smsOutgoingID"), entry.get("batchID")
+            answers = (
+                str(outgoing)
+                if outgoing
+                else (_batch_provider_ref(str(batch), e164) if batch else None)
+            )
+            out.append(
+                IncomingSms(
+                    provider_ref=f"{BLACKLIST_REF}{e164}",
+                    sender=e164,
+                    body="STOP",
+                    received_at=_parse_instant(entry.get("dateCreation")) or datetime.now(UTC),
+                    answers_ref=answers,
+                    is_stop=True,
+                )
+            )
         return out
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:

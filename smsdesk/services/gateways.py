@@ -756,11 +756,13 @@ class LiveProvider:
                 return provider.poll_receipts_bulk(refs_by_batch, sent_since=sent_since)
             return provider.poll_receipts([r for refs in refs_by_batch.values() for r in refs])
 
-    def fetch_replies(self, since: datetime | None) -> list[IncomingSms]:
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
         """Replies (REPLIES); a gateway that cannot tell has none."""
         with self._using() as provider:
             if isinstance(provider, Replies):
-                return provider.fetch_replies(since)
+                return provider.fetch_replies(since, known=known)
             return []
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:

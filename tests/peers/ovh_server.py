@@ -21,6 +21,10 @@ lists them with their `name`, `POST batches/{id}/cancel` cancels one. Sent SMS c
 batch's `tag` and `batchID` in `outgoing`. (Deferred `POST jobs` with `differedPeriod`
 still works: those jobs carry no tag, as at OVH.)
 
+Replies: `receive(sender, message)` puts an SMS in `GET incoming` (ids; `incoming/{id}`);
+`blacklist(number, answered=sms_id)` files a STOP tied to the SMS it answered
+(`smsOutgoingID`, `batchID`), as OVH does when a receiver answers STOP.
+
 Money and STOP: a job or batch that needs more credits than `creditsLeft` is refused with
 HTTP 403 "Not enough credits ..." and nothing is sent; numbers in the STOP list
 (`blacklist(number)`, `GET /sms/{s}/blacklists`) come back in `invalidReceivers` (jobs) or
@@ -203,6 +207,7 @@ class ServiceState:
     batches: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> batch
     batch_sms: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # pending
     blacklist: dict[str, dict[str, Any]] = field(default_factory=dict)  # number -> entry
+    incoming: dict[int, dict[str, Any]] = field(default_factory=dict)  # replies received
 
 
 class ApiError(Exception):
@@ -318,17 +323,34 @@ class OvhServer:
                     batch["status"] = "COMPLETED"
                     batch["sentAt"] = batch["finishedAt"] = datetime.now(UTC).isoformat()
 
-    def blacklist(self, number: str) -> None:
-        """The receiver answered STOP: the number is on the account's STOP list."""
+    def blacklist(self, number: str, answered: int | None = None) -> None:
+        """The receiver answered STOP: the number is on the account's STOP list, tied to
+        the SMS it answered (`answered`: an outgoing id) and that SMS's batch."""
         canonical_number = canonical(number) or number
         with self._lock:
             for state in self.services.values():
+                sms = state.outgoing.get(answered) if answered is not None else None
                 state.blacklist[canonical_number] = {
                     "number": canonical_number,
                     "dateCreation": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "batchID": None,
-                    "smsOutgoingID": None,
+                    "batchID": sms.get("batchID") if sms else None,
+                    "smsOutgoingID": answered,
                 }
+
+    def receive(self, sender: str, message: str) -> int:
+        """A phone sends an SMS to the account: it is listed in `GET incoming`."""
+        with self._lock:
+            sms_id = next(self._ids)
+            for state in self.services.values():
+                state.incoming[sms_id] = {
+                    "id": sms_id,
+                    "creationDatetime": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "sender": canonical(sender) or sender,
+                    "message": message,
+                    "tag": "",
+                    "credits": 0.0,
+                }
+            return sms_id
 
     def now(self) -> float:
         return time.time() + self.clock_skew
@@ -427,6 +449,18 @@ class OvhServer:
             if entry is None:
                 raise ApiError(404, f"The requested object (number = {ident}) does not exist")
             return dict(entry)
+        if head == "incoming" and method == "GET":
+            if ident is None:
+                since = _parse_instant(query.get("creationDatetime.from"))
+                return [
+                    i
+                    for i, sms in sorted(state.incoming.items())
+                    if since is None or datetime.fromisoformat(sms["creationDatetime"]) >= since
+                ]
+            reply = state.incoming.get(int(ident)) if ident.isdigit() else None
+            if reply is None:
+                raise ApiError(404, f"The requested object (id = {ident}) does not exist")
+            return dict(reply)
         if head == "batches":
             if method == "POST" and ident is None:
                 return self._post_batch(state, data)
