@@ -24,6 +24,7 @@ from smsdesk.services.gateways import GatewayService
 from smsdesk.services.history import HistoryService
 from smsdesk.services.recipients import RecipientService
 from smsdesk.services.replies import ReplyService
+from smsdesk.services.results import ResultsService
 from smsdesk.services.settings import SettingsService
 from smsdesk.services.templates import TemplateService
 
@@ -42,6 +43,7 @@ class Services:
     gateways: GatewayService
     recipients: RecipientService
     replies: ReplyService
+    results: ResultsService
 
     def provider(self, name: str) -> Provider:
         """Gateway `name` from the environment, Settings and the keyring (follows saves)."""
@@ -85,6 +87,7 @@ def build_services(db_url: str | None = None) -> Services:
         gateways=gateways,
         recipients=recipients,
         replies=ReplyService(sessions, gateways.provider, stop_list=recipients.stop_list),
+        results=ResultsService(sessions),
     )
 
 

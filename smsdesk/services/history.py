@@ -998,28 +998,36 @@ class HistoryService:
         """
         total = len(set(ids)) if ids is not None else self.count(flt)
         local_time = _LocalTimes(tz)
-        tmp = path.with_name(path.name + ".part")
         written = 0
         reported = 0
-        try:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-                writer.writerow(EXPORT_HEADER)
-                for batch in self._export_batches(flt, ids):
-                    if cancel is not None and cancel.is_set():
-                        raise ExportCancelled
-                    writer.writerows(_export_cells(values, local_time) for values in batch)
-                    written += len(batch)
-                    if progress and written - reported >= EXPORT_PROGRESS_EVERY:
-                        reported = written
-                        progress(written, max(total, written))
-            tmp.replace(path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        with excel_csv(path) as writer:
+            writer.writerow(EXPORT_HEADER)
+            for batch in self._export_batches(flt, ids):
+                if cancel is not None and cancel.is_set():
+                    raise ExportCancelled
+                writer.writerows(_export_cells(values, local_time) for values in batch)
+                written += len(batch)
+                if progress and written - reported >= EXPORT_PROGRESS_EVERY:
+                    reported = written
+                    progress(written, max(total, written))
         if progress:
             progress(written, max(total, written))
         return written
+
+
+@contextmanager
+def excel_csv(path: Path) -> Iterator[Any]:
+    """A csv writer for a file Excel opens as it is (French Excel: UTF-8 with BOM, `;`,
+    CRLF); the file appears whole or not at all: written beside, renamed at the end.
+    Callers pass cells through neutralise_cell() when they hold user text."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+            yield csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 LEAN_CACHE_KIB = 8192

@@ -87,6 +87,7 @@ class ReplyService:
         self._stop_list = stop_list or StopListService(sessions, clock=clock)
         self._clock = clock
         self._asked_at: dict[str, float] = {}  # provider -> time.monotonic() of its last ask
+        self.last_collected = CollectReport()  # what the last collect() brought
 
     # -- collecting --------------------------------------------------------------------
 
@@ -127,6 +128,7 @@ class ReplyService:
                 log.warning("replies from %s unavailable: %s", name, exc)
                 continue
             report += self.record(name, replies)
+        self.last_collected = report
         return report
 
     def _last_received(self, provider_name: str) -> datetime | None:
