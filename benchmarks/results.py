@@ -5,7 +5,9 @@ ResultsService.report(), the figures the results view opens with.
     .venv/bin/python benchmarks/results.py [--messages 1000000] [--db PATH] [--reuse]
 
 Target: under 300 ms for 1,000,000 messages (the best of --runs, after one warm-up: the
-view opens on a database the window has already read).
+view opens on a database the window has already read). The view shows the figures
+(`report(timeline=False)`: states, parts, credits, failures, operators) first and asks for
+the chart's buckets next (`timeline()`): both are timed, and their sum.
 """
 
 from __future__ import annotations
@@ -114,11 +116,16 @@ def main() -> None:
         results = ResultsService(services.sessions, clock=lambda: datetime.now(UTC))
         try:
             results.report(1)  # warm-up
-            timings = []
+            timings, charts, totals = [], [], []
             for _ in range(args.runs):
                 started = time.perf_counter()
-                report = results.report(1)
-                timings.append(time.perf_counter() - started)
+                report = results.report(1, timeline=False)
+                figures_at = time.perf_counter()
+                step, buckets = results.timeline(1)
+                done = time.perf_counter()
+                timings.append(figures_at - started)
+                charts.append(done - figures_at)
+                totals.append(done - started)
         finally:
             services.close()
     print(
@@ -126,14 +133,16 @@ def main() -> None:
             {
                 "messages": report.recipients,
                 "seed_seconds": round(seeded, 1),
-                "report_ms_best": round(min(timings) * 1000, 1),
-                "report_ms_worst": round(max(timings) * 1000, 1),
+                "figures_ms_best": round(min(timings) * 1000, 1),
+                "figures_ms_worst": round(max(timings) * 1000, 1),
+                "chart_ms_best": round(min(charts) * 1000, 1),
+                "figures_and_chart_ms_best": round(min(totals) * 1000, 1),
                 "target_ms": 300,
                 "states": report.states,
                 "failure_codes": len(report.failures),
                 "operators": len(report.operators),
-                "buckets": len(report.timeline),
-                "bucket_seconds": report.bucket_seconds,
+                "buckets": len(buckets),
+                "bucket_seconds": step,
             },
             indent=2,
         )
