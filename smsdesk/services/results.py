@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from smsdesk.db.models import Campaign, Incoming, Message, utcnow
 from smsdesk.domain.delivery import MessageStatus, ptt_meaning
 from smsdesk.domain.operators import operator_name
+from smsdesk.services.campaigns import CampaignRequest
 from smsdesk.services.history import excel_csv, neutralise_cell
 
 PENDING_STATUSES = frozenset({"queued", "submitting", "submitted", "paused"})
@@ -318,6 +319,24 @@ class ResultsService:
         for receiver, ptt in found:
             seen.setdefault(receiver, RetryCandidate(receiver, ptt, ptt_meaning(ptt)))
         return list(seen.values())
+
+    def retry_request(self, campaign_id: int, receivers: Sequence[str]) -> CampaignRequest:
+        """A new campaign of the same message to these receivers (those retry_candidates()
+        listed and the user kept): it goes through CampaignService.create(), so the stop
+        list, the window and the credit check apply as to any campaign."""
+        with self._sessions() as session:
+            campaign = session.get(Campaign, campaign_id)
+            if campaign is None:
+                raise ResultsError(f"no campaign {campaign_id}")
+            return CampaignRequest(
+                body=campaign.body,
+                receivers=list(receivers),
+                sender=campaign.sender,
+                tag=campaign.tag,
+                provider=campaign.provider,
+                commercial=campaign.commercial,
+                name=f"{campaign.name} (resent)"[:200],
+            )
 
     def export_csv(self, campaign_id: int, path: Path) -> int:
         """The report's figures as CSV (the history export's Excel format); returns rows."""
