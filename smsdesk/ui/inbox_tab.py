@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.services.replies import ReplyService, ThreadEntry, ThreadSummary
+from smsdesk.ui.table_models import readable_number
 from smsdesk.ui.workers import WorkerPool
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -55,7 +56,7 @@ class ThreadsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return thread.sender + ("  STOP" if thread.stopped else "")
+                return readable_number(thread.sender) + ("  STOP" if thread.stopped else "")
             if column == 1:
                 return thread.last_at.astimezone().strftime("%d/%m/%Y %H:%M")
             if column == 2:
@@ -155,20 +156,20 @@ class InboxTab(QWidget):
     def _thread_loaded(self, sender: str, entries: list[ThreadEntry]) -> None:
         if sender != self._shown_sender:
             return  # another contact was chosen meanwhile
-        lines = [f"<h3>{html.escape(sender)}</h3>"]
+        lines = [f"<h3>{html.escape(readable_number(sender))}</h3>"]
         for entry in entries:
             when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M")
             body = html.escape(entry.body).replace("\n", "<br>")
             if entry.outgoing:
                 who = self.tr("Sent (campaign {0}, {1})").format(entry.campaign_id, entry.status)
-                style = "background:#eef3fb; margin-right:60px"
+                style = "background-color:#eef3fb"
             else:
                 who = (
                     self.tr("STOP — on the stop list")
                     if entry.status == "stop"
                     else self.tr("Reply")
                 )
-                style = "background:#eaf7ee; margin-left:60px"
+                style = "background-color:#eaf7ee; margin-left:60px"
             lines.append(
                 f"<div style='{style}; padding:6px'><small>{html.escape(when)} · "
                 f"{html.escape(who)}</small><br>{body}</div>"

@@ -46,6 +46,7 @@ from smsdesk.ui.workers import WorkerPool
 
 LIVE_MS = 3000  # while sending, the figures follow this often (and on each dispatcher cycle)
 BAR = QColor("#4c8bf5")
+MAX_BAR = 48.0  # pixels
 LINE = QColor("#1b7f3b")
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -128,15 +129,15 @@ class DeliveryChart(QWidget):
         painter.setPen(QPen(self.palette().mid().color()))
         painter.drawRect(plot)
         width = plot.width() / len(self._buckets)
+        bar = min(width - 2, MAX_BAR)  # a few buckets: slim bars, not one block
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(BAR)
         for i, bucket in enumerate(self._buckets):
             height = plot.height() * bucket.delivered / peak
-            painter.drawRect(
-                QRectF(plot.left() + i * width + 1, plot.bottom() - height, width - 2, height)
-            )
+            x = plot.left() + i * width + (width - bar) / 2
+            painter.drawRect(QRectF(x, plot.bottom() - height, bar, height))
         painter.setPen(QPen(LINE, 2))
-        previous = None
+        previous: tuple[float, float] | None = (plot.left(), plot.bottom())  # from 0
         for i, bucket in enumerate(self._buckets):
             x = plot.left() + (i + 1) * width
             y = plot.bottom() - plot.height() * bucket.cumulative / total
