@@ -75,6 +75,8 @@ class ReceiptService:
         self._sessions = sessions
         self._provider = provider
         self._clock = clock
+        # ids a receipt just settled (delivered, failed, expired): no next poll to plan
+        self._settled: set[int] = set()
 
     def outstanding(self) -> int:
         """Messages sent and still waiting for their receipt."""
@@ -142,7 +144,8 @@ class ReceiptService:
             if stop is not None and stop.is_set():
                 break
             applied += self._poll_provider(provider_name, due, stop)
-            self._schedule(due, now)
+            settled, self._settled = self._settled, set()
+            self._schedule([row for row in due if row.id not in settled], now)
         return applied + self.expire(now)
 
     def _poll_provider(
@@ -267,8 +270,11 @@ class ReceiptService:
                     if (row := self._changes(values, by_ref[values.provider_ref])) is not None
                 ]
                 if updates:
-                    session.execute(update(Message), updates)
+                    _write(session, updates)
             changed += len(updates)
+            self._settled.update(
+                row["id"] for row in updates if row.get("status") in _SETTLED_STATUSES
+            )
         return changed
 
     def _changes(self, current: Any, receipt: Receipt) -> dict[str, Any] | None:
@@ -301,6 +307,30 @@ class ReceiptService:
             return None
         row["id"] = current.id
         return row
+
+
+_UPDATED = ("status", "ptt", "dlr", "operator_code", "credits", "error", "delivered_at")
+_SETTLED_STATUSES = frozenset(
+    {MessageStatus.DELIVERED, MessageStatus.FAILED, MessageStatus.EXPIRED}
+)
+
+
+def _write(session: Session, updates: Sequence[dict[str, Any]]) -> None:
+    """One executemany per set of changed columns (most receipts change the same ones):
+    a Core UPDATE by id, much cheaper than the ORM's bulk path for 100k rows."""
+    table = Message.__table__
+    assert isinstance(table, Table)
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for row in updates:
+        columns = tuple(c for c in _UPDATED if c in row)
+        groups[columns].append({f"b_{k}": v for k, v in row.items()})
+    for columns, params in groups.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"))
+            .values({c: bindparam(f"b_{c}", type_=table.c[c].type) for c in columns})
+        )
+        session.execute(statement, params)
 
 
 def _age(submitted_at: datetime | None, now: datetime) -> float:
