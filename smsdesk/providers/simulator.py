@@ -188,7 +188,9 @@ class SimulatorProvider:
                 chunk,
             )
             for ref, receiver, parts, received_at in cursor:
-                if now - received_at < self.delivery_delay:
+                # stamped ahead of us: written by a host whose clock is ahead (the
+                # gateway's clock, not ours): its receipt is not held back by the skew
+                if 0 <= now - received_at < self.delivery_delay:
                     continue
                 ptt, dlr = outcome_for(receiver)
                 at = datetime.fromtimestamp(received_at + self.delivery_delay, UTC)

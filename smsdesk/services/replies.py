@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Incoming, Message, utcnow
@@ -254,7 +254,8 @@ class ReplyService:
                 Incoming.sender,
                 func.max(Incoming.id).label("last_id"),
                 func.count().label("replies"),
-                func.max(Incoming.is_stop).label("stopped"),
+                # max() of a boolean does not exist on PostgreSQL: of 0/1 it does
+                func.max(case((Incoming.is_stop.is_(True), 1), else_=0)).label("stopped"),
             )
             .group_by(Incoming.sender)
             .subquery()

@@ -152,3 +152,25 @@ def test_smpp_mobile_originated_stop(smpp_peer: Any, smpp_services: Services) ->
         thanks: ("Oui merci", False, campaign),
     }
     assert smpp_services.recipients.stop_list.stopped_among([stopper, thanks]) == {stopper}
+
+
+def test_replies_and_report_on_postgresql(postgres_url: str) -> None:
+    """The same SQL on PostgreSQL: replies, stop list, threads and the report."""
+    services = build_services(postgres_url)
+    try:
+        stop, thanks, other = "+33644440042", "+33644440043", "+33644440005"
+        campaign = send_now(services, [stop, thanks, other], "simulator")
+        dispatcher = services.new_dispatcher()
+        try:
+            collect_until(services, dispatcher, 2)
+        finally:
+            dispatcher.close()
+        assert services.recipients.stop_list.stopped_among([stop, thanks]) == {stop}
+        threads = {t.sender: t.stopped for t in services.replies.threads()}
+        assert threads == {stop: True, thanks: False}
+        report = services.results.report(campaign)
+        assert (report.recipients, report.delivered, report.failed, report.stopped) == (3, 2, 1, 1)
+        assert [(f.ptt, f.count) for f in report.failures] == [(5, 1)]
+        assert len(services.results.timeline(campaign)[1]) >= 1
+    finally:
+        services.close()
