@@ -23,6 +23,8 @@ from smsdesk.services.dispatcher import DispatcherService
 from smsdesk.services.gateways import GatewayService
 from smsdesk.services.history import HistoryService
 from smsdesk.services.recipients import RecipientService
+from smsdesk.services.replies import ReplyService
+from smsdesk.services.results import ResultsService
 from smsdesk.services.settings import SettingsService
 from smsdesk.services.templates import TemplateService
 
@@ -40,6 +42,8 @@ class Services:
     templates: TemplateService
     gateways: GatewayService
     recipients: RecipientService
+    replies: ReplyService
+    results: ResultsService
 
     def provider(self, name: str) -> Provider:
         """Gateway `name` from the environment, Settings and the keyring (follows saves)."""
@@ -64,6 +68,7 @@ def build_services(db_url: str | None = None) -> Services:
     gateways = GatewayService(preferences, data_dir=data)
     # SMSDESK_PROVIDER, else the gateway chosen in Settings, else the simulator
     settings = replace(settings, provider=gateways.default_provider())
+    recipients = RecipientService(sessions, providers=gateways.provider)
     return Services(
         settings=settings,
         engine=engine,
@@ -80,7 +85,9 @@ def build_services(db_url: str | None = None) -> Services:
         preferences=preferences,
         templates=TemplateService(sessions),
         gateways=gateways,
-        recipients=RecipientService(sessions, providers=gateways.provider),
+        recipients=recipients,
+        replies=ReplyService(sessions, gateways.provider, stop_list=recipients.stop_list),
+        results=ResultsService(sessions),
     )
 
 

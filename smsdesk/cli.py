@@ -215,6 +215,31 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     cimport.add_argument("--json", action="store_true")
     clists = contacts.add_parser("lists", parents=[common], help="the recipient lists")
     clists.add_argument("--json", action="store_true")
+    _stop_parser(contacts, common)
+
+
+def _stop_parser(contacts: Any, common: argparse.ArgumentParser) -> None:
+    stop = contacts.add_parser(
+        "stop", parents=[common], help="the stop list: numbers never sent a campaign"
+    )
+    stop.add_argument("stop_action", choices=("list", "add", "remove"))
+    stop.add_argument("numbers", nargs="*", metavar="NUMBER")
+    stop.add_argument(
+        "--reason",
+        help="why (add: default 'added by hand'; remove: required, the consent proof)",
+    )
+    stop.add_argument("--region", default="FR", help="region of national numbers (FR)")
+    stop.add_argument("--json", action="store_true")
+
+
+def _inbox_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    inbox = sub.add_parser("inbox", help="replies received").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    ilist = inbox.add_parser("list", parents=[common], help="replies, newest first")
+    ilist.add_argument("--since", help="from this date/time (ISO 8601, local time)")
+    ilist.add_argument("--number", help="only the replies of this number")
+    ilist.add_argument("--json", action="store_true")
 
 
 def _package_options(parser: argparse.ArgumentParser) -> None:
@@ -318,8 +343,14 @@ def build_parser() -> argparse.ArgumentParser:
     when = reschedule.add_mutually_exclusive_group(required=True)
     when.add_argument("--at", help="ISO 8601 instant (local time without zone)")
     when.add_argument("--now", action="store_true", help="send now (within its window)")
+    report = campaign.add_parser(
+        "report", parents=[common], help="results: states, failures, operators, STOPs"
+    )
+    report.add_argument("id", type=int)
+    report.add_argument("--json", action="store_true")
 
     _contacts_parser(sub, common)
+    _inbox_parser(sub, common)
 
     dispatch = sub.add_parser("dispatch", parents=[common], help="send what is due")
     mode = dispatch.add_mutually_exclusive_group()
@@ -425,6 +456,8 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
     except DatabaseError as exc:
         raise CliError(str(exc)) from None
     from smsdesk.services.recipients import RecipientFileError, RecipientsError
+    from smsdesk.services.results import ResultsError
+    from smsdesk.services.stop_list import ConsentRequired
 
     try:
         handler = {
@@ -433,13 +466,14 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
             "dispatch": _dispatch,
             "history": _history,
             "demo": _demo,
+            "inbox": _inbox,
         }[args.command]
         return handler(args, services)
     except BrokenPipeError:
         raise  # not an error of the user's: main() leaves quietly
     except (CampaignError, UnknownProviderError, ProviderError, DatabaseError, OSError) as exc:
         raise CliError(str(exc)) from None
-    except (RecipientFileError, RecipientsError) as exc:
+    except (RecipientFileError, RecipientsError, ResultsError, ConsentRequired) as exc:
         raise CliError(str(exc)) from None
     finally:
         services.close()
@@ -518,6 +552,8 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
     from smsdesk.domain.delivery import CampaignStatus
     from smsdesk.services.campaigns import LongMessageError, OverdraftError
 
+    if args.action == "report":
+        return _campaign_report(args, services)
     if args.action == "reschedule":
         start = services.campaigns.reschedule(
             args.id, None if args.now else _local_datetime(args.at)
@@ -548,6 +584,7 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
                     "status": str(created.status),
                     "messages": created.messages,
                     "scheduled_at": _iso(created.scheduled_at),
+                    "stopped": created.stopped,
                 }
             )
         else:
@@ -559,6 +596,12 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
             if created.postponed:
                 when += " (the earliest its sending window allows)"
             print(f"campaign {created.id}: {created.messages} message(s) scheduled {when}")
+        if created.stopped:
+            print(
+                f"{created.stopped} number(s) left out: on the stop list "
+                "(`smsdesk contacts stop list`)",
+                file=sys.stderr,
+            )
         return 0
     if args.action == "list":
         campaigns = services.campaigns.list(scheduled_only=args.scheduled)
@@ -590,6 +633,117 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
     return 0
 
 
+def _campaign_report(args: argparse.Namespace, services: Any) -> int:
+    report = services.results.report(args.id)
+    if args.json:
+        _print_json(report.as_json())
+        return 0
+    print(f"campaign {report.id}: {report.name} ({report.status}, {report.provider})")
+    print(
+        f"  {report.recipients} recipient(s), {report.parts} part(s), {report.credits:g} credit(s)"
+    )
+    print("  " + ", ".join(f"{count} {name}" for name, count in report.states.items()))
+    print(f"  {report.stopped} answered STOP, {report.replies} reply(ies)")
+    if report.estimated_end is not None:
+        print(f"  estimated end {report.estimated_end.astimezone():%Y-%m-%d %H:%M}")
+    for failure in report.failures:
+        code = failure.ptt if failure.ptt is not None else "-"
+        print(f"  failed {failure.count:>7}  {code:>4}  {failure.reason}")
+    for operator in report.operators:
+        print(f"  operator {operator.count:>5}  {operator.code}  {operator.name}")
+    return 0
+
+
+def _inbox(args: argparse.Namespace, services: Any) -> int:
+    number = _e164(args.number) if args.number else None
+    replies = services.replies.replies(
+        since=_local_datetime(args.since) if args.since else None, number=number
+    )
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": r.id,
+                    "received_at": _iso(r.received_at),
+                    "sender": r.sender,
+                    "body": r.body,
+                    "campaign_id": r.campaign_id,
+                    "is_stop": r.is_stop,
+                }
+                for r in replies
+            ]
+        )
+        return 0
+    for r in replies:
+        mark = " STOP" if r.is_stop else ""
+        campaign = f"campaign {r.campaign_id}" if r.campaign_id is not None else "-"
+        print(
+            f"{r.received_at.astimezone():%Y-%m-%d %H:%M}  {r.sender}  {campaign}{mark}  {r.body}"
+        )
+    return 0
+
+
+def _e164(number: str, region: str = "FR") -> str:
+    from smsdesk.domain.phone import PhoneNormalizer
+
+    parsed = PhoneNormalizer(region).parse(number)
+    if parsed.e164 is None:
+        raise CliError(f"not a phone number: {number!r} ({parsed.reason})")
+    return parsed.e164
+
+
+def _stop_list(args: argparse.Namespace, services: Any) -> int:
+    stop_list = services.recipients.stop_list
+    if args.stop_action == "add":
+        if not args.numbers:
+            raise CliError("give the numbers to put on the stop list")
+        report = services.recipients.add_stop(
+            args.numbers, reason=args.reason or "added by hand", region=args.region
+        )
+        if report.invalid:
+            first = report.invalid[0]
+            raise CliError(f"not a phone number: {first.value!r} ({first.message})")
+        if args.json:
+            _print_json({"added": report.added, "already": report.already})
+        else:
+            print(f"{report.added} added to the stop list, {report.already} already there")
+        return 0
+    if args.stop_action == "remove":
+        if not args.numbers:
+            raise CliError("give the numbers to take off the stop list")
+        if not (args.reason or "").strip():
+            raise CliError(
+                "--reason is required: say how these numbers gave their consent again "
+                "(kept as the proof)"
+            )
+        numbers = [_e164(n, args.region) for n in args.numbers]
+        removed = stop_list.remove(numbers, reason=args.reason)
+        if args.json:
+            _print_json({"removed": removed})
+        else:
+            print(f"{removed} removed from the stop list ({len(numbers) - removed} not on it)")
+        return 0
+    entries = []
+    after = None
+    while True:
+        page = stop_list.entries(after=after)
+        entries += page
+        if len(page) < 500:
+            break
+        after = page[-1].e164
+    if args.numbers:
+        wanted = {_e164(n, args.region) for n in args.numbers}
+        entries = [e for e in entries if e.e164 in wanted]
+    if args.json:
+        _print_json(
+            [{"number": e.e164, "reason": e.reason, "added_at": _iso(e.added_at)} for e in entries]
+        )
+    else:
+        for e in entries:
+            print(f"{e.e164:<16} {e.added_at.astimezone():%Y-%m-%d %H:%M}  {e.reason}")
+    return 0
+
+
 def _create(args: argparse.Namespace, services: Any) -> Any:
     from smsdesk.services.campaigns import CampaignRequest
 
@@ -617,6 +771,8 @@ REJECTED_SHOWN = 20  # rejected lines printed without --json
 
 
 def _contacts(args: argparse.Namespace, services: Any) -> int:
+    if args.action == "stop":
+        return _stop_list(args, services)
     if args.action == "lists":
         lists = services.recipients.lists()
         if args.json:
@@ -699,6 +855,9 @@ def _dispatch(args: argparse.Namespace, services: Any) -> int:
             line += f"; {sent.unknown} unknown (may have reached the gateway: see History)"
         if sent.held:
             line += f"; {sent.held} wait for their sending window to open"
+        collected = dispatcher.replies.last_collected
+        if collected.received:
+            line += f"; {collected.received} reply(ies), {collected.stops} STOP"
         if recovered.reconciled or recovered.requeued or recovered.unknown:
             line += (
                 f"; after an interruption: {recovered.reconciled} confirmed sent, "

@@ -177,6 +177,10 @@ class SmppPeer:
     def outcomes(self, rules: dict[str, dict[str, str]]) -> None:
         self._call("POST", "/outcomes", rules)
 
+    def mo(self, source: str, text: str, dest: str = "ACME") -> None:
+        """A phone answers: a mobile-originated deliver_sm to the bound client."""
+        self._call("POST", "/mo", {"source": source, "dest": dest, "text": text})
+
     def reset(self) -> None:
         self._call("POST", "/reset", {})
 

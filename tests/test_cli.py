@@ -38,7 +38,13 @@ def test_send_dispatch_history(capsys, db_url):
         "--json",
     )
     assert code == 0
-    assert json.loads(out) == {"id": 1, "status": "scheduled", "messages": 2, "scheduled_at": None}
+    assert json.loads(out) == {
+        "id": 1,
+        "status": "scheduled",
+        "messages": 2,
+        "scheduled_at": None,
+        "stopped": 0,  # numbers left out: on the stop list
+    }
     code, out, _ = run(capsys, "--db", db_url, "dispatch", "--once")
     assert code == 0
     assert out.startswith("sent 2, failed 0")

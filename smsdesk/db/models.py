@@ -82,6 +82,46 @@ class StopEntry(Base):
     e164: Mapped[str] = mapped_column(String(20), primary_key=True)
     reason: Mapped[str] = mapped_column(String(200), default="")
     added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # the reply that put it there (a STOP answered to a campaign) (0006)
+    incoming_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class StopRelease(Base):
+    """A number taken off the stop list: who asked and why (the consent proof) (0006)."""
+
+    __tablename__ = "stop_release"
+    __table_args__ = (Index("ix_stop_release_e164", "e164", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    e164: Mapped[str] = mapped_column(String(20))
+    released_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(Text)  # the consent: how and when it was given again
+    stop_reason: Mapped[str] = mapped_column(String(200), default="")  # why it was stopped
+    stopped_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Incoming(Base):
+    """An SMS a receiver sent back: a reply, a STOP (0006)."""
+
+    __tablename__ = "incoming"
+    __table_args__ = (
+        UniqueConstraint("provider", "provider_ref", name="uq_incoming_provider_ref"),
+        Index("ix_incoming_received", "received_at", "id"),
+        Index("ix_incoming_sender", "sender", "id"),
+        Index("ix_incoming_campaign", "campaign_id", "is_stop"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    sender: Mapped[str] = mapped_column(String(20))  # E.164 of who wrote
+    body: Mapped[str] = mapped_column(Text)
+    campaign_id: Mapped[int | None] = mapped_column(
+        ForeignKey("campaign.id", ondelete="SET NULL"), nullable=True
+    )
+    message_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # what it answers
+    provider: Mapped[str] = mapped_column(String(40))
+    provider_ref: Mapped[str] = mapped_column(String(200))  # the gateway's id: no double
+    is_stop: Mapped[bool] = mapped_column(Boolean)
 
 
 class Template(Base):
@@ -144,6 +184,17 @@ class Message(Base):
         Index("ix_message_campaign_status", "campaign_id", "status"),
         Index("ix_message_provider_ref", "provider_ref"),
         Index("ix_message_batch_ref", "batch_ref"),
+        # the campaign report (0006): counts by status, code, operator in the index only
+        Index(
+            "ix_message_campaign_report",
+            "campaign_id",
+            "status",
+            "ptt",
+            "operator_code",
+            "parts",
+            "credits",
+        ),
+        Index("ix_message_campaign_delivered", "campaign_id", "delivered_at"),  # 0006
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

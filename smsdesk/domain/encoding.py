@@ -25,6 +25,7 @@ __all__ = [
     "EncodedParts",
     "Encoding",
     "MessageInfo",
+    "decode_gsm7",
     "encode_gsm7",
     "encode_parts",
     "is_gsm7",
@@ -194,6 +195,26 @@ def encode_gsm7(text: str) -> bytes:
     if not is_gsm7(text):
         raise ValueError("the text has characters outside GSM-7")
     return text.translate(_GSM7_ENCODE).encode("latin-1")
+
+
+_GSM7_EXTENSION_DECODE = {code: char for char, code in _GSM7_EXTENSION_CODES.items()}
+
+
+def decode_gsm7(septets: bytes) -> str:
+    """Text of unpacked GSM 03.38 septets (an SMPP deliver_sm with data_coding 0); an
+    unknown escape reads as a space, as 23.038 asks."""
+    out: list[str] = []
+    escaped = False
+    for byte in septets:
+        code = byte & 0x7F
+        if escaped:
+            out.append(_GSM7_EXTENSION_DECODE.get(code, " "))
+            escaped = False
+        elif _GSM7_TABLE[code] == _ESC:
+            escaped = True
+        else:
+            out.append(_GSM7_TABLE[code])
+    return "".join(out)
 
 
 def encode_parts(text: str) -> EncodedParts:

@@ -7,7 +7,7 @@ The dispatcher (services/dispatcher.py) owns the outbox state machine and calls 
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
@@ -46,6 +46,9 @@ class NotEnoughCredits(GatewayRefusal):
 class Capability(enum.Enum):
     RECEIPTS_POLL = "receipts_poll"  # poll_receipts() asks the gateway for delivery status
     RECEIPTS_PUSH = "receipts_push"  # receipts arrive on their own: see PushesReceipts
+    # poll_receipts_bulk() reads the states of whole batches at once (BulkReceipts)
+    RECEIPTS_BULK = "receipts_bulk"
+    REPLIES = "replies"  # fetch_replies() returns the SMS the receivers sent back (Replies)
     RECONCILE = "reconcile"  # reconcile() can tell whether a batch was received
     DEFERRED = "deferred"  # submit(deferred_until=...) hands the schedule to the gateway
     CANCEL_DEFERRED = "cancel_deferred"
@@ -120,6 +123,19 @@ class PushesReceipts(Protocol):
     def remember_receipts(self, receipts: Sequence[PushedReceipt]) -> None: ...
 
     def part_refs(self, provider_ref: str) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class IncomingSms:
+    """An SMS a receiver sent back (a reply, a STOP), as the gateway reported it."""
+
+    provider_ref: str  # the gateway's id of the reply: applying it twice is a no-op
+    sender: str  # E.164 of the person who wrote
+    body: str
+    received_at: datetime  # aware UTC
+    # the message it answers, when the gateway says (OVH: smsOutgoingID, blacklist's batch)
+    answers_ref: str | None = None
+    is_stop: bool = False  # the gateway itself filed it as a STOP (OVH blacklists)
 
 
 @dataclass(frozen=True)
@@ -207,3 +223,28 @@ class Provider(Protocol):
     def delete_remote(self, provider_refs: Sequence[str]) -> None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class BulkReceipts(Protocol):
+    """A gateway that can say the delivery state of whole batches in a few calls."""
+
+    def poll_receipts_bulk(
+        self, refs_by_batch: Mapping[str, Sequence[str]], *, sent_since: datetime | None = None
+    ) -> list[Receipt]:
+        """Receipts of these messages, given by the batch_ref they were sent under;
+        `sent_since`: none of them was submitted earlier. Nothing new: left out."""
+        ...
+
+
+@runtime_checkable
+class Replies(Protocol):
+    """A gateway that reports the SMS its receivers send back."""
+
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """Replies received since `since` (None: all it still holds), in any order.
+        `known(provider_ref)` says which the caller already has: the gateway may skip
+        reading their details; the same reply may still come again (callers dedupe)."""
+        ...

@@ -50,10 +50,10 @@ import logging
 import math
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -67,6 +67,7 @@ from smsdesk.providers.base import (
     Capability,
     Estimate,
     GatewayRefusal,
+    IncomingSms,
     NotEnoughCredits,
     NumberCheck,
     OutgoingSms,
@@ -97,6 +98,15 @@ AUTH_ERROR_CODES = frozenset(
 )
 GET_RETRY = Backoff(base=0.2, cap=5.0, max_attempts=3)
 BATCH_REF = "batch:"  # provider_ref of a message of a deferred OVH batch: batch:<id>:<+E.164>
+# deliveryReceipt values that end a message (delivered, failed, failed not billed): the
+# bulk read lists these; the others (pending, waiting, buffered) are waited for
+FINAL_DLR = (1, 2, 16)
+# failure codes, the usual ones first: many failures are listed per code, not read one by one
+FAILURE_PTT_ORDER = (24, 5, 8, 23, 26, 25, 1, 2, 20, 21, 27, 28, 29, 33, 39, 73, 74, 76, 202, 6)
+FEW_DETAILS = 50  # failures up to this many are read one by one (ptt and operator)
+BULK_WINDOW_MARGIN = timedelta(hours=1)  # our clock against OVH's, and its time zone
+INCOMING_REF = "incoming:"  # provider_ref of a reply read from `incoming`
+BLACKLIST_REF = "blacklist:"  # provider_ref of a STOP read from `blacklists`
 STOP_LIST_WORDS = "OVH: on the gateway's STOP list (this number answered STOP)"
 INVALID_WORDS = "OVH: invalid receiver"
 
@@ -369,6 +379,8 @@ class OvhProvider:
     capabilities = frozenset(
         {
             Capability.RECEIPTS_POLL,
+            Capability.RECEIPTS_BULK,
+            Capability.REPLIES,
             Capability.RECONCILE,
             Capability.DEFERRED,
             Capability.CANCEL_DEFERRED,
@@ -814,6 +826,76 @@ class OvhProvider:
             raise transient
         return out
 
+    def poll_receipts_bulk(
+        self, refs_by_batch: Mapping[str, Sequence[str]], *, sent_since: datetime | None = None
+    ) -> list[Receipt]:
+        """Receipts of whole batches in a few calls: the ids OVH lists per final state
+        (`GET outgoing?deliveryReceipt=N`, ids only) over the creation window of these
+        messages (`creationDatetime.from`), one listing per state for them all; without
+        `sent_since`, over each batch's `tag`. The window, not the tag, when we can: a
+        message recovered by reconcile() may be held by OVH under an earlier attempt's
+        tag. Ids are matched to our provider_refs (OVH SMS ids), so a window that also
+        holds other SMS of the account is still exact. Only the failures are then read
+        one by one (why: ptt, and the operator); a delivered SMS listed by state has no
+        operator. `batch:` refs (deferred OVH batches) and any listing OVH will not
+        answer fall back to poll_receipts(), one GET per message."""
+        fallback: list[str] = []
+        by_tag: dict[str, set[str]] = {}
+        for tag, refs in refs_by_batch.items():
+            for ref in refs:
+                if ref.isdigit() and (tag or sent_since is not None):
+                    by_tag.setdefault(tag, set()).add(ref)
+                else:
+                    fallback.append(ref)
+        scopes: list[tuple[dict[str, str], set[str]]]
+        if sent_since is not None:
+            since = (sent_since - BULK_WINDOW_MARGIN).astimezone(UTC)
+            window = {"creationDatetime.from": since.isoformat(timespec="seconds")}
+            scopes = [(window, set().union(*by_tag.values()))] if by_tag else []
+        else:
+            scopes = [({"tag": tag}, refs) for tag, refs in by_tag.items()]
+        out: list[Receipt] = []
+        failed: dict[str, int] = {}  # provider_ref -> its deliveryReceipt
+        path = f"{self._base}/outgoing"
+        what = "reading delivery states"
+        for params, wanted in scopes:
+            left = set(wanted)
+            try:
+                for dlr in FINAL_DLR:
+                    if not left:
+                        break
+                    listed = {str(i) for i in self._get(what, path, deliveryReceipt=dlr, **params)}
+                    hit = left & listed
+                    left -= hit
+                    if dlr == 1:
+                        # DLR 1 comes with ptt 4 ("delivered") at OVH
+                        out += [Receipt(ref, ptt=4, dlr=1) for ref in sorted(hit)]
+                    else:
+                        failed.update(dict.fromkeys(sorted(hit), dlr))
+                if len(failed) > FEW_DETAILS:  # many failures: their codes by listing too
+                    out += self._failures_by_code(params, failed)
+            except (GatewayRefusal, TransientError):
+                raise  # a refusal pauses; a transient failure: asked again next round
+            except PermanentError as error:  # OVH will not list by state: one GET each
+                log.info("OVH listing by state refused (%s): reading one by one", error)
+                fallback += sorted(left)
+        return out + self.poll_receipts([*failed, *fallback])
+
+    def _failures_by_code(self, params: Mapping[str, str], failed: dict[str, int]) -> list[Receipt]:
+        """Receipts of failed SMS by listing them per ptt (the usual failure codes first);
+        those found are taken out of `failed`, the rest are read one by one after."""
+        path = f"{self._base}/outgoing"
+        left = set(failed)
+        out: list[Receipt] = []
+        for ptt in FAILURE_PTT_ORDER:
+            if len(left) <= FEW_DETAILS:
+                break
+            listed = {str(i) for i in self._get("reading failure codes", path, ptt=ptt, **params)}
+            hit = left & listed
+            left -= hit
+            out += [Receipt(ref, ptt=ptt, dlr=failed.pop(ref)) for ref in sorted(hit)]
+        return out
+
     def _batch_outgoing(
         self, batch_id: str, receivers: Iterable[str]
     ) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -842,6 +924,69 @@ class OvhProvider:
             receiver = _normalise(str(answer.get("receiver", "")))
             if receiver in wanted:
                 out[receiver] = (sms_id, answer)
+        return out
+
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """The SMS receivers sent back (`GET incoming`, since `since` less a margin) and
+        the numbers on the account's STOP list (`GET blacklists`: OVH files a STOP answer
+        there, tied to the SMS it answered by `smsOutgoingID`, or its `batchID`). Only
+        those `known` does not have are read one by one."""
+        what = "reading replies"
+        seen = known or (lambda _ref: False)
+        params: dict[str, str] = {}
+        if since is not None:
+            start = (since - BULK_WINDOW_MARGIN).astimezone(UTC)
+            params["creationDatetime.from"] = start.isoformat(timespec="seconds")
+        ids = [str(i) for i in self._get(what, f"{self._base}/incoming", **params) or []]
+        ids = [i for i in ids if not seen(f"{INCOMING_REF}{i}")]
+        out: list[IncomingSms] = []
+        for sms_id, answer in zip(
+            ids,
+            self._map(lambda i: self._get(what, f"{self._base}/incoming/{i}"), ids),
+            strict=True,
+        ):
+            if isinstance(answer, OvhNotFound):
+                continue
+            if isinstance(answer, ProviderError):
+                raise answer
+            out.append(
+                IncomingSms(
+                    provider_ref=f"{INCOMING_REF}{sms_id}",
+                    sender=_normalise(str(answer.get("sender", ""))),
+                    body=str(answer.get("message", "")),
+                    received_at=_parse_instant(answer.get("creationDatetime")) or datetime.now(UTC),
+                )
+            )
+        numbers = [str(n) for n in self._get(what, f"{self._base}/blacklists") or []]
+        numbers = [n for n in numbers if not seen(f"{BLACKLIST_REF}{_normalise(n)}")]
+        for number, entry in zip(
+            numbers,
+            self._map(lambda n: self._get(what, f"{self._base}/blacklists/{n}"), numbers),
+            strict=True,
+        ):
+            if isinstance(entry, OvhNotFound):
+                continue
+            if isinstance(entry, ProviderError):
+                raise entry
+            e164 = _normalise(number)
+            outgoing, batch = entry.get("smsOutgoingID"), entry.get("batchID")
+            answers = (
+                str(outgoing)
+                if outgoing
+                else (_batch_provider_ref(str(batch), e164) if batch else None)
+            )
+            out.append(
+                IncomingSms(
+                    provider_ref=f"{BLACKLIST_REF}{e164}",
+                    sender=e164,
+                    body="STOP",
+                    received_at=_parse_instant(entry.get("dateCreation")) or datetime.now(UTC),
+                    answers_ref=answers,
+                    is_stop=True,
+                )
+            )
         return out
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:

@@ -16,10 +16,13 @@ ends with  outcome                                          ptt   dlr
 0024       absent subscriber                                24    2
 0026       temporary phone error, never recovered           26    2
 0008       expired                                          8     2
+0042       delivered, then the receiver answers "STOP"       4     1
+0043       delivered, then the receiver answers "Oui, merci !"  4     1
 other      delivered                                        4     1
 =========  ==============================================  ====  ===
 
-A receipt becomes available `delivery_delay` seconds after submission.
+A receipt becomes available `delivery_delay` seconds after submission; the replies of
+0042 and 0043 (fetch_replies) one second after the delivery.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +41,7 @@ from smsdesk.private_files import DIR_MODE, private_file
 from smsdesk.providers.base import (
     Capability,
     Estimate,
+    IncomingSms,
     NotEnoughCredits,
     NumberCheck,
     OutgoingSms,
@@ -50,6 +54,8 @@ from smsdesk.providers.base import (
 
 FAILURE_SUFFIXES: dict[str, int] = {"0005": 5, "0023": 23, "0024": 24, "0026": 26, "0008": 8}
 REFUSED_SUFFIX = "0020"
+REPLY_SUFFIXES: dict[str, str] = {"0042": "STOP", "0043": "Oui, merci !"}
+REPLY_DELAY = 1.0  # seconds after the delivery
 log = logging.getLogger(__name__)
 STARTING_CREDITS = 100_000.0
 SIMULATED_SENDERS = (
@@ -85,6 +91,7 @@ class SimulatorProvider:
         {
             Capability.RECEIPTS_POLL,
             Capability.RECONCILE,
+            Capability.REPLIES,
             Capability.SENDERS,
             Capability.CREDITS,
             Capability.ESTIMATE,
@@ -200,6 +207,31 @@ class SimulatorProvider:
                     )
                 )
         return receipts
+
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """The answers of receivers ending 0042 ("STOP") and 0043 ("Oui, merci !"), one
+        second after their delivery; each reply's ref is "reply:" + the message's ref."""
+        lag = self.delivery_delay + REPLY_DELAY
+        latest = time.time() - lag
+        earliest = since.timestamp() - lag if since is not None else 0.0
+        cursor = self._connect().execute(
+            "SELECT ref, receiver, received_at FROM received WHERE received_at <= ?"
+            " AND received_at >= ? AND (receiver LIKE '%0042' OR receiver LIKE '%0043')",
+            (latest, earliest),
+        )
+        return [
+            IncomingSms(
+                provider_ref=f"reply:{ref}",
+                sender=receiver,
+                body=REPLY_SUFFIXES[receiver[-4:]],
+                received_at=datetime.fromtimestamp(received_at + lag, UTC),
+                answers_ref=ref,
+            )
+            for ref, receiver, received_at in cursor
+            if known is None or not known(f"reply:{ref}")
+        ]
 
     # -- account ---------------------------------------------------------------------
 

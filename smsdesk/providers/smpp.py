@@ -40,8 +40,9 @@ import socket
 import struct
 import threading
 import time
+import uuid
 from collections import OrderedDict, deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -51,12 +52,13 @@ import smpplib.consts
 import smpplib.exceptions
 import smpplib.smpp
 
-from smsdesk.domain.encoding import Encoding, encode_parts, message_info
+from smsdesk.domain.encoding import Encoding, decode_gsm7, encode_parts, message_info
 from smsdesk.providers import secrets
 from smsdesk.providers.base import (
     Capability,
     Estimate,
     GatewayRefusal,
+    IncomingSms,
     NumberCheck,
     OutgoingSms,
     PermanentError,
@@ -433,7 +435,9 @@ class SmppProvider:
     """SMPP 3.4 transceiver. Thread-safe; one instance per gateway account."""
 
     name = "smpp"
-    capabilities = frozenset({Capability.RECEIPTS_POLL, Capability.RECEIPTS_PUSH})
+    capabilities = frozenset(
+        {Capability.RECEIPTS_POLL, Capability.RECEIPTS_PUSH, Capability.REPLIES}
+    )
     max_batch = 1000
     rate_per_second: float | None = None
 
@@ -458,6 +462,7 @@ class SmppProvider:
         # where pushed receipts are kept before the SMSC is told we have them (the
         # database, set by the receipt service); None: acknowledged on arrival
         self._receipt_sink: ReceiptSink | None = None
+        self._replies: list[IncomingSms] = []  # mobile-originated, not yet fetched
         self.stats = {
             "binds": 0,
             "reconnects": 0,
@@ -786,7 +791,8 @@ class SmppProvider:
         """Keep a delivery receipt (returned, for the sink); None for anything else."""
         esm_class = pdu.esm_class or 0
         if esm_class & 0x3C not in (0x04, 0x08):
-            return None  # a mobile-originated message, not a receipt: acknowledged
+            self._on_mobile_originated(pdu)  # a reply: kept until fetch_replies()
+            return None
         raw_text = pdu.short_message or getattr(pdu, "message_payload", None) or b""
         text = raw_text.decode("latin-1") if isinstance(raw_text, bytes) else str(raw_text)
         parsed = parse_receipt(text)
@@ -826,6 +832,44 @@ class SmppProvider:
 
     def part_refs(self, provider_ref: str) -> list[str]:
         return provider_ref.split()
+
+    def _on_mobile_originated(self, pdu: Any) -> None:
+        raw = pdu.short_message or getattr(pdu, "message_payload", None) or b""
+        if isinstance(raw, str):
+            raw = raw.encode("latin-1", "replace")
+        if (pdu.esm_class or 0) & 0x40 and raw:  # UDHI: skip the user data header
+            raw = raw[1 + raw[0] :]
+        coding = pdu.data_coding or 0
+        if coding == 8:
+            body = raw.decode("utf-16-be", "replace")
+        elif coding in (1, 3):  # IA5 / Latin-1
+            body = raw.decode("latin-1")
+        else:
+            body = decode_gsm7(raw)
+        source = pdu.source_addr or b""
+        sender = source.decode("ascii", "replace") if isinstance(source, bytes) else str(source)
+        if sender and not sender.startswith("+"):
+            sender = "+" + sender
+        with self._receipts_lock:
+            self._replies.append(
+                IncomingSms(
+                    provider_ref=f"mo:{uuid.uuid4().hex}",
+                    sender=sender,
+                    body=body,
+                    received_at=datetime.now(UTC),
+                )
+            )
+            del self._replies[: -self.config.max_receipts]
+
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """The replies (mobile-originated deliver_sm) received since the last call: the
+        SMSC pushes each once, so they are handed over once."""
+        self.start()  # replies arrive on the bound link
+        with self._receipts_lock:
+            replies, self._replies = self._replies, []
+        return replies
 
     # --- Provider -------------------------------------------------------------------
 

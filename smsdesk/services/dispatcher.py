@@ -62,9 +62,12 @@ from smsdesk.providers.retry import wait
 from smsdesk.services.campaigns import parse_window
 from smsdesk.services.gateways import LABELS
 from smsdesk.services.receipts import ReceiptService
+from smsdesk.services.replies import ReplyService
 from smsdesk.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
+
+REPLIES_EVERY = 30.0  # seconds between two asks for replies in a loop (OVH: 2 calls)
 
 MAX_ATTEMPTS = 6
 # After a recovery found a batch absent at the gateway: how long its messages wait before
@@ -218,6 +221,7 @@ class DispatcherService:
         self._recheck_after = recheck_after
         self._refused: dict[str, str] = {}  # provider -> why, for the current cycle
         self.receipts = ReceiptService(sessions, self.provider, clock=clock)
+        self.replies = ReplyService(sessions, self.provider, clock=clock)
 
     # -- providers -------------------------------------------------------------------
 
@@ -1256,7 +1260,7 @@ class DispatcherService:
         """One pass: recover, send what is due, then, for up to `receipt_wait` seconds,
         collect the receipts due to be asked for and settle claims whose lease lapses
         meanwhile; it stops as soon as nothing more is due within that time.
-        Returns (sent, recovered, receipts applied)."""
+        Replies are collected at the end. Returns (sent, recovered, receipts applied)."""
         recovered = self.recover()
         report = self.dispatch_due(progress=progress, cancel=cancel)
         applied = self.receipts.poll(stop=cancel)
@@ -1273,6 +1277,7 @@ class DispatcherService:
             if again.requeued:
                 report += self.dispatch_due(progress=progress, cancel=cancel)
             applied += self.receipts.poll(stop=cancel)
+        self.replies.collect(stop=cancel)
         return report, recovered, applied
 
     def _until_next_event(self) -> float | None:
@@ -1289,11 +1294,13 @@ class DispatcherService:
 
     def run_forever(self, stop: threading.Event, *, idle_seconds: float = 1.0) -> None:
         """Headless loop (`smsdesk dispatch --forever`): recover, send, poll receipts,
-        sleep; `stop` ends it quickly wherever it is (every wait takes it)."""
+        collect replies (every REPLIES_EVERY seconds), sleep; `stop` ends it quickly
+        wherever it is (every wait takes it)."""
         while not stop.is_set():
             self.recover()
             self.dispatch_due(cancel=stop)
             if stop.is_set():
                 break
             self.receipts.poll(stop=stop)
+            self.replies.collect(stop=stop, min_interval=REPLIES_EVERY)
             stop.wait(idle_seconds)

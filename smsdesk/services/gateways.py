@@ -21,7 +21,7 @@ import enum
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,9 +32,11 @@ import keyring
 
 from smsdesk.providers import secrets
 from smsdesk.providers.base import (
+    BulkReceipts,
     Capability,
     Estimate,
     GatewayRefusal,
+    IncomingSms,
     NumberCheck,
     OutgoingSms,
     PermanentError,
@@ -44,6 +46,7 @@ from smsdesk.providers.base import (
     PushesReceipts,
     Receipt,
     ReceiptSink,
+    Replies,
     SenderInfo,
     SentRecord,
     SubmitResult,
@@ -769,6 +772,24 @@ class LiveProvider:
     def poll_receipts(self, provider_refs: Sequence[str]) -> list[Receipt]:
         with self._using() as provider:
             return provider.poll_receipts(provider_refs)
+
+    def poll_receipts_bulk(
+        self, refs_by_batch: Mapping[str, Sequence[str]], *, sent_since: datetime | None = None
+    ) -> list[Receipt]:
+        """BulkReceipts when the gateway has it (RECEIPTS_BULK), else one ref at a time."""
+        with self._using() as provider:
+            if isinstance(provider, BulkReceipts):
+                return provider.poll_receipts_bulk(refs_by_batch, sent_since=sent_since)
+            return provider.poll_receipts([r for refs in refs_by_batch.values() for r in refs])
+
+    def fetch_replies(
+        self, since: datetime | None, *, known: Callable[[str], bool] | None = None
+    ) -> list[IncomingSms]:
+        """Replies (REPLIES); a gateway that cannot tell has none."""
+        with self._using() as provider:
+            if isinstance(provider, Replies):
+                return provider.fetch_replies(since, known=known)
+            return []
 
     def cancel_deferred(self, provider_refs: Sequence[str]) -> None:
         with self._using() as provider:

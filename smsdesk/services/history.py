@@ -1042,28 +1042,37 @@ class HistoryService:
         else:
             total = self.count(flt) if max_id is None else self.count(flt, max_id=max_id)
         local_time = _LocalTimes(tz)
-        tmp = path.with_name(path.name + ".part")
         written = 0
         reported = 0
-        try:
-            with open_private(tmp, encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
-                writer.writerow(EXPORT_HEADER)
-                for batch in self._export_batches(flt, wanted, max_id):
-                    if cancel is not None and cancel.is_set():
-                        raise ExportCancelled
-                    writer.writerows(_export_cells(values, local_time) for values in batch)
-                    written += len(batch)
-                    if progress and written - reported >= EXPORT_PROGRESS_EVERY:
-                        reported = written
-                        progress(written, max(total, written))
-            tmp.replace(path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        with excel_csv(path) as writer:
+            writer.writerow(EXPORT_HEADER)
+            for batch in self._export_batches(flt, wanted, max_id):
+                if cancel is not None and cancel.is_set():
+                    raise ExportCancelled
+                writer.writerows(_export_cells(values, local_time) for values in batch)
+                written += len(batch)
+                if progress and written - reported >= EXPORT_PROGRESS_EVERY:
+                    reported = written
+                    progress(written, max(total, written))
         if progress:
             progress(written, max(total, written))
         return written
+
+
+@contextmanager
+def excel_csv(path: Path) -> Iterator[Any]:
+    """A csv writer for a file Excel opens as it is (French Excel: UTF-8 with BOM, `;`,
+    CRLF), private (0600); the file appears whole or not at all: written beside, renamed
+    at the end.
+    Callers pass cells through neutralise_cell() when they hold user text."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with open_private(tmp, encoding="utf-8-sig", newline="") as handle:
+            yield csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 LEAN_CACHE_KIB = 8192

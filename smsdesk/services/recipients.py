@@ -61,6 +61,7 @@ from smsdesk.services.recipient_files import (
     preview_text,
     text_rows,
 )
+from smsdesk.services.stop_list import StopListService, StopRow
 
 __all__ = [
     "HLR_CREDITS_PER_NUMBER",
@@ -174,13 +175,6 @@ class ContactRow:
     e164: str
     name: str
     extra: dict[str, str]
-
-
-@dataclass(frozen=True)
-class StopRow:
-    e164: str
-    reason: str
-    added_at: datetime
 
 
 @dataclass(frozen=True)
@@ -697,6 +691,7 @@ class RecipientService:
     ) -> None:
         self._sessions = sessions
         self._providers = providers
+        self.stop_list = StopListService(sessions)  # the stop list lives there
 
     # -- import ----------------------------------------------------------------------
 
@@ -1005,23 +1000,16 @@ class RecipientService:
     # -- stop list -------------------------------------------------------------------
 
     def stop_count(self) -> int:
-        with self._sessions() as session:
-            return int(session.scalar(select(func.count()).select_from(StopEntry)) or 0)
+        return self.stop_list.count()
 
     def stop_entries(self, *, after: str | None = None, limit: int = PAGE_SIZE) -> list[StopRow]:
-        query = select(StopEntry.e164, StopEntry.reason, StopEntry.added_at)
-        if after is not None:
-            query = query.where(StopEntry.e164 > after)
-        with self._sessions() as session:
-            found = session.execute(query.order_by(StopEntry.e164).limit(limit)).all()
-        return [StopRow(e164, reason, added) for e164, reason, added in found]
+        return self.stop_list.entries(after=after, limit=limit)
 
     def is_stopped(self, number: str, *, region: str = "FR") -> bool:
         parsed = PhoneNormalizer(_check_region(region)).parse(number)
         if parsed.e164 is None:
             return False
-        with self._sessions() as session:
-            return session.get(StopEntry, parsed.e164) is not None
+        return self.stop_list.get(parsed.e164) is not None
 
     def add_stop(
         self,
@@ -1045,24 +1033,13 @@ class RecipientService:
         return StopReport(added, len(valid) - added, tuple(invalid))
 
     def _store_stop(self, numbers: Sequence[str], reason: str) -> int:
-        added = 0
-        with self._sessions.begin() as session:
-            for chunk in _chunks(numbers):
-                present = set(
-                    session.scalars(select(StopEntry.e164).where(StopEntry.e164.in_(chunk)))
-                )
-                fresh = [number for number in chunk if number not in present]
-                session.add_all(StopEntry(e164=number, reason=reason[:200]) for number in fresh)
-                added += len(fresh)
-        return added
+        return self.stop_list.store(numbers, reason)
 
-    def remove_stop(self, numbers: Sequence[str]) -> int:
-        removed = 0
-        with self._sessions.begin() as session:
-            for chunk in _chunks(list(numbers)):
-                result = session.execute(delete(StopEntry).where(StopEntry.e164.in_(chunk)))
-                removed += int(getattr(result, "rowcount", 0) or 0)
-        return removed
+    def remove_stop(
+        self, numbers: Sequence[str], *, reason: str = "removed by hand in Contacts"
+    ) -> int:
+        """Off the stop list, the removal recorded with `reason` (StopListService.remove)."""
+        return self.stop_list.remove(numbers, reason=reason)
 
     def import_stop_file(
         self,

@@ -9,7 +9,12 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from smsdesk.services.dispatcher import DispatcherService, DispatchReport, RecoveryReport
+from smsdesk.services.dispatcher import (
+    REPLIES_EVERY,
+    DispatcherService,
+    DispatchReport,
+    RecoveryReport,
+)
 from smsdesk.ui.workers import WorkerPool
 
 MAX_TIMER_MS = 2**31 - 1  # QTimer's limit (~24.8 days)
@@ -25,6 +30,7 @@ class CycleResult:
     outstanding: int
     next_due: datetime | None
     next_poll: datetime | None = None  # when receipts are next due to be asked for
+    replies: int = 0  # replies collected (STOPs on the stop list)
 
 
 def run_cycle(
@@ -36,6 +42,7 @@ def run_cycle(
     recovered = dispatcher.recover()
     sent = dispatcher.dispatch_due(progress=progress, cancel=cancel)
     receipts = dispatcher.receipts.poll()
+    replies = dispatcher.replies.collect(stop=cancel, min_interval=REPLIES_EVERY)
     return CycleResult(
         sent=sent,
         recovered=recovered,
@@ -43,6 +50,7 @@ def run_cycle(
         outstanding=dispatcher.receipts.outstanding(),
         next_due=dispatcher.next_due_at(),
         next_poll=dispatcher.receipts.next_poll_at(),
+        replies=replies.received,
     )
 
 

@@ -80,6 +80,7 @@ def _plural(count: int, word: str) -> str:
 
 class HistoryTab(QWidget):
     status_message = Signal(str)
+    campaign_results = Signal(int)  # a message's "Campaign results…": open its results view
     job_finished = Signal(str)  # a delete or export ended; the words for the user
     changed = Signal()  # messages were deleted
 
@@ -454,6 +455,7 @@ class HistoryTab(QWidget):
         if self.details_dialog is not None:
             self.details_dialog.close()
         dialog = MessageDetailsDialog(row, self)
+        dialog.campaign_results.connect(self.campaign_results)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "details_dialog", None))
         self.details_dialog = dialog

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget
 
@@ -15,6 +16,8 @@ from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
 from smsdesk.ui.gateway_settings import GatewaySettingsDialog
 from smsdesk.ui.history_tab import HistoryTab
+from smsdesk.ui.inbox_tab import InboxTab
+from smsdesk.ui.results_view import ResultsDialog
 from smsdesk.ui.scheduled_tab import ScheduledTab
 from smsdesk.ui.send_tab import SendTab
 from smsdesk.ui.settings_dialog import SettingsDialog
@@ -55,6 +58,10 @@ class MainWindow(QMainWindow):
             provider=lambda: services.settings.provider,
         )
         self.tabs.addTab(self.contacts_tab, "C&ontacts")
+        self.inbox_tab = InboxTab(services.replies, self.workers)
+        self.tabs.addTab(self.inbox_tab, self.tr("&Inbox"))
+        self.inbox_tab.status_message.connect(self.statusBar().showMessage)
+        self.results_dialogs: dict[int, ResultsDialog] = {}
         self.contacts_tab.status_message.connect(self.statusBar().showMessage)
         self.contacts_tab.lists_changed.connect(self.send_tab.reload_lists)
         self.setCentralWidget(self.tabs)
@@ -83,6 +90,8 @@ class MainWindow(QMainWindow):
         self.send_tab.campaign_created.connect(self._campaign_created)
         self.scheduled_tab.changed.connect(self.history_tab.refresh)
         self.scheduled_tab.changed.connect(self.controller.wake)
+        self.scheduled_tab.results_requested.connect(self.open_results)
+        self.history_tab.campaign_results.connect(self.open_results)
         self.settings_dialog: SettingsDialog | None = None
         self.overdue_notice = ""
         if start_dispatcher:
@@ -193,6 +202,26 @@ class MainWindow(QMainWindow):
         self.scheduled_tab.show_notice(text)
         self.statusBar().showMessage(text)
 
+    # -- results and replies --------------------------------------------------------
+
+    def open_results(self, campaign_id: int) -> ResultsDialog:
+        """The results view of a campaign (one window per campaign, raised if open)."""
+        dialog = self.results_dialogs.get(campaign_id)
+        if dialog is None:
+            dialog = ResultsDialog(
+                campaign_id,
+                self.services.results,
+                self.services.campaigns,
+                self.workers,
+                parent=self,
+            )
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.destroyed.connect(lambda: self.results_dialogs.pop(campaign_id, None))
+            self.results_dialogs[campaign_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
     def _campaign_created(self, _created: object) -> None:
         self.scheduled_tab.refresh()
         self.history_tab.refresh()
@@ -223,6 +252,13 @@ class MainWindow(QMainWindow):
             self.scheduled_tab.refresh()
         if sent.submitted:
             self.refresh_credits()
+        # the results views follow each cycle (live while sending); the Inbox its replies
+        if sent.claimed or result.receipts or result.replies:
+            for dialog in list(self.results_dialogs.values()):
+                dialog.refresh()
+        if result.replies:
+            self.inbox_tab.refresh()
+            self.statusBar().showMessage(self.tr("{0} new reply(ies)").format(result.replies))
 
     def shutdown(self) -> None:
         """Stop timers and wait for workers; safe to call more than once."""

@@ -3,7 +3,7 @@ it waits when its campaign is paused; copyable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,8 @@ from smsdesk.ui.table_models import STATUS_COLOURS, readable_number
 
 
 class MessageDetailsDialog(QDialog):
+    campaign_results = Signal(int)  # "Campaign results…": the results view of its campaign
+
     def __init__(
         self,
         row: MessageRow,
@@ -74,6 +76,12 @@ class MessageDetailsDialog(QDialog):
         self.copy_button.setToolTip(self.tr("Copy all these details to the clipboard"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
+        self.results_button = QPushButton(self.tr("Campaign &results…"))
+        self.results_button.setVisible(row.campaign_id is not None)
+        buttons.addButton(self.results_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if row.campaign_id is not None:
+            campaign_id = row.campaign_id
+            self.results_button.clicked.connect(lambda: self.campaign_results.emit(campaign_id))
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)

@@ -159,6 +159,7 @@ class EditMessageDialog(QDialog):
 class ScheduledTab(QWidget):
     status_message = Signal(str)
     changed = Signal()  # something was cancelled or moved: the dispatcher should look again
+    results_requested = Signal(int)  # "Results…" or a double-click: a campaign's results view
 
     def __init__(self, campaigns: CampaignService, workers: WorkerPool) -> None:
         super().__init__()
@@ -196,6 +197,10 @@ class ScheduledTab(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit message…"))
         self.send_now_button = QPushButton(self.tr("Send &now"))
         self.resume_button = QPushButton(self.tr("Res&ume"))
+        self.results_button = QPushButton(self.tr("Resul&ts…"))
+        self.results_button.setToolTip(self.tr("Figures, chart and replies of the campaign"))
+        self.results_button.clicked.connect(self.results_selected)
+        self.view.doubleClicked.connect(lambda index: self.results_selected(index.row()))
         self.resume_button.setToolTip(
             self.tr("Send the rest of the paused campaigns selected (Ctrl+R)")
         )
@@ -209,6 +214,7 @@ class ScheduledTab(QWidget):
         buttons.addWidget(self.empty_label)
         buttons.addStretch(1)
         for button in (
+            self.results_button,
             self.resume_button,
             self.send_now_button,
             self.reschedule_button,
@@ -286,6 +292,7 @@ class ScheduledTab(QWidget):
         one = chosen[0] if len(chosen) == 1 else None
         paused = [c for c in chosen if c.status is CampaignStatus.PAUSED]
         self.cancel_button.setEnabled(bool(chosen))
+        self.results_button.setEnabled(one is not None)
         # a paused campaign goes on with Resume, once the cause is fixed
         self.send_now_button.setEnabled(bool(chosen) and not paused)
         self.resume_button.setEnabled(bool(paused))
@@ -298,6 +305,15 @@ class ScheduledTab(QWidget):
         self.pause_label.setVisible(bool(paused))
 
     # -- actions ---------------------------------------------------------------------
+
+    def results_selected(self, row: int | None = None) -> None:
+        if isinstance(row, int) and not isinstance(row, bool):
+            campaign = self.model.campaign_at(row)
+            chosen = [campaign] if campaign is not None else []
+        else:
+            chosen = self.selected()
+        if len(chosen) == 1:
+            self.results_requested.emit(chosen[0].id)
 
     def cancel_selected(self, *, confirm: bool = True) -> None:
         chosen = self.selected()

@@ -21,6 +21,10 @@ lists them with their `name`, `POST batches/{id}/cancel` cancels one. Sent SMS c
 batch's `tag` and `batchID` in `outgoing`. (Deferred `POST jobs` with `differedPeriod`
 still works: those jobs carry no tag, as at OVH.)
 
+Replies: `receive(sender, message)` puts an SMS in `GET incoming` (ids; `incoming/{id}`);
+`blacklist(number, answered=sms_id)` files a STOP tied to the SMS it answered
+(`smsOutgoingID`, `batchID`), as OVH does when a receiver answers STOP.
+
 Money and STOP: a job or batch that needs more credits than `creditsLeft` is refused with
 HTTP 403 "Not enough credits ..." and nothing is sent; numbers in the STOP list
 (`blacklist(number)`, `GET /sms/{s}/blacklists`) come back in `invalidReceivers` (jobs) or
@@ -44,8 +48,11 @@ thread; with several, the rates hold, not the order). The `Fault` list (`inject(
 consulted first and keeps working as before; a call it picks draws nothing from the plan.
 
 Delivery: each outgoing SMS reports ptt 3 / DLR 0 (accepted by the operator) on its first
-read and its final state from then on; the final state follows the receiver's last digits
-(`outcomes`), delivered otherwise.
+look and its final state from then on (or, with `receipt_delay` set, once that many seconds
+have passed since it was sent); the final state follows the receiver's last digits
+(`outcomes`), delivered otherwise. A look is a `GET outgoing/{id}` or a listing by state:
+`GET outgoing?deliveryReceipt=N` (or `ptt=N`), with `tag`, `batchID`, `receiver`, `sender`,
+`creationDatetime.from`/`.to` filters, answers ids only, as at OVH.
 """
 
 from __future__ import annotations
@@ -200,6 +207,7 @@ class ServiceState:
     batches: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> batch
     batch_sms: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)  # pending
     blacklist: dict[str, dict[str, Any]] = field(default_factory=dict)  # number -> entry
+    incoming: dict[int, dict[str, Any]] = field(default_factory=dict)  # replies received
 
 
 class ApiError(Exception):
@@ -259,6 +267,8 @@ class OvhServer:
         self.unknown_numbers: set[str] = set()  # well-formed but refused (invalidReceivers)
         self.fault_plan: OvhFaults | None = None
         self.clock_skew = 0.0  # seconds the peer's clock is ahead of this host's
+        # None: an SMS's verdict comes at its second look; seconds: that long after sending
+        self.receipt_delay: float | None = None
         self._ids = itertools.count(40_000_001)
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
@@ -313,17 +323,34 @@ class OvhServer:
                     batch["status"] = "COMPLETED"
                     batch["sentAt"] = batch["finishedAt"] = datetime.now(UTC).isoformat()
 
-    def blacklist(self, number: str) -> None:
-        """The receiver answered STOP: the number is on the account's STOP list."""
+    def blacklist(self, number: str, answered: int | None = None) -> None:
+        """The receiver answered STOP: the number is on the account's STOP list, tied to
+        the SMS it answered (`answered`: an outgoing id) and that SMS's batch."""
         canonical_number = canonical(number) or number
         with self._lock:
             for state in self.services.values():
+                sms = state.outgoing.get(answered) if answered is not None else None
                 state.blacklist[canonical_number] = {
                     "number": canonical_number,
                     "dateCreation": datetime.now(UTC).isoformat(timespec="seconds"),
-                    "batchID": None,
-                    "smsOutgoingID": None,
+                    "batchID": sms.get("batchID") if sms else None,
+                    "smsOutgoingID": answered,
                 }
+
+    def receive(self, sender: str, message: str) -> int:
+        """A phone sends an SMS to the account: it is listed in `GET incoming`."""
+        with self._lock:
+            sms_id = next(self._ids)
+            for state in self.services.values():
+                state.incoming[sms_id] = {
+                    "id": sms_id,
+                    "creationDatetime": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "sender": canonical(sender) or sender,
+                    "message": message,
+                    "tag": "",
+                    "credits": 0.0,
+                }
+            return sms_id
 
     def now(self) -> float:
         return time.time() + self.clock_skew
@@ -422,6 +449,18 @@ class OvhServer:
             if entry is None:
                 raise ApiError(404, f"The requested object (number = {ident}) does not exist")
             return dict(entry)
+        if head == "incoming" and method == "GET":
+            if ident is None:
+                since = _parse_instant(query.get("creationDatetime.from"))
+                return [
+                    i
+                    for i, sms in sorted(state.incoming.items())
+                    if since is None or datetime.fromisoformat(sms["creationDatetime"]) >= since
+                ]
+            reply = state.incoming.get(int(ident)) if ident.isdigit() else None
+            if reply is None:
+                raise ApiError(404, f"The requested object (id = {ident}) does not exist")
+            return dict(reply)
         if head == "batches":
             if method == "POST" and ident is None:
                 return self._post_batch(state, data)
@@ -682,6 +721,9 @@ class OvhServer:
             candidates = list(state.by_tag.get(query["tag"], []))
         else:
             candidates = sorted(state.outgoing)
+        since = _parse_instant(query.get("creationDatetime.from"))
+        until = _parse_instant(query.get("creationDatetime.to"))
+        states = "deliveryReceipt" in query or "ptt" in query
         out = []
         for sms_id in candidates:
             sms = state.outgoing[sms_id]
@@ -691,13 +733,34 @@ class OvhServer:
                 continue
             if "batchID" in query and sms.get("batchID") != query["batchID"]:
                 continue
+            created = datetime.fromisoformat(sms["creationDatetime"])
+            if (since and created < since) or (until and created > until):
+                continue
+            if states:
+                self._observe(state, sms)  # a listing by state looks at each SMS once
+                wanted = query.get("deliveryReceipt")
+                if wanted is not None and str(sms["deliveryReceipt"]) != wanted:
+                    continue
+                if "ptt" in query and str(sms["ptt"]) != query["ptt"]:
+                    continue
             out.append(sms_id)
         return out
 
     def _read_outgoing(self, state: ServiceState, sms: dict[str, Any]) -> dict[str, Any]:
+        self._observe(state, sms)
+        return dict(sms)
+
+    def _observe(self, state: ServiceState, sms: dict[str, Any]) -> None:
+        """One look at an SMS: its verdict comes at the second look, or, with
+        `receipt_delay` set, once that many seconds have passed since it was sent."""
         reads = state.reads.get(sms["id"], 0) + 1
         state.reads[sms["id"]] = reads
-        if reads >= 2 and sms["deliveryReceipt"] == 0:
+        if self.receipt_delay is not None:
+            sent = datetime.fromisoformat(sms["creationDatetime"]).timestamp()
+            due = time.time() >= sent + self.receipt_delay
+        else:
+            due = reads >= 2
+        if due and sms["deliveryReceipt"] == 0:
             ptt, dlr = next(
                 (
                     codes
@@ -711,7 +774,6 @@ class OvhServer:
             sms["operatorCode"] = "20801"
             if dlr == 1:
                 sms["deliveredAt"] = datetime.now(UTC).isoformat(timespec="seconds")
-        return dict(sms)
 
     def _post_hlr(self, state: ServiceState, data: Any) -> dict[str, Any]:
         receivers = data.get("receivers") or []

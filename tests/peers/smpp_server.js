@@ -20,6 +20,9 @@
 //                          `units` is the payload length after the UDH: septets for
 //                          data_coding 0 (an extension character is 2), UTF-16 units for 8.
 //   POST /outcomes         {"99": {"stat": "UNDELIV", "err": "001"}, ...} (receiver suffix)
+//   POST /mo               {"source": "+336...", "dest": "ACME", "text": "STOP"}: a reply from a
+//                          phone, sent as a mobile-originated deliver_sm (esm_class 0; GSM-7
+//                          ASCII text as data_coding 0, anything else as UCS-2, 8)
 //   POST /reset            forget messages, counters, faults and undelivered receipts
 //   POST /inject           faults, merged into the current ones; counts are "the next n
 //                          submit_sm" and count down:
@@ -578,6 +581,18 @@ const control = http.createServer((req, res) => {
 		if (url.pathname === '/inject') {
 			inject(body);
 			reply(res, 200, Object.assign({ plan: state.plan && state.plan.seed }, state.inject));
+		} else if (url.pathname === '/mo') {
+			const text = String(body.text || '');
+			const ascii = /^[\x20-\x7e]*$/.test(text);
+			pendingReceipts.push({
+				source_addr: String(body.source || '').replace(/^\+/, ''),
+				destination_addr: String(body.dest || ''),
+				esm_class: 0,
+				data_coding: ascii ? 0 : 8,
+				short_message: ascii ? Buffer.from(text, 'ascii') : Buffer.from(text, 'utf16le').swap16(),
+			});
+			setImmediate(pumpReceipts);
+			reply(res, 200, {});
 		} else if (url.pathname === '/outcomes') {
 			Object.assign(state.outcomes, body);
 			reply(res, 200, state.outcomes);

@@ -1,0 +1,178 @@
+"""The Inbox: replies grouped by contact. On the left who answered (latest first, STOP
+marked); on the right the thread: what was sent to them and what they answered."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.services.replies import ReplyService, ThreadEntry, ThreadSummary
+from smsdesk.ui.table_models import readable_number
+from smsdesk.ui.workers import WorkerPool
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ThreadsModel(QAbstractTableModel):
+    COLUMNS = 4  # number, last reply, replies, last words
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ThreadSummary] = []
+
+    def set_rows(self, rows: list[ThreadSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ThreadSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        thread = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            column = index.column()
+            if column == 0:
+                return readable_number(thread.sender) + ("  STOP" if thread.stopped else "")
+            if column == 1:
+                return thread.last_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            if column == 2:
+                return str(thread.replies)
+            return thread.last_body
+        if role == Qt.ItemDataRole.ToolTipRole and thread.stopped:
+            return self.tr("Answered STOP: on the stop list")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        names = (self.tr("Contact"), self.tr("Last reply"), self.tr("Replies"), self.tr("Said"))
+        return names[section] if 0 <= section < len(names) else None
+
+
+class InboxTab(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, replies: ReplyService, workers: WorkerPool) -> None:
+        super().__init__()
+        self._replies = replies
+        self._workers = workers
+        self._loading = False
+        self.loads = 0  # thread lists shown (tests wait on it)
+        self.thread_loads = 0
+        self.model = ThreadsModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.thread_view = QTextBrowser()
+        self.thread_view.setPlaceholderText(self.tr("Choose a contact to read the thread."))
+        self.empty_label = QLabel(self.tr("No reply yet. Replies and STOPs appear here."))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        splitter = QSplitter()
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.thread_view)
+        splitter.setSizes([480, 520])
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.empty_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self._shown_sender: str | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        self._workers.run(
+            lambda **_: self._replies.threads(), on_result=self._loaded, on_error=self._failed
+        )
+
+    def _loaded(self, rows: list[ThreadSummary]) -> None:
+        self._loading = False
+        keep = self._shown_sender
+        self.model.set_rows(rows)
+        self.empty_label.setVisible(not rows)
+        self.loads += 1
+        for i, row in enumerate(rows):
+            if row.sender == keep:
+                self.view.selectRow(i)
+                break
+
+    def _failed(self, message: str) -> None:
+        self._loading = False
+        self.status_message.emit(self.tr("Inbox: {0}").format(message))
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        thread = self.model.row_at(current.row())
+        if thread is not None:
+            self.show_thread(thread.sender)
+
+    def show_thread(self, sender: str) -> None:
+        self._shown_sender = sender
+        self._workers.run(
+            lambda **_: self._replies.thread(sender),
+            on_result=lambda entries: self._thread_loaded(sender, entries),
+            on_error=self._failed,
+        )
+
+    def _thread_loaded(self, sender: str, entries: list[ThreadEntry]) -> None:
+        if sender != self._shown_sender:
+            return  # another contact was chosen meanwhile
+        lines = [f"<h3>{html.escape(readable_number(sender))}</h3>"]
+        for entry in entries:
+            when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M")
+            body = html.escape(entry.body).replace("\n", "<br>")
+            if entry.outgoing:
+                who = self.tr("Sent (campaign {0}, {1})").format(entry.campaign_id, entry.status)
+                style = "background-color:#eef3fb"
+            else:
+                who = (
+                    self.tr("STOP — on the stop list")
+                    if entry.status == "stop"
+                    else self.tr("Reply")
+                )
+                style = "background-color:#eaf7ee; margin-left:60px"
+            lines.append(
+                f"<div style='{style}; padding:6px'><small>{html.escape(when)} · "
+                f"{html.escape(who)}</small><br>{body}</div>"
+            )
+        self.thread_view.setHtml("".join(lines))
+        self.thread_loads += 1
