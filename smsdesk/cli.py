@@ -202,7 +202,9 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="action", required=True, parser_class=_Parser
     )
     cimport = contacts.add_parser(
-        "import", parents=[common], help="import a CSV/TXT file into a list (new or existing)"
+        "import",
+        parents=[common],
+        help="import a file into a list (new or existing): CSV, TXT, XLSX, XLS, ODS, VCF",
     )
     cimport.add_argument("path", type=Path)
     cimport.add_argument("--list", dest="list_name", metavar="NAME", help="default: file name")
@@ -211,7 +213,15 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "--column", help="the column of the numbers: its name or number (default: detected)"
     )
     cimport.add_argument(
+        "--sheet", metavar="NAME", help="a workbook's sheet (default: the first with numbers)"
+    )
+    cimport.add_argument(
         "--keep-landlines", action="store_true", help="keep landline and other non-mobile numbers"
+    )
+    cimport.add_argument(
+        "--all-numbers",
+        action="store_true",
+        help="every mobile of a contact (default: its first mobile, one message a person)",
     )
     cimport.add_argument("--json", action="store_true")
     clists = contacts.add_parser("lists", parents=[common], help="the recipient lists")
@@ -644,7 +654,9 @@ def _contacts(args: argparse.Namespace, services: Any) -> int:
         list_name=args.list_name,
         region=args.region or services.preferences.preferences().region,
         phone_column=column,
+        sheet=args.sheet,
         keep_landlines=args.keep_landlines,
+        all_numbers=args.all_numbers,
     )
     if args.json:
         _print_json(
@@ -657,6 +669,9 @@ def _contacts(args: argparse.Namespace, services: Any) -> int:
                 "invalid": report.invalid,
                 "landlines": report.landlines,
                 "stopped": report.stopped,
+                "contacts": report.contacts,
+                "numbers": report.numbers,
+                "set_aside": report.set_aside,
                 "errors": [
                     {"line": row.line, "value": row.value, "reason": row.message}
                     for row in report.rejected
@@ -666,7 +681,9 @@ def _contacts(args: argparse.Namespace, services: Any) -> int:
         return 0
     print(
         f"{report.list_name!r} ({'new list' if report.created else 'appended'}): "
-        f"{report.rows} row(s) read, {report.imported} imported, "
+        f"{report.contacts} contact(s) with {report.numbers} number(s)"
+        + (f" ({report.set_aside} other number(s) set aside)" if report.set_aside else "")
+        + f"; {report.rows} number(s) read, {report.imported} imported, "
         f"{report.duplicates} duplicate(s), {report.invalid} invalid, "
         f"{report.landlines} not mobile, {report.stopped} on the stop list"
     )

@@ -50,7 +50,9 @@ from smsdesk.domain.recipient_table import SourceRow
 from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, NumberCheck, Provider
 from smsdesk.services.history import neutralise_cell
+from smsdesk.services.recipient_books import WORKBOOK_SUFFIXES
 from smsdesk.services.recipient_files import (
+    CARD_TOO_LONG,
     CELL_TOO_LONG,
     LINE_TOO_LONG,
     FilePreview,
@@ -133,12 +135,17 @@ class RejectedRow(NamedTuple):
 
 
 # reasons about the whole line, not its number (counted as invalid rows all the same)
-_LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG})
+_LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG, CARD_TOO_LONG})
 
 
 @dataclass(frozen=True)
 class ImportReport:
-    """The end of an import. imported + duplicates + invalid + landlines + stopped == rows."""
+    """The end of an import. imported + duplicates + invalid + landlines + stopped == rows.
+
+    rows counts numbers; `contacts` counts people (rows of the file, a vCard each). A
+    person with several numbers gives one of them, its first mobile (`set_aside`: the
+    others, not in `rows`), unless the import took all numbers.
+    """
 
     list_id: int
     list_name: str
@@ -150,6 +157,13 @@ class ImportReport:
     landlines: int
     stopped: int
     rejected: tuple[RejectedRow, ...] = field(repr=False)
+    contacts: int = 0
+    set_aside: int = 0
+
+    @property
+    def numbers(self) -> int:
+        """Every number read, those set aside included."""
+        return self.rows + self.set_aside
 
     def count(self, kind: Rejection) -> int:
         return {
@@ -219,7 +233,8 @@ class CheckReport:
 
 # --- reading and parsing (the same code in-process, in the child and for its raw batches) ---
 
-_RawRow = tuple[int, str, str, dict[str, str]]  # line, number as written, name, extra
+# line, number as written, name, extra, the person's other numbers (number, extra)
+_RawRow = tuple[int, str, str, dict[str, str], tuple[tuple[str, dict[str, str]], ...]]
 # e164, name, extra, line, number as written (the last two in case it is refused later)
 _NewContact = tuple[str, str, dict[str, str], int, str]
 _Rejected = tuple[int, str, Rejection, str]  # line, value as written, kind, reason
@@ -235,6 +250,8 @@ class _Batch:
     contacts: list[_NewContact]
     rejected: list[_Rejected]
     position: int  # bytes (or lines) read when the batch closed
+    people: int = 0  # contacts read: a row, with one number or several
+    set_aside: int = 0  # the other numbers of people whose first mobile was kept
 
 
 def _json_object_encoder() -> Callable[[dict[str, str]], str]:
@@ -271,13 +288,18 @@ def _raw_batches(
     batch_rows: int = BATCH_ROWS,
 ) -> Iterator[tuple[list[_RawRow], int, list[RefusedLine]]]:
     """The rows in batches of plain tuples (cheap to send to another process), with the
-    lines the reader left out meanwhile (too long)."""
+    lines the reader left out meanwhile (too long). The numbers of one person stay
+    together: a batch closes only before a row of another person."""
     batch: list[_RawRow] = []
     for row in rows:
-        batch.append((row.line, row.phone, row.name, row.extra))
-        if len(batch) == batch_rows:
+        if row.same_contact and batch:
+            line, phone, name, extra, others = batch[-1]
+            batch[-1] = (line, phone, name, extra, (*others, (row.phone, row.extra)))
+            continue
+        if len(batch) >= batch_rows:
             yield batch, position(), refused()
             batch = []
+        batch.append((row.line, row.phone, row.name, row.extra, ()))
     yield batch, position(), refused()
 
 
@@ -286,9 +308,10 @@ class _Parser:
     a mobile. What depends on other rows (duplicates, the stop list) is decided when
     storing, in file order, by the process that stores (see _StopFilter, _ContactWriter)."""
 
-    def __init__(self, region: str, keep_landlines: bool) -> None:
+    def __init__(self, region: str, keep_landlines: bool, all_numbers: bool = False) -> None:
         self._parse = PhoneNormalizer(region).parse
         self._keep_landlines = keep_landlines
+        self._all_numbers = all_numbers
 
     def __call__(
         self, rows: Sequence[_RawRow], position: int, refused: Sequence[RefusedLine] = ()
@@ -299,7 +322,11 @@ class _Parser:
         invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
         contacts: list[_NewContact] = []
         rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason) for r in refused]
-        for line, phone, name, extra in rows:
+        set_aside = 0
+        for line, phone, name, extra, others in rows:
+            if others:  # a person with several numbers: rare, and slower
+                set_aside += self._person(line, phone, name, extra, others, contacts, rejected)
+                continue
             parsed = parse(phone)
             e164 = parsed.e164
             if e164 is None:
@@ -309,7 +336,43 @@ class _Parser:
                 rejected.append((line, phone, not_mobile, reason))
             else:
                 contacts.append((e164, name[:MAX_CONTACT_NAME], extra, line, phone))
-        return _Batch(contacts, rejected, position)
+        return _Batch(contacts, rejected, position, len(rows), set_aside)
+
+    def _person(
+        self,
+        line: int,
+        phone: str,
+        name: str,
+        extra: dict[str, str],
+        others: tuple[tuple[str, dict[str, str]], ...],
+        contacts: list[_NewContact],
+        rejected: list[_Rejected],
+    ) -> int:
+        """One person's numbers: the first mobile only (or, with keep_landlines and no
+        mobile, the first valid number), unless all_numbers. Returns how many numbers
+        were set aside; when none is kept, each number is refused for its own reason."""
+        numbers = [(phone, extra), *others]
+        if self._all_numbers:
+            for number, own in numbers:
+                batch = self(((line, number, name, own, ()),), 0)
+                contacts.extend(batch.contacts)
+                rejected.extend(batch.rejected)
+            return 0
+        parsed = [(self._parse(number), number, own) for number, own in numbers]
+        chosen = next(
+            (item for item in parsed if item[0].e164 and item[0].kind is NumberKind.MOBILE), None
+        )
+        if chosen is None and self._keep_landlines:
+            chosen = next((item for item in parsed if item[0].e164), None)
+        if chosen is None:
+            for number, own in numbers:
+                batch = self(((line, number, name, own, ()),), 0)
+                rejected.extend(batch.rejected)
+            return 0
+        found, number, own = chosen
+        assert found.e164 is not None
+        contacts.append((found.e164, name[:MAX_CONTACT_NAME], own, line, number))
+        return len(numbers) - 1
 
 
 _Batches = Iterator[Iterator[_Batch]]
@@ -330,9 +393,12 @@ class _Job:
     """What the child process needs to read and parse a file (picklable)."""
 
     path: str
-    preview: FilePreview
+    preview: FilePreview | None  # None: the child previews (a big workbook is read once)
     region: str
     keep_landlines: bool
+    phone_column: str | int | None = None
+    sheet: str | None = None
+    all_numbers: bool = False
 
 
 def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
@@ -344,8 +410,15 @@ def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
     # walk them again and again; the process ends with the file.
     gc.disable()
     try:
-        parser = _Parser(job.region, job.keep_landlines)
-        with open_rows(Path(job.path), job.preview) as reader:
+        parser = _Parser(job.region, job.keep_landlines, job.all_numbers)
+        preview = job.preview or preview_file(
+            Path(job.path),
+            phone_column=job.phone_column,
+            region=job.region,
+            rows=0,
+            sheet=job.sheet,
+        )
+        with open_rows(Path(job.path), preview) as reader:
             batches = _raw_batches(reader, lambda: reader.bytes_read, reader.take_refused)
             for rows, position, refused in batches:
                 if stop.is_set():
@@ -357,7 +430,16 @@ def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
                     out.put(("raw", rows, position, refused))
                 else:
                     batch = parser(rows, position, refused)
-                    out.put(("parsed", batch.contacts, batch.rejected, position))
+                    out.put(
+                        (
+                            "parsed",
+                            batch.contacts,
+                            batch.rejected,
+                            position,
+                            batch.people,
+                            batch.set_aside,
+                        )
+                    )
         out.put(("done",))
     except RecipientFileError as error:
         out.put(("file_error", str(error), error.line))
@@ -404,7 +486,7 @@ def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None)
             if kind == "raw":
                 yield parser(message[1], message[2], message[3])
             elif kind == "parsed":
-                yield _Batch(message[1], message[2], message[3])
+                yield _Batch(message[1], message[2], message[3], message[4], message[5])
             elif kind == "done":
                 return
             elif kind == "file_error":
@@ -608,6 +690,8 @@ class _Tally:
     rows: int = 0
     imported: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    people: int = 0
+    set_aside: int = 0
 
     def add(self, stored: int, rejected: list[_Rejected]) -> None:
         self.imported += stored
@@ -678,6 +762,17 @@ def supported_regions() -> list[str]:
     return sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
+def _is_workbook(path: Path) -> bool:
+    return path.name.lower().endswith(WORKBOOK_SUFFIXES)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the preview says why, with the file's name
+
+
 def _chunks(values: Sequence[str], size: int = DELETE_CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -708,14 +803,17 @@ class RecipientService:
         region: str = "FR",
         phone_column: str | int | None = None,
         keep_landlines: bool = False,
+        all_numbers: bool = False,
         preview: FilePreview | None = None,
+        sheet: str | None = None,
         parallel: bool | None = None,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
         """Import a recipient file into the list `list_name` (created, or appended to
         when it exists; default: the file's name). `preview` is the dialog's (its column
-        choice included); otherwise the file is previewed with `phone_column`.
+        and sheet choices included); otherwise the file is previewed with `phone_column`
+        and `sheet` (a workbook's sheet by name; default: the first with phone numbers).
         `parallel`: parse in a child process (default: for files of 4 MB and more).
         `progress(bytes done, bytes in all)`.
 
@@ -723,31 +821,41 @@ class RecipientService:
         """
         path = Path(path)
         region = _check_region(region)
-        if preview is None:
-            preview = preview_file(path, phone_column=phone_column, region=region, rows=1)
         name = list_name if list_name is not None else (path.stem or "Imported list")
+        if preview is None and not _is_workbook(path):
+            preview = preview_file(
+                path, phone_column=phone_column, region=region, rows=1, sheet=sheet
+            )
+        size = preview.size_bytes if preview is not None else _size_of(path)
         if parallel is None:
             # a frozen build starts children only with freeze_support() in its __main__
             frozen = getattr(sys, "frozen", False)
-            parallel = preview.size_bytes >= CHILD_PROCESS_MIN_BYTES and not frozen
-        parser = _Parser(region, keep_landlines)
+            parallel = size >= CHILD_PROCESS_MIN_BYTES and not frozen
+        parser = _Parser(region, keep_landlines, all_numbers)
+
+        def previewed() -> FilePreview:
+            # a workbook is previewed here only when read here: a sheet loads whole
+            return preview or preview_file(
+                path, phone_column=phone_column, region=region, rows=1, sheet=sheet
+            )
 
         @contextlib.contextmanager
         def in_process() -> _Batches:
-            with open_rows(path, preview) as reader:
+            with open_rows(path, previewed()) as reader:
                 yield _parsed_in_process(
                     reader, lambda: reader.bytes_read, parser, reader.take_refused
                 )
 
         def in_child() -> AbstractContextManager[Iterator[_Batch]]:
-            job = _Job(str(path), replace(preview, first_rows=[]), region, keep_landlines)
+            shipped = replace(preview, first_rows=[]) if preview is not None else None
+            job = _Job(str(path), shipped, region, keep_landlines, phone_column, sheet, all_numbers)
             return _parsed_in_child(job, parser, cancel)
 
         return self._import(
             name,
             in_child if parallel else in_process,
             fallback=in_process,
-            total=preview.size_bytes,
+            total=size,
             progress=progress,
             cancel=cancel,
         )
@@ -760,6 +868,7 @@ class RecipientService:
         region: str = "FR",
         phone_column: str | int | None = None,
         keep_landlines: bool = False,
+        all_numbers: bool = False,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
@@ -769,7 +878,7 @@ class RecipientService:
         region = _check_region(region)
         layout = preview_text(text, phone_column=phone_column, region=region, rows=1).layout
         lines = text.count("\n") + 1
-        parser = _Parser(region, keep_landlines)
+        parser = _Parser(region, keep_landlines, all_numbers)
 
         def in_process() -> AbstractContextManager[Iterator[_Batch]]:
             last_line = 0
@@ -865,6 +974,8 @@ class RecipientService:
             landlines=counts[Rejection.NOT_MOBILE],
             stopped=counts[Rejection.STOPPED],
             rejected=tuple(tally.rejected),
+            contacts=tally.people,
+            set_aside=tally.set_aside,
         )
 
     @staticmethod
@@ -884,6 +995,8 @@ class RecipientService:
                 contacts, stopped = stop_filter(batch.contacts)
                 duplicates = writer.store(contacts)
                 tally.add(len(contacts) - len(duplicates), batch.rejected + stopped + duplicates)
+                tally.people += batch.people
+                tally.set_aside += batch.set_aside
                 if progress is not None:
                     progress(batch.position, total)
 
