@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry, utcnow
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
-from smsdesk.domain.encoding import Encoding, message_info
+from smsdesk.domain.encoding import Encoding, message_info, replace_typographic
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer
 from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
 from smsdesk.providers.base import Capability, Provider, ProviderError, SenderInfo
@@ -205,6 +205,8 @@ class CampaignRequest:
     allow_overdraft: bool = False
     # the user said yes to messages over LONG_MESSAGE_PARTS parts
     allow_long: bool = False
+    # merged values ({prénom}...) in GSM-7 where they can be: see render_all
+    transliterate: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,15 +241,26 @@ class RenderedMessage:
     parts: int
 
 
+def transliterated(fields: Mapping[str, str]) -> dict[str, str]:
+    """A recipient's values in GSM-7 where they can be (ç -> c, œ -> oe, ê -> e; GSM-7's
+    own é è ù à stay): domain/encoding's one table."""
+    return {key: replace_typographic(value, strip_accents=True) for key, value in fields.items()}
+
+
 def render_all(
-    body: str, recipients: Iterable[tuple[str, Mapping[str, str]]], *, commercial: bool
+    body: str,
+    recipients: Iterable[tuple[str, Mapping[str, str]]],
+    *,
+    commercial: bool,
+    transliterate: bool = False,
 ) -> Iterator[RenderedMessage]:
     """Each recipient's own message and its cost. Equal texts are counted once (a list
-    without placeholders costs one count)."""
+    without placeholders costs one count). `transliterate`: the merged values only (the
+    text the user wrote is sent as written)."""
     renderer = Renderer(body)
     counted: dict[str, tuple[Encoding, int, int]] = {}
     for receiver, fields in recipients:
-        text = renderer.render(fields)
+        text = renderer.render(transliterated(fields) if transliterate else fields)
         cost = counted.get(text)
         if cost is None:
             info = message_info(text, stop_clause=commercial)
@@ -275,6 +288,10 @@ class CampaignPreview:
     window: SendingWindow | None
     columns: tuple[str, ...] = ()  # placeholder names the recipients have
     instant_problem: str | None = None  # the asked instant is in the past
+    # when merged values turn messages into UCS-2: how many would be GSM-7 again with
+    # those values transliterated, and the total parts then (None: nothing to gain)
+    ucs2_from_fields: int = 0
+    transliterated_parts: int | None = None
 
     @property
     def long_message(self) -> str | None:
@@ -554,6 +571,7 @@ class CampaignService:
             request.body,
             ((r.e164, r.fields) for r in audience.recipients),
             commercial=request.commercial,
+            transliterate=request.transliterate,
         ):
             total += rendered.parts
             if rendered.encoding is Encoding.UCS2:
@@ -565,6 +583,19 @@ class CampaignService:
                 longest.length,
             ):
                 longest = rendered
+        from_fields, new_total = 0, None
+        if ucs2 and not request.transliterate and Renderer(request.body).personalised:
+            after = list(
+                render_all(
+                    request.body,
+                    ((r.e164, r.fields) for r in audience.recipients),
+                    commercial=request.commercial,
+                    transliterate=True,
+                )
+            )
+            from_fields = ucs2 - sum(m.encoding is Encoding.UCS2 for m in after)
+            if from_fields:
+                new_total = sum(m.parts for m in after)
         return CampaignPreview(
             recipients=len(audience.recipients),
             duplicates=audience.duplicates,
@@ -580,6 +611,8 @@ class CampaignService:
             window=window,
             columns=audience.columns,
             instant_problem=past,
+            ucs2_from_fields=from_fields,
+            transliterated_parts=new_total,
         )
 
     def quote(self, request: CampaignRequest) -> Quote:
@@ -666,6 +699,7 @@ class CampaignService:
                 request.body,
                 ((r.e164, r.fields) for r in audience.recipients),
                 commercial=request.commercial,
+                transliterate=request.transliterate,
             )
         ]
         max_parts = max(parts for _, _, parts in rendered)

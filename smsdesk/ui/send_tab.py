@@ -179,6 +179,17 @@ class SendTab(QWidget):
         self.send_button.setDefault(True)
         self.send_button.setToolTip(self.tr("Check and send (Ctrl+Return)"))
 
+        # shown when merged values ({prénom}...) turn messages into UCS-2
+        self.transliterate_box = QCheckBox()
+        self.transliterate_box.setVisible(False)
+        self.transliterate_box.setToolTip(
+            self.tr(
+                "Only the values merged into the message change (ç → c, œ → oe, ê → e); "
+                "GSM-7's own é è ù à stay, and so does the text you wrote"
+            )
+        )
+        self.transliterate_box.toggled.connect(self._schedule_preview)
+
         # layout
         message_tools = QHBoxLayout()
         message_tools.addWidget(self.fields_button)
@@ -205,6 +216,7 @@ class SendTab(QWidget):
         form.addRow("", self.start_label)
         form.addRow(self.tr("Preview"), self.preview_table)
         form.addRow("", self.total_label)
+        form.addRow("", self.transliterate_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
@@ -390,6 +402,7 @@ class SendTab(QWidget):
             commercial=self.commercial.isChecked(),
             region=self._prefs.region,
             provider_deferred=self.defer_box.isEnabled() and self.defer_box.isChecked(),
+            transliterate=self.transliterate_box.isVisible() and self.transliterate_box.isChecked(),
         )
 
     # -- preview ---------------------------------------------------------------------
@@ -446,7 +459,28 @@ class SendTab(QWidget):
             self.total_label.setText("")
         if preview.unknown_placeholders:
             self.total_label.setText(preview.problem or "")
+        self._show_transliteration(preview)
         self._show_start(preview)
+
+    def _show_transliteration(self, preview: CampaignPreview) -> None:
+        box = self.transliterate_box
+        if preview.transliterated_parts is not None:
+            box.setText(
+                self.tr(
+                    "The merged values put {count} message(s) in UCS-2: {parts} part(s) "
+                    "instead of {fewer}. Transliterate them (ç → c, œ → oe, ê → e)"
+                ).format(
+                    count=preview.ucs2_from_fields,
+                    parts=preview.total_parts,
+                    fewer=preview.transliterated_parts,
+                )
+            )
+            box.setVisible(True)
+        elif box.isChecked() and "{" in self.editor.text():
+            box.setText(self.tr("Merged values transliterated (ç → c, œ → oe, ê → e)"))
+            box.setVisible(True)
+        else:
+            box.setVisible(False)
 
     def _show_samples(self, preview: CampaignPreview) -> None:
         rows: list[RenderedMessage] = list(preview.samples)
