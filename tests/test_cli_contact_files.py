@@ -77,7 +77,7 @@ def test_the_list_is_found_on_the_second_sheet_and_numbers_read_as_numbers(capsy
     assert data["errors"] == [
         {"line": 5, "value": "142685300", "reason": "landline"},
         {"line": 6, "value": "639981234", "reason": "invalid number: unallocated range"},
-        {"line": 7, "value": "06 12 34 56 78", "reason": "duplicate of an earlier row"},
+        {"line": 7, "value": "06 12 34 56 78", "reason": "duplicate of line 2"},
         {"line": 8, "value": "", "reason": "invalid number: empty"},
     ]
     services = build_services(db_url)

@@ -104,7 +104,7 @@ def test_errors_say_line_value_and_reason(capsys, db_url):
     assert data["list"] == "Clients"
     assert data["errors"] == [
         {"line": 7, "value": "01 42 68 53 00", "reason": "landline"},
-        {"line": 8, "value": "06-12-34-56-78", "reason": "duplicate of an earlier row"},
+        {"line": 8, "value": "06-12-34-56-78", "reason": "duplicate of line 2"},
         {"line": 9, "value": "06 39 98 12 34", "reason": "invalid number: unallocated range"},
         {"line": 10, "value": "", "reason": "invalid number: empty"},
     ]
@@ -192,7 +192,7 @@ def test_text_output(capsys, db_url):
         "'excel_fr_cp1252' (new list): 10 contact(s) with 10 number(s); 10 number(s) read, "
         "6 imported, 1 duplicate(s), 2 invalid, 1 not mobile, 0 on the stop list",
         "  line 7: '01 42 68 53 00': landline",
-        "  line 8: '06-12-34-56-78': duplicate of an earlier row",
+        "  line 8: '06-12-34-56-78': duplicate of line 2",
         "  line 9: '06 39 98 12 34': invalid number: unallocated range",
         "  line 10: '': invalid number: empty",
     ]
@@ -247,5 +247,5 @@ def test_a_big_file_in_a_real_process(tmp_path: Path, db_url: str):
     )
     assert data["errors"] == [
         {"line": rows + 2, "value": "01 42 68 53 00", "reason": "landline"},
-        {"line": rows + 3, "value": "0600000000", "reason": "duplicate of an earlier row"},
+        {"line": rows + 3, "value": "0600000000", "reason": "duplicate of line 2"},
     ]

@@ -422,6 +422,37 @@ class PhoneNormalizer:
         return ParsedNumber(raw, e164, _kind_of(phonenumbers.number_type(number)), None)
 
 
+UNALLOCATED = "unallocated range"
+
+
+def precise_reason(parsed: ParsedNumber, region: str = "FR") -> str | None:
+    """The reason a person understands: phonenumbers calls "06 12 34 56 7" possible but
+    unallocated (the national prefix is then read as a digit of the number); counted
+    without that prefix it is one digit short. "too short" / "too long" when the number
+    has fewer / more digits than its country's numbers, else the reason as it was."""
+    if parsed.reason != UNALLOCATED:
+        return parsed.reason
+    try:
+        number = phonenumbers.parse(parsed.raw, region)
+    except NumberParseException:
+        return parsed.reason
+    if number.country_code is None or number.national_number is None:
+        return parsed.reason
+    metadata = PhoneMetadata.metadata_for_region(
+        phonenumbers.region_code_for_country_code(number.country_code), None
+    )
+    general = metadata.general_desc if metadata is not None else None
+    lengths = tuple(general.possible_length or ()) if general is not None else ()
+    if not lengths:
+        return parsed.reason
+    digits = len(str(number.national_number))  # the national prefix's 0 is not kept
+    if digits < min(lengths):
+        return "too short"
+    if digits > max(lengths):
+        return "too long"
+    return parsed.reason
+
+
 @functools.cache
 def _normalizer(region: str) -> PhoneNormalizer:
     return PhoneNormalizer(region)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry, utcnow
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.domain.encoding import Encoding, message_info, replace_typographic
-from smsdesk.domain.phone import NumberKind, PhoneNormalizer
+from smsdesk.domain.phone import NumberKind, PhoneNormalizer, precise_reason, split_numbers
 from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
 from smsdesk.providers.base import Capability, Provider, ProviderError, SenderInfo
 
@@ -106,15 +106,11 @@ def sender_problem(sender: str) -> str | None:
 
 
 def split_receivers(values: Iterable[str]) -> list[str]:
-    """Numbers typed one a line, or separated by commas or semicolons."""
-    numbers: list[str] = []
-    for value in values:
-        # keep "06 12 34 56 78" whole: split on separators first, then on lines
-        for chunk in re.split(r"[,;\n\r]+", value):
-            chunk = chunk.strip()
-            if chunk:
-                numbers.append(chunk)
-    return numbers
+    """Numbers typed one a line, or several a line (commas, semicolons, " / ", " ::: "):
+    the import's own splitter (domain.phone.split_numbers), line by line."""
+    return [
+        number for value in values for line in value.splitlines() for number in split_numbers(line)
+    ]
 
 
 # -- personalisation ---------------------------------------------------------------------
@@ -303,9 +299,8 @@ class CampaignPreview:
         """Why the campaign cannot be created as it is, or None."""
         if self.instant_problem:
             return self.instant_problem
-        if self.invalid:
-            first = self.invalid[0]
-            return f"invalid number {first.value!r}: {first.reason}"
+        # invalid numbers and landlines are left out and counted, as an import does:
+        # they never hold the others back
         if self.unknown_placeholders:
             names = ", ".join("{" + n + "}" for n in self.unknown_placeholders)
             return f"no column for {names} in the recipients"
@@ -471,12 +466,11 @@ class CampaignService:
         for raw in split_receivers(receivers):
             parsed = normalizer.parse(raw)
             if parsed.e164 is None:
-                invalid.append(InvalidNumber(raw, parsed.reason or "not a number"))
+                reason = precise_reason(parsed, region) or "not a phone number"
+                invalid.append(InvalidNumber(raw, reason))
                 continue
             if parsed.kind is not NumberKind.MOBILE:
-                invalid.append(
-                    InvalidNumber(raw, f"not a mobile ({parsed.kind}): it cannot receive SMS")
-                )
+                invalid.append(InvalidNumber(raw, "not a mobile"))
                 continue
             if parsed.e164 in recipients:
                 duplicates += 1
@@ -672,11 +666,13 @@ class CampaignService:
     def create(self, request: CampaignRequest) -> CampaignCreated:
         self._validate(request)
         audience = self.audience(request.receivers, request.list_name, request.region)
-        if audience.invalid:
-            first = audience.invalid[0]
-            prefix = "number" if first.reason.startswith("not a mobile") else "invalid number"
-            raise CampaignError(f"{prefix} {first.value!r}: {first.reason}")
         if not audience.recipients:
+            if audience.invalid:
+                first = audience.invalid[0]
+                raise CampaignError(
+                    f"no recipient left to send to: {len(audience.invalid)} number(s) left "
+                    f"out ({first.value!r}: {first.reason})"
+                )
             raise CampaignError(
                 "no recipient left to send to"
                 if audience.stopped or audience.duplicates

@@ -32,6 +32,7 @@ import operator
 import queue
 import sys
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -45,7 +46,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.dml import Insert
 
 from smsdesk.db.models import Contact, RecipientList, StopEntry
-from smsdesk.domain.phone import NumberKind, PhoneNormalizer, Rejection, split_numbers
+from smsdesk.domain.phone import (
+    UNALLOCATED,
+    NumberKind,
+    PhoneNormalizer,
+    Rejection,
+    precise_reason,
+    split_numbers,
+)
 from smsdesk.domain.recipient_table import SourceRow
 from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, NumberCheck, Provider
@@ -125,6 +133,8 @@ class RejectedRow(NamedTuple):
     value: str
     kind: Rejection
     reason: str
+    name: str = ""  # the row's name and other columns, to tell whose number it is
+    extra: dict[str, str] | None = None
 
     @property
     def message(self) -> str:
@@ -237,10 +247,15 @@ class CheckReport:
 _RawRow = tuple[int, str, str, dict[str, str], tuple[tuple[str, dict[str, str]], ...]]
 # e164, name, extra, line, number as written (the last two in case it is refused later)
 _NewContact = tuple[str, str, dict[str, str], int, str]
-_Rejected = tuple[int, str, Rejection, str]  # line, value as written, kind, reason
+# line, value as written, kind, reason, name, extra
+_Rejected = tuple[int, str, Rejection, str, str, dict[str, str] | None]
 
 _DUPLICATE_ROW = "duplicate of an earlier row"
 _DUPLICATE_CONTACT = "already in the list"
+
+
+def _duplicate_of(line: int) -> str:
+    return f"duplicate of line {line}"
 
 
 @dataclass
@@ -309,6 +324,7 @@ class _Parser:
     storing, in file order, by the process that stores (see _StopFilter, _ContactWriter)."""
 
     def __init__(self, region: str, keep_landlines: bool, all_numbers: bool = False) -> None:
+        self._region = region
         self._parse = PhoneNormalizer(region).parse
         self._keep_landlines = keep_landlines
         self._all_numbers = all_numbers
@@ -321,7 +337,9 @@ class _Parser:
         mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
         invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
         contacts: list[_NewContact] = []
-        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason) for r in refused]
+        rejected: list[_Rejected] = [
+            (r.line, r.value, invalid, r.reason, "", None) for r in refused
+        ]
         set_aside = 0
         for line, phone, name, extra, others in rows:
             if others:  # a person with several numbers: rare, and slower
@@ -330,10 +348,13 @@ class _Parser:
             parsed = parse(phone)
             e164 = parsed.e164
             if e164 is None:
-                rejected.append((line, phone, invalid, parsed.reason or "invalid"))
+                reason = parsed.reason or "invalid"
+                if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
+                    reason = precise_reason(parsed, self._region) or reason
+                rejected.append((line, phone, invalid, reason, name, extra))
             elif parsed.kind is not mobile and not keep_landlines:
                 reason = "landline" if parsed.kind is landline else "not a mobile number"
-                rejected.append((line, phone, not_mobile, reason))
+                rejected.append((line, phone, not_mobile, reason, name, extra))
             else:
                 contacts.append((e164, name[:MAX_CONTACT_NAME], extra, line, phone))
         return _Batch(contacts, rejected, position, len(rows), set_aside)
@@ -511,7 +532,7 @@ class _StopFilter:
 
     def __init__(self, stopped: set[str]) -> None:
         self._stopped = stopped
-        self._seen: set[str] = set()
+        self._seen: dict[str, int] = {}  # stop-listed number -> its first line
 
     def __call__(self, contacts: list[_NewContact]) -> tuple[list[_NewContact], list[_Rejected]]:
         stopped = self._stopped
@@ -521,13 +542,15 @@ class _StopFilter:
         refused: list[_Rejected] = []
         for contact in contacts:
             e164 = contact[0]
+            _e164, name, extra, line, value = contact
             if e164 not in stopped:
                 kept.append(contact)
             elif e164 in self._seen:
-                refused.append((contact[3], contact[4], Rejection.DUPLICATE, _DUPLICATE_ROW))
+                reason = _duplicate_of(self._seen[e164])
+                refused.append((line, value, Rejection.DUPLICATE, reason, name, extra))
             else:
-                self._seen.add(e164)
-                refused.append((contact[3], contact[4], Rejection.STOPPED, "on the stop list"))
+                self._seen[e164] = line
+                refused.append((line, value, Rejection.STOPPED, "on the stop list", name, extra))
         return kept, refused
 
 
@@ -564,13 +587,35 @@ class _ContactWriter:
         self._raw = self._sqlite and tuple(compiled.positiontup or ()) == _COLUMNS
         # The rowid range only: with `list_id = ?` SQLite would walk the list's index.
         self._stored_sql = str(
-            select(Contact.e164).where(Contact.id > bindparam("after")).compile(dialect=dialect)
+            select(Contact.id, Contact.e164)
+            .where(Contact.id > bindparam("after"))
+            .order_by(Contact.id)
+            .compile(dialect=dialect)
         )
         self._max_id_sql = str(select(func.max(Contact.id)).compile(dialect=dialect))
         self._encode = _json_object_encoder()
         # contacts with a higher id were stored by this import
         self._first_new_id = self._max_id() + 1
         self._max_before_batch = self._first_new_id - 1
+        # the line each contact of this import came from, by id (a duplicate names it):
+        # 8 bytes a contact on SQLite, where ids follow each other
+        self._lines = array("q")
+        self._lines_by_id: dict[int, int] = {}  # PostgreSQL: ids may leave gaps
+
+    def _line_of(self, contact_id: int) -> int:
+        index = contact_id - self._first_new_id
+        if 0 <= index < len(self._lines) and self._lines[index]:
+            return self._lines[index]
+        return self._lines_by_id.get(contact_id, 0)
+
+    def _remember(self, contact_id: int, line: int) -> None:
+        index = contact_id - self._first_new_id
+        lines = self._lines
+        if index == len(lines):
+            lines.append(line)
+        elif index > len(lines):
+            lines.extend([0] * (index - len(lines)))
+            lines.append(line)
 
     def _max_id(self) -> int:
         return int(self._connection.scalar(select(func.max(Contact.id))) or 0)
@@ -582,13 +627,14 @@ class _ContactWriter:
         stored = self._store_raw(contacts) if self._raw else self._store_returning(contacts)
         if stored is None:
             return []
-        duplicates: list[tuple[int, str, str]] = []
+        duplicates: list[_NewContact] = []
         taken: set[str] = set()
-        for e164, _name, _extra, line, value in contacts:
+        for contact in contacts:
+            e164 = contact[0]
             if e164 in stored and e164 not in taken:
                 taken.add(e164)
             else:
-                duplicates.append((line, value, e164))
+                duplicates.append(contact)
         return self._why_duplicates(duplicates)
 
     def _store_raw(self, contacts: Sequence[_NewContact]) -> set[str] | None:
@@ -605,11 +651,18 @@ class _ContactWriter:
             cursor.executemany(self._sql, rows)
             if cursor.rowcount == len(rows):
                 stored = None
+                self._lines.extend([contact[3] for contact in contacts])
             else:
                 # every row above the previous maximum id is this batch's (we hold the
                 # write lock: see _import)
                 cursor.execute(self._stored_sql, (self._max_before_batch,))
-                stored = {e164 for (e164,) in cursor.fetchall()}
+                found = cursor.fetchall()
+                stored = {e164 for _id, e164 in found}
+                first_line: dict[str, int] = {}
+                for contact in contacts:
+                    first_line.setdefault(contact[0], contact[3])
+                for contact_id, e164 in found:
+                    self._remember(contact_id, first_line[e164])
             cursor.execute(self._max_id_sql)
             (max_id,) = cursor.fetchone() or (0,)
             self._max_before_batch = int(max_id or 0)
@@ -629,8 +682,11 @@ class _ContactWriter:
             from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
             statement = postgresql_insert(self._table).on_conflict_do_nothing(index_elements=keys)
-        statement = statement.returning(self._table.c.e164)
+        statement = statement.returning(self._table.c.id, self._table.c.e164)
         list_id = self._list_id
+        first_line: dict[str, int] = {}
+        for contact in contacts:
+            first_line.setdefault(contact[0], contact[3])
         result = self._connection.execute(
             statement,
             [
@@ -638,28 +694,35 @@ class _ContactWriter:
                 for e164, name, extra, _line, _value in contacts
             ],
         )
-        return set(result.scalars())
+        stored: set[str] = set()
+        for contact_id, e164 in result.all():
+            stored.add(e164)
+            self._lines_by_id[contact_id] = first_line[e164]
+        return stored
 
-    def _why_duplicates(self, duplicates: list[tuple[int, str, str]]) -> list[_Rejected]:
-        """A duplicate repeats an earlier row, or a contact the list had before."""
-        before: set[str] = set()
-        if self._appending:
-            numbers = sorted({e164 for _line, _value, e164 in duplicates})
-            for chunk in _chunks(numbers):
-                before.update(
-                    self._connection.scalars(
-                        select(Contact.e164).where(
-                            Contact.list_id == self._list_id,
-                            Contact.e164.in_(chunk),
-                            Contact.id < self._first_new_id,
-                        )
-                    )
+    def _why_duplicates(self, duplicates: list[_NewContact]) -> list[_Rejected]:
+        """A duplicate repeats an earlier row (named by its line), or a contact the list
+        had before."""
+        ids: dict[str, int] = {}
+        numbers = sorted({contact[0] for contact in duplicates})
+        for chunk in _chunks(numbers):
+            found = self._connection.execute(
+                select(Contact.e164, Contact.id).where(
+                    Contact.list_id == self._list_id, Contact.e164.in_(chunk)
                 )
+            )
+            ids.update((e164, contact_id) for e164, contact_id in found)
         duplicate = Rejection.DUPLICATE
-        return [
-            (line, value, duplicate, _DUPLICATE_CONTACT if e164 in before else _DUPLICATE_ROW)
-            for line, value, e164 in duplicates
-        ]
+        rejected: list[_Rejected] = []
+        for e164, name, extra, line, value in duplicates:
+            contact_id = ids.get(e164)
+            if contact_id is not None and contact_id < self._first_new_id:
+                reason = _DUPLICATE_CONTACT
+            else:
+                first = self._line_of(contact_id) if contact_id is not None else 0
+                reason = _duplicate_of(first) if first else _DUPLICATE_ROW
+            rejected.append((line, value, duplicate, reason, name, extra))
+        return rejected
 
 
 @contextlib.contextmanager
@@ -1297,14 +1360,33 @@ class RecipientService:
 
 def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
     """The rejected lines as UTF-8 with BOM, `;` separated (what French Excel opens):
-    `line;value;kind;reason`. Returns how many rows were written."""
+    `line;value;kind;reason`, then the row's name and other columns when it had some (so
+    that whoever fixes the file knows whose number it is). Returns how many rows were
+    written."""
+    rows = list(rejected)
+    columns: dict[str, None] = {}
+    named = False
+    for row in rows:
+        named = named or bool(row.name)
+        if row.extra:
+            columns.update(dict.fromkeys(row.extra))
+    header = ["line", "value", "kind", "reason"]
+    if named or columns:
+        header.append("name")
+    header.extend(column for column in columns if column not in header)
+    extra_columns = header[5:]
     written = 0
     try:
         with open_private(Path(path), encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream, delimiter=";")
-            writer.writerow(("line", "value", "kind", "reason"))
-            for row in rejected:
-                writer.writerow((row.line, neutralise_cell(row.value), row.kind.value, row.reason))
+            writer.writerow([neutralise_cell(column) for column in header])
+            for row in rows:
+                cells = [row.line, neutralise_cell(row.value), row.kind.value, row.reason]
+                if len(header) > 4:
+                    cells.append(neutralise_cell(row.name))
+                    extra = row.extra or {}
+                    cells.extend(neutralise_cell(extra.get(key, "")) for key in extra_columns)
+                writer.writerow(cells)
                 written += 1
     except OSError as error:
         raise RecipientsError(

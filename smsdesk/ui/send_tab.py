@@ -328,7 +328,7 @@ class SendTab(QWidget):
     # -- reacting to edits -----------------------------------------------------------
 
     def _update_recipients(self) -> None:
-        count = len(split_receivers([self.recipients.toPlainText()]))
+        count = len(split_receivers([self.recipients.toPlainText()]))  # domain's split_numbers
         self.recipients_count.setText(self.tr("{0} number(s)").format(count))
         self._schedule_preview()
 
@@ -433,9 +433,10 @@ class SendTab(QWidget):
         if preview.stopped:
             words.append(self.tr("{0} stop-listed removed").format(preview.stopped))
         if preview.invalid:
-            shown = ", ".join(repr(i.value) for i in preview.invalid[:3])
-            words.append(self.tr("{0} invalid: {1}").format(len(preview.invalid), shown))
-        self.audience_label.setStyleSheet(ERROR_STYLE if preview.invalid else "")
+            # left out and counted, as an import does: they never block the others
+            shown = ", ".join(f"{i.value!r} ({i.reason})" for i in preview.invalid[:3])
+            words.append(self.tr("{0} left out: {1}").format(len(preview.invalid), shown))
+        self.audience_label.setStyleSheet("")
         self.audience_label.setText(" · ".join(words))
         self._rebuild_fields_menu(preview.columns)
         self._show_samples(preview)

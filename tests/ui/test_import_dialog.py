@@ -142,7 +142,7 @@ def test_preview_then_import_a_french_excel_file(
     ]
     assert rows == [
         [7, "01 42 68 53 00", "Not a mobile", "landline"],
-        [8, "06-12-34-56-78", "Duplicate", "duplicate of an earlier row"],
+        [8, "06-12-34-56-78", "Duplicate", "duplicate of line 2"],
         [9, "06 39 98 12 34", "Invalid", "unallocated range"],
         [10, "", "Invalid", "empty"],
     ]
@@ -365,8 +365,8 @@ def test_save_the_rejected_lines_through_the_save_dialog(qtbot, make_dialog, tmp
     # 13: line 12's second number is set aside (one person, one message), not rejected
     assert finished.args == [f"13 lines saved to {target}"]
     lines = target.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "line;value;kind;reason"
-    assert lines[1] == "9;+33612345678;duplicate;duplicate of an earlier row"
+    assert lines[0] == "line;value;kind;reason;name"  # the file's own "name" column
+    assert lines[1] == "9;+33612345678;duplicate;duplicate of line 2;H"
     assert len(lines) == 14
 
 
