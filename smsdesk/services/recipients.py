@@ -41,7 +41,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.dml import Insert
 
@@ -239,6 +250,7 @@ class CheckReport:
     unanswered: int  # the gateway gave no answer (yet): kept
     removed: int
     credits: float
+    answers: tuple[NumberCheck, ...] = ()  # every answer, in the list's order
 
 
 # --- reading and parsing (the same code in-process, in the child and for its raw batches) ---
@@ -836,6 +848,25 @@ def _size_of(path: Path) -> int:
         return 0  # the preview says why, with the file's name
 
 
+def _matches(search: str) -> ColumnElement[bool]:
+    """A contact whose name (or other columns) holds `search`, or whose number holds
+    its digits ("06 12" finds +33612...: the national 0 aside)."""
+    text = search.strip()
+    condition: ColumnElement[bool] = Contact.name.icontains(text, autoescape=True)
+    digits = "".join(char for char in text if char.isdigit())
+    if digits:
+        wanted = digits.lstrip("0") or digits
+        condition = or_(condition, Contact.e164.contains(wanted, autoescape=True))
+    return condition
+
+
+def _clean_extra(extra: dict[str, str] | None) -> dict[str, str] | None:
+    if not extra:
+        return None
+    kept = {key.strip(): value.strip() for key, value in extra.items() if key.strip()}
+    return {key: value for key, value in kept.items() if value} or None
+
+
 def _chunks(values: Sequence[str], size: int = DELETE_CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -1154,19 +1185,155 @@ class RecipientService:
         return int(count or 0)
 
     def contacts_page(
-        self, list_id: int, *, after: str | None = None, limit: int = PAGE_SIZE
+        self,
+        list_id: int,
+        *,
+        after: str | None = None,
+        limit: int = PAGE_SIZE,
+        search: str | None = None,
     ) -> list[ContactRow]:
         """Contacts of a list in number order, `limit` after the number `after`: a seek
-        along the (list_id, e164) index, as fast deep in a big list as at its start."""
+        along the (list_id, e164) index, as fast deep in a big list as at its start.
+        `search`: the name contains it (any case), or the number its digits."""
         query = select(Contact.id, Contact.e164, Contact.name, Contact.extra).where(
             Contact.list_id == list_id
         )
         if after is not None:
             query = query.where(Contact.e164 > after)
+        if search is not None and search.strip():
+            query = query.where(_matches(search))
         query = query.order_by(Contact.e164).limit(limit)
         with self._sessions() as session:
             found = session.execute(query).all()
         return [ContactRow(id_, e164, name, dict(extra or {})) for id_, e164, name, extra in found]
+
+    def count_matching(self, list_id: int, search: str) -> int:
+        with self._sessions() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(Contact)
+                .where(Contact.list_id == list_id, _matches(search))
+            )
+        return int(count or 0)
+
+    def _number_for(self, session: Session, list_id: int, number: str, region: str) -> str:
+        parsed = PhoneNormalizer(_check_region(region)).parse(number)
+        if parsed.e164 is None:
+            reason = precise_reason(parsed, region) or "not a phone number"
+            raise RecipientsError(f"{number!r} is not a phone number: {reason}")
+        if parsed.kind is not NumberKind.MOBILE:
+            raise RecipientsError(f"{number!r} is not a mobile number: it cannot receive SMS")
+        if session.get(StopEntry, parsed.e164) is not None:
+            raise RecipientsError(f"{parsed.e164} is on the stop list")
+        return parsed.e164
+
+    def add_contact(
+        self,
+        list_id: int,
+        number: str,
+        *,
+        name: str = "",
+        extra: dict[str, str] | None = None,
+        region: str = "FR",
+    ) -> ContactRow:
+        """One contact added by hand. Raises RecipientsError (not a mobile, on the stop
+        list, already in the list)."""
+        self.get_list(list_id)
+        with self._sessions.begin() as session:
+            e164 = self._number_for(session, list_id, number, region)
+            if session.scalar(
+                select(Contact.id).where(Contact.list_id == list_id, Contact.e164 == e164)
+            ):
+                raise RecipientsError(f"{e164} is already in the list")
+            contact = Contact(
+                list_id=list_id,
+                e164=e164,
+                name=" ".join(name.split())[:MAX_CONTACT_NAME],
+                extra=_clean_extra(extra),
+            )
+            session.add(contact)
+            session.flush()
+            return ContactRow(contact.id, e164, contact.name, dict(contact.extra or {}))
+
+    def update_contact(
+        self,
+        contact_id: int,
+        *,
+        number: str | None = None,
+        name: str | None = None,
+        extra: dict[str, str] | None = None,
+        region: str = "FR",
+    ) -> ContactRow:
+        """Change a contact's number, name or other columns (None: unchanged)."""
+        with self._sessions.begin() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise RecipientsError(f"no contact {contact_id}")
+            if number is not None:
+                e164 = self._number_for(session, contact.list_id, number, region)
+                other = session.scalar(
+                    select(Contact.id).where(
+                        Contact.list_id == contact.list_id,
+                        Contact.e164 == e164,
+                        Contact.id != contact_id,
+                    )
+                )
+                if other is not None:
+                    raise RecipientsError(f"{e164} is already in the list")
+                contact.e164 = e164
+            if name is not None:
+                contact.name = " ".join(name.split())[:MAX_CONTACT_NAME]
+            if extra is not None:
+                contact.extra = _clean_extra(extra)
+            session.flush()
+            return ContactRow(contact.id, contact.e164, contact.name, dict(contact.extra or {}))
+
+    def delete_contact_ids(self, ids: Sequence[int]) -> int:
+        removed = 0
+        with self._sessions.begin() as session:
+            for start in range(0, len(ids), DELETE_CHUNK):
+                chunk = list(ids[start : start + DELETE_CHUNK])
+                result = session.execute(delete(Contact).where(Contact.id.in_(chunk)))
+                removed += int(getattr(result, "rowcount", 0) or 0)
+        return removed
+
+    def merge_lists(self, sources: Sequence[int], into: str) -> tuple[ListInfo, int, int]:
+        """Copy the contacts of `sources` into the list `into` (created when new),
+        a number once: returns (the list, contacts added, duplicates left out)."""
+        cleaned = _clean_list_name(into)
+        with self._sessions.begin() as session:
+            for source in sources:
+                if session.get(RecipientList, source) is None:
+                    raise RecipientsError(f"no recipient list {source}")
+            target = session.scalar(select(RecipientList).where(RecipientList.name == cleaned))
+            if target is None:
+                target = RecipientList(name=cleaned)
+                session.add(target)
+                session.flush()
+            existing = set(
+                session.scalars(select(Contact.e164).where(Contact.list_id == target.id))
+            )
+            added = duplicates = 0
+            for source in sources:
+                if source == target.id:
+                    continue
+                rows = session.execute(
+                    select(Contact.e164, Contact.name, Contact.extra)
+                    .where(Contact.list_id == source)
+                    .order_by(Contact.id)
+                ).all()
+                fresh = []
+                for e164, name, extra in rows:
+                    if e164 in existing:
+                        duplicates += 1
+                        continue
+                    existing.add(e164)
+                    fresh.append({"list_id": target.id, "e164": e164, "name": name, "extra": extra})
+                if fresh:
+                    session.execute(insert(Contact), fresh)
+                    added += len(fresh)
+            target_id = target.id
+        return self.get_list(target_id), added, duplicates
 
     def remove_contacts(self, list_id: int, numbers: Sequence[str]) -> int:
         removed = 0
@@ -1352,6 +1519,7 @@ class RecipientService:
             unanswered=len(asked) - len(answered),
             removed=removed,
             credits=round(len(numbers) * HLR_CREDITS_PER_NUMBER, 4),
+            answers=tuple(answered),
         )
 
 
