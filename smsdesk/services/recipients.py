@@ -1105,7 +1105,7 @@ class RecipientService:
         for phone in phones:
             parsed = normalizer.parse(phone)
             if parsed.e164 is None:
-                shown.append(f"invalid: {parsed.reason}")
+                shown.append(f"invalid: {precise_reason(parsed, region)}")
             elif parsed.kind is not NumberKind.MOBILE and not keep_landlines:
                 shown.append(f"{parsed.e164} (not a mobile: left out)")
             else:

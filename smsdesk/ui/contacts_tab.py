@@ -278,7 +278,9 @@ class ContactsTab(QWidget):
             self.tr("Copy this list's contacts into another list (new or existing), a number once")
         )
         self.merge_button.clicked.connect(self.ask_merge)
-        self.drop_hint = QLabel("Drop a .csv or .txt file here to import it.")
+        self.drop_hint = QLabel(
+            self.tr("Drop a file here to import it: CSV, TXT, Excel, LibreOffice or vCards.")
+        )
         self.drop_hint.setStyleSheet("color: #666666")
 
         left = QWidget()
@@ -429,7 +431,7 @@ class ContactsTab(QWidget):
             self.contents_label.setText("No list yet: import a file or paste numbers.")
         elif self.contacts_model.search:
             self.contents_label.setText(
-                self.tr("“{0}”: {1} contacts match “{2}”").format(
+                self.tr("“{0}”: {1} contact(s) match “{2}”").format(
                     info.name, grouped(self.contacts_model.total), self.contacts_model.search
                 )
             )

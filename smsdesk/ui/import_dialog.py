@@ -148,8 +148,8 @@ class RowsModel(HeaderedTableModel, Generic[RowT]):
 class RejectedModel(RowsModel[RejectedRow]):
     """The rejected lines of a report (hundreds of thousands for a big file: no widgets)."""
 
-    COL_LINE, COL_VALUE, COL_KIND, COL_REASON = range(4)
-    HEADERS = ("Line", "Value", "Kind", "Reason")
+    COL_LINE, COL_VALUE, COL_KIND, COL_REASON, COL_NAME = range(5)
+    HEADERS = ("Line", "Value", "Kind", "Reason", "Name")  # whose number it is
 
     def text(self, row: RejectedRow, column: int) -> object:
         if column == self.COL_LINE:
@@ -160,6 +160,8 @@ class RejectedModel(RowsModel[RejectedRow]):
             return KIND_LABELS[row.kind]
         if column == self.COL_REASON:
             return row.reason
+        if column == self.COL_NAME:
+            return row.name
         return None
 
     def alignment(self, column: int) -> int | None:
@@ -368,7 +370,7 @@ class ImportDialog(QDialog):
         self.rejected_view.verticalHeader().setVisible(False)
         self.rejected_view.verticalHeader().setDefaultSectionSize(22)
         self.rejected_view.horizontalHeader().setSectionResizeMode(
-            RejectedModel.COL_REASON, QHeaderView.ResizeMode.Stretch
+            RejectedModel.COL_NAME, QHeaderView.ResizeMode.Stretch
         )
         self.rejected_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.save_button = QPushButton("&Save the rejected lines as CSV…")

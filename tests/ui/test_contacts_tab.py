@@ -269,7 +269,7 @@ def test_search_edit_add_and_delete_contacts(qtbot, qtmodeltester, make_tab, ser
     tab.search_edit.setText("fran")
     qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 1)
     qtmodeltester.check(tab.contacts_model)
-    assert tab.contents_label.text() == "“Clients”: 1 contacts match “fran”"
+    assert tab.contents_label.text() == "“Clients”: 1 contact(s) match “fran”"
     contact = tab.contacts_model.row_at(0)
     assert contact is not None and contact.name == "François Château"
 

@@ -141,10 +141,10 @@ def test_preview_then_import_a_french_excel_file(
         for row in range(model.rowCount())
     ]
     assert rows == [
-        [7, "01 42 68 53 00", "Not a mobile", "landline"],
-        [8, "06-12-34-56-78", "Duplicate", "duplicate of line 2"],
-        [9, "06 39 98 12 34", "Invalid", "unallocated range"],
-        [10, "", "Invalid", "empty"],
+        [7, "01 42 68 53 00", "Not a mobile", "landline", "Cécile Garçon"],
+        [8, "06-12-34-56-78", "Duplicate", "duplicate of line 2", "Noël Lemaître"],
+        [9, "06 39 98 12 34", "Invalid", "unallocated range", "Agnès Cœur"],
+        [10, "", "Invalid", "empty", "Renée Façade"],
     ]
     assert [(info.name, info.contacts) for info in services.recipients.lists()] == [
         ("excel_fr_cp1252", 6)
