@@ -145,7 +145,12 @@ class RejectedRow(NamedTuple):
     kind: Rejection
     reason: str
     name: str = ""  # the row's name and other columns, to tell whose number it is
-    extra: dict[str, str] | None = None
+    columns: str = ""  # those columns as compact JSON: a big file has many such rows
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """The row's other columns."""
+        return dict(json.loads(self.columns)) if self.columns else {}
 
     @property
     def message(self) -> str:
@@ -260,7 +265,7 @@ _RawRow = tuple[int, str, str, dict[str, str], tuple[tuple[str, dict[str, str]],
 # e164, name, extra, line, number as written (the last two in case it is refused later)
 _NewContact = tuple[str, str, dict[str, str], int, str]
 # line, value as written, kind, reason, name, extra
-_Rejected = tuple[int, str, Rejection, str, str, dict[str, str] | None]
+_Rejected = tuple[int, str, Rejection, str, str, str]  # ... name, columns as JSON
 
 _DUPLICATE_ROW = "duplicate of an earlier row"
 _DUPLICATE_CONTACT = "already in the list"
@@ -300,6 +305,8 @@ def _json_object_encoder() -> Callable[[dict[str, str]], str]:
 
     return encode_object
 
+
+_encode_extra = _json_object_encoder()
 
 _Refused = Callable[[], list[RefusedLine]]
 
@@ -349,9 +356,7 @@ class _Parser:
         mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
         invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
         contacts: list[_NewContact] = []
-        rejected: list[_Rejected] = [
-            (r.line, r.value, invalid, r.reason, "", None) for r in refused
-        ]
+        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason, "", "") for r in refused]
         set_aside = 0
         for line, phone, name, extra, others in rows:
             if others:  # a person with several numbers: rare, and slower
@@ -363,10 +368,12 @@ class _Parser:
                 reason = parsed.reason or "invalid"
                 if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
                     reason = precise_reason(parsed, self._region) or reason
-                rejected.append((line, phone, invalid, reason, name, extra))
+                columns = _encode_extra(extra) if extra else ""
+                rejected.append((line, phone, invalid, reason, name, columns))
             elif parsed.kind is not mobile and not keep_landlines:
                 reason = "landline" if parsed.kind is landline else "not a mobile number"
-                rejected.append((line, phone, not_mobile, reason, name, extra))
+                columns = _encode_extra(extra) if extra else ""
+                rejected.append((line, phone, not_mobile, reason, name, columns))
             else:
                 contacts.append((e164, name[:MAX_CONTACT_NAME], extra, line, phone))
         return _Batch(contacts, rejected, position, len(rows), set_aside)
@@ -559,10 +566,12 @@ class _StopFilter:
                 kept.append(contact)
             elif e164 in self._seen:
                 reason = _duplicate_of(self._seen[e164])
-                refused.append((line, value, Rejection.DUPLICATE, reason, name, extra))
+                columns = _encode_extra(extra) if extra else ""
+                refused.append((line, value, Rejection.DUPLICATE, reason, name, columns))
             else:
                 self._seen[e164] = line
-                refused.append((line, value, Rejection.STOPPED, "on the stop list", name, extra))
+                columns = _encode_extra(extra) if extra else ""
+                refused.append((line, value, Rejection.STOPPED, "on the stop list", name, columns))
         return kept, refused
 
 
@@ -733,7 +742,8 @@ class _ContactWriter:
             else:
                 first = self._line_of(contact_id) if contact_id is not None else 0
                 reason = _duplicate_of(first) if first else _DUPLICATE_ROW
-            rejected.append((line, value, duplicate, reason, name, extra))
+            columns = _encode_extra(extra) if extra else ""
+            rejected.append((line, value, duplicate, reason, name, columns))
         return rejected
 
 
@@ -1536,7 +1546,7 @@ def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
     named = False
     for row in rows:
         named = named or bool(row.name)
-        if row.extra:
+        if row.columns:
             columns.update(dict.fromkeys(row.extra))
     header = ["line", "value", "kind", "reason"]
     if named or columns:
@@ -1552,7 +1562,7 @@ def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
                 cells = [row.line, neutralise_cell(row.value), row.kind.value, row.reason]
                 if len(header) > 4:
                     cells.append(neutralise_cell(row.name))
-                    extra = row.extra or {}
+                    extra = row.extra
                     cells.extend(neutralise_cell(extra.get(key, "")) for key in extra_columns)
                 writer.writerow(cells)
                 written += 1
