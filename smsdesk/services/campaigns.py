@@ -203,6 +203,8 @@ class CampaignRequest:
     allow_long: bool = False
     # merged values ({prénom}...) in GSM-7 where they can be: see render_all
     transliterate: bool = False
+    # other lists sent to with `list_name` (and the pasted numbers), a number once
+    more_lists: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -455,9 +457,14 @@ class CampaignService:
         return [ListChoice(name, int(count)) for name, count in rows]
 
     def audience(
-        self, receivers: Sequence[str] = (), list_name: str | None = None, region: str = "FR"
+        self,
+        receivers: Sequence[str] = (),
+        list_name: str | None = None,
+        region: str = "FR",
+        more_lists: Sequence[str] = (),
     ) -> Audience:
-        """Merge pasted numbers and a list; drop duplicates and stop-listed numbers."""
+        """Merge pasted numbers and lists (`list_name`, then `more_lists`); drop
+        duplicates across all of them and stop-listed numbers."""
         normalizer = PhoneNormalizer(region)
         recipients: dict[str, Recipient] = {}
         invalid: list[InvalidNumber] = []
@@ -476,9 +483,10 @@ class CampaignService:
                 duplicates += 1
                 continue
             recipients[parsed.e164] = Recipient(parsed.e164)
+        names = [name for name in (list_name, *more_lists) if name]
         with self._sessions() as session:
-            if list_name:
-                list_id = self._list_id(session, list_name)
+            for one_list in dict.fromkeys(names):
+                list_id = self._list_id(session, one_list)
                 for e164, name, extra in session.execute(
                     select(Contact.e164, Contact.name, Contact.extra)
                     .where(Contact.list_id == list_id)
@@ -548,7 +556,9 @@ class CampaignService:
     # -- preview and quote -----------------------------------------------------------
 
     def preview(self, request: CampaignRequest, *, samples: int = 3) -> CampaignPreview:
-        audience = self.audience(request.receivers, request.list_name, request.region)
+        audience = self.audience(
+            request.receivers, request.list_name, request.region, request.more_lists
+        )
         return self._preview(request, audience, samples)
 
     def _preview(
@@ -665,7 +675,9 @@ class CampaignService:
 
     def create(self, request: CampaignRequest) -> CampaignCreated:
         self._validate(request)
-        audience = self.audience(request.receivers, request.list_name, request.region)
+        audience = self.audience(
+            request.receivers, request.list_name, request.region, request.more_lists
+        )
         if not audience.recipients:
             if audience.invalid:
                 first = audience.invalid[0]

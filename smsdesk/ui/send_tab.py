@@ -179,6 +179,16 @@ class SendTab(QWidget):
         self.send_button.setDefault(True)
         self.send_button.setToolTip(self.tr("Check and send (Ctrl+Return)"))
 
+        # other lists in the same campaign (a number once across them)
+        self.more_lists_button = QToolButton()
+        self.more_lists_button.setText(self.tr("+ other lists"))
+        self.more_lists_button.setToolTip(
+            self.tr("Send to several lists at once: a number in two lists gets one message")
+        )
+        self.more_lists_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_lists_menu = QMenu(self.more_lists_button)
+        self.more_lists_button.setMenu(self.more_lists_menu)
+
         # shown when merged values ({prénom}...) turn messages into UCS-2
         self.transliterate_box = QCheckBox()
         self.transliterate_box.setVisible(False)
@@ -203,7 +213,10 @@ class SendTab(QWidget):
         when_row.addWidget(self.defer_box)
         when_row.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Recipient &list"), self.list_picker)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.list_picker, 1)
+        list_row.addWidget(self.more_lists_button)
+        form.addRow(self.tr("Recipient &list"), list_row)
         form.addRow(self.tr("&Numbers"), self.recipients)
         form.addRow("", self.recipients_count)
         form.addRow("", self.audience_label)
@@ -275,6 +288,15 @@ class SendTab(QWidget):
         index = self.list_picker.findData(current)
         self.list_picker.setCurrentIndex(max(0, index))
         self.list_picker.blockSignals(False)
+        checked = set(self.more_lists())
+        self.more_lists_menu.clear()
+        for choice in lists:
+            action = self.more_lists_menu.addAction(f"{choice.name} ({choice.contacts})")
+            action.setCheckable(True)
+            action.setData(choice.name)
+            action.setChecked(choice.name in checked)
+            action.toggled.connect(self._more_lists_changed)
+        self._show_more_lists()
         if index < 0 and current is not None:
             self._schedule_preview()
 
@@ -387,6 +409,24 @@ class SendTab(QWidget):
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
 
+    def more_lists(self) -> list[str]:
+        """The other lists ticked in the "+ other lists" menu."""
+        return [
+            str(action.data())
+            for action in self.more_lists_menu.actions()
+            if action.isChecked() and action.data() != self.list_picker.currentData()
+        ]
+
+    def _more_lists_changed(self, _checked: bool) -> None:
+        self._show_more_lists()
+        self._schedule_preview()
+
+    def _show_more_lists(self) -> None:
+        count = len(self.more_lists())
+        self.more_lists_button.setText(
+            self.tr("+ {0} other list(s)").format(count) if count else self.tr("+ other lists")
+        )
+
     def request(self) -> CampaignRequest:
         """What the form asks for, as the services take it."""
         list_name = self.list_picker.currentData()
@@ -403,6 +443,7 @@ class SendTab(QWidget):
             region=self._prefs.region,
             provider_deferred=self.defer_box.isEnabled() and self.defer_box.isChecked(),
             transliterate=self.transliterate_box.isVisible() and self.transliterate_box.isChecked(),
+            more_lists=tuple(self.more_lists()),
         )
 
     # -- preview ---------------------------------------------------------------------

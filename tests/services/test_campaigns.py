@@ -380,3 +380,27 @@ def test_split_receivers_is_the_imports_splitter():
         *split_numbers("06 12 34 56 78 ::: 07 98 76 54 32"),
         *split_numbers("0612345678 / 0698765432"),
     ]
+
+
+def test_several_lists_and_pasted_numbers_in_one_campaign(services: Services):
+    recipients = services.recipients
+    recipients.import_text("Nom;Mobile\nAnne;0612345678\nPaul;0623456789\n", list_name="A")
+    recipients.import_text("Nom;Mobile\nAnne B;0612345678\nZoé;0781234567\n", list_name="B")
+    request = CampaignRequest(
+        body="Bonjour {nom}",
+        receivers=["0623456789\n0698765432"],
+        list_name="A",
+        more_lists=("B",),
+    )
+    preview = services.campaigns.preview(request)
+    # pasted 2 + A 2 + B 2, of which 0612... (A, B) and 0623... (pasted, A) twice
+    assert (preview.recipients, preview.duplicates) == (4, 2)
+    created = services.campaigns.create(request)
+    assert created.messages == 4
+    bodies = {m.receiver: m.body for m in _messages(services)}
+    assert bodies == {
+        "+33623456789": "Bonjour Paul",  # pasted, and in A: the list's fields
+        "+33698765432": "Bonjour ",
+        "+33612345678": "Bonjour Anne",  # the first list's fields
+        "+33781234567": "Bonjour Zoé",
+    }

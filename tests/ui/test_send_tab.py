@@ -388,3 +388,18 @@ def test_merged_names_in_ucs2_offer_their_transliteration(
         bodies = set(session.scalars(select(Message.body)))
     assert any(body.startswith("Bonjour Francois,") for body in bodies)
     assert any(body.startswith("Bonjour Jérome,") for body in bodies)
+
+
+def test_several_lists_at_once(qtbot, typist, make_tab, services: Services):
+    _make_list(services, "A", [("+33612345678", "Anne"), ("+33623456789", "Paul")])
+    _make_list(services, "B", [("+33612345678", "Anne B"), ("+33781234567", "Zoé")])
+    tab = make_tab()
+    _pick_list(qtbot, tab, "A")
+    tab.editor.set_text("Bonjour")
+    qtbot.waitUntil(lambda: tab.audience_label.text().startswith("2 recipient(s)"))
+    action = next(a for a in tab.more_lists_menu.actions() if a.data() == "B")
+    action.setChecked(True)
+    assert tab.more_lists_button.text() == "+ 1 other list(s)"
+    qtbot.waitUntil(lambda: tab.audience_label.text().startswith("3 recipient(s)"))
+    assert tab.audience_label.text() == "3 recipient(s) · 1 duplicate(s) removed"
+    assert tab.request().more_lists == ("B",)
