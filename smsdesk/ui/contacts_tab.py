@@ -51,6 +51,7 @@ from smsdesk.services.recipients import (
     StopReport,
     StopRow,
 )
+from smsdesk.ui.check_dialog import CheckResultsDialog
 from smsdesk.ui.contact_dialog import ContactDialog
 from smsdesk.ui.import_dialog import (
     FILE_FILTER,
@@ -324,6 +325,7 @@ class ContactsTab(QWidget):
             lambda *_: self._update_buttons()
         )
         self.contact_dialog: ContactDialog | None = None
+        self.check_dialog: CheckResultsDialog | None = None
         contents = QWidget()
         contents_layout = QVBoxLayout(contents)
         contents_layout.addWidget(self.contents_label)
@@ -573,34 +575,49 @@ class ContactsTab(QWidget):
             f"Check the {grouped(quote.numbers)} numbers of “{quote.list_name}” with the "
             f"mobile networks through {quote.provider}?\n\n"
             f"Cost: {quote.credits:,.1f} credits ({HLR_CREDITS_PER_NUMBER:g} a number).\n"
-            "Numbers that no network knows or can reach are then removed from the list.",
+            "You then see each number's operator and choose the numbers to remove.",
             on_yes=lambda: self._check(quote),
         )
 
     def _check(self, quote: CheckQuote) -> None:
         def done(report: CheckReport) -> None:
+            unreachable = len(report.unreachable)
             words = (
                 f"{grouped(report.checked)} numbers checked: {grouped(report.reachable)} "
-                f"reachable, {grouped(report.removed)} removed from “{quote.list_name}”"
+                f"reachable, {grouped(unreachable)} unreachable"
             )
             if report.unanswered:
                 words += f", {grouped(report.unanswered)} without an answer (kept)"
             self._end_job(words)
-            details = "\n".join(
-                f"{check.e164}: {'invalid' if not check.valid else 'unreachable'}"
-                for check in report.unreachable
-            )
-            self._box(
-                QMessageBox.Icon.Information, "Check with the networks", words, details=details
-            )
-            self._changed(quote.list_id)
+            dialog = CheckResultsDialog(quote.list_name, report.answers, parent=self)
+            dialog.accepted.connect(lambda: self._remove_checked(quote, dialog.ticked()))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.check_dialog = dialog
+            dialog.open()
 
         self._start_job(
             "Checking with the networks…",
             lambda progress, cancel: self._recipients.check_list(
-                quote.list_id, quote.provider, progress=progress, cancel=cancel
+                quote.list_id,
+                quote.provider,
+                remove_unreachable=False,
+                progress=progress,
+                cancel=cancel,
             ),
             done,
+        )
+
+    def _remove_checked(self, quote: CheckQuote, numbers: list[str]) -> None:
+        def removed(count: int) -> None:
+            self._end_job(
+                self.tr("{0} number(s) removed from “{1}”").format(count, quote.list_name)
+            )
+            self._changed(quote.list_id)
+
+        self._workers.run(
+            lambda **_: self._recipients.remove_contacts(quote.list_id, numbers),
+            on_result=removed,
+            on_error=self._error,
         )
 
     # -- contacts --------------------------------------------------------------------

@@ -180,12 +180,27 @@ def test_operator_check_shows_the_cost_then_removes_unreachable_numbers(
     tab.check_button.click()
     with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
         answer_box(tab, QMessageBox.StandardButton.Yes)
-    assert finished.args == ["4 numbers checked: 2 reachable, 2 removed from “À vérifier”"]
-    report = tab.last_box
-    assert report is not None and report.isVisible()
-    assert report.detailedText() == "+33612340023: invalid\n+33612340024: unreachable"
-    report.accept()
-    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 2)
+    assert finished.args == ["4 numbers checked: 2 reachable, 2 unreachable"]
+    assert services.recipients.count_contacts(tab.selected_list.id) == 4  # type: ignore[union-attr]
+    dialog = tab.check_dialog
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    shown = [
+        [table.item(row, column).text() for column in range(1, 4)]
+        for row in range(table.rowCount())
+    ]
+    assert shown == [
+        ["+33 6 12 34 00 01", "Orange", "yes"],
+        ["+33 6 12 34 00 23", "Orange", "no: no such number"],
+        ["+33 6 12 34 00 24", "Orange", "no: switched off or out of service"],
+        ["+33 6 12 34 00 02", "Orange", "yes"],
+    ]
+    assert dialog.ticked() == ["+33612340023", "+33612340024"]
+    dialog.set_ticked(2, False)  # the user keeps the one switched off
+    with qtbot.waitSignal(tab.job_finished) as removed:
+        dialog.remove_button.click()
+    assert removed.args == ["1 number(s) removed from “À vérifier”"]
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 3)
 
 
 def test_a_gateway_without_operator_check_says_so(qtbot, services: Services, pool):
