@@ -547,7 +547,7 @@ def operator_name(code: str | None, e164: str | None = None) -> str:
 
         try:
             name = carrier.name_for_number(phonenumbers.parse(e164, None), "en")
-        except NumberParseException:
+        except Exception:  # a bad number, or a bundle without the carrier data
             name = ""
         if name:
             return str(name)

@@ -307,6 +307,12 @@ class CampaignPreview:
             names = ", ".join("{" + n + "}" for n in self.unknown_placeholders)
             return f"no column for {names} in the recipients"
         if not self.recipients:
+            if self.invalid:
+                first = self.invalid[0]
+                return (
+                    f"no recipient to send to: {len(self.invalid)} number(s) left out "
+                    f"({first.value!r}: {first.reason})"
+                )
             return "no recipient to send to"
         return None
 
