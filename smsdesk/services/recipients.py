@@ -1217,6 +1217,21 @@ class RecipientService:
             found = session.execute(query).all()
         return [ContactRow(id_, e164, name, dict(extra or {})) for id_, e164, name, extra in found]
 
+    def names_of(self, list_id: int, numbers: Sequence[str]) -> dict[str, str]:
+        """The names of these numbers in the list (for the operator check's results)."""
+        names: dict[str, str] = {}
+        with self._sessions() as session:
+            for chunk in _chunks(list(numbers)):
+                names.update(
+                    (e164, name)
+                    for e164, name in session.execute(
+                        select(Contact.e164, Contact.name).where(
+                            Contact.list_id == list_id, Contact.e164.in_(chunk)
+                        )
+                    )
+                )
+        return names
+
     def count_matching(self, list_id: int, search: str) -> int:
         with self._sessions() as session:
             count = session.scalar(

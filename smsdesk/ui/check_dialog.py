@@ -4,7 +4,7 @@ user chooses what is removed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,10 +27,14 @@ from smsdesk.ui.table_models import readable_number
 class CheckResultsDialog(QDialog):
     """Accepted: `ticked()` are the numbers to remove."""
 
-    COL_REMOVE, COL_NUMBER, COL_OPERATOR, COL_STATE = range(4)
+    COL_REMOVE, COL_NUMBER, COL_NAME, COL_OPERATOR, COL_STATE = range(5)
 
     def __init__(
-        self, list_name: str, answers: Sequence[NumberCheck], parent: QWidget | None = None
+        self,
+        list_name: str,
+        answers: Sequence[NumberCheck],
+        names: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Check with the networks: “{0}”").format(list_name))
@@ -44,10 +48,17 @@ class CheckResultsDialog(QDialog):
             ).format(len(answers), len(answers) - unreachable, unreachable)
         )
         self.summary_label.setWordWrap(True)
-        self.table = QTableWidget(len(answers), 4)
+        self.table = QTableWidget(len(answers), 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Remove"), self.tr("Number"), self.tr("Operator"), self.tr("Reachable")]
+            [
+                self.tr("Remove"),
+                self.tr("Number"),
+                self.tr("Name"),
+                self.tr("Operator"),
+                self.tr("Reachable"),
+            ]
         )
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -60,6 +71,8 @@ class CheckResultsDialog(QDialog):
             tick.setCheckState(Qt.CheckState.Checked if bad else Qt.CheckState.Unchecked)
             self.table.setItem(row, self.COL_REMOVE, tick)
             self.table.setItem(row, self.COL_NUMBER, QTableWidgetItem(readable_number(answer.e164)))
+            name = (names or {}).get(answer.e164, "")
+            self.table.setItem(row, self.COL_NAME, QTableWidgetItem(name))
             operator = operator_name(answer.operator_code, answer.e164) or self.tr("unknown")
             if answer.ported:
                 operator = self.tr("{0} (ported)").format(operator)

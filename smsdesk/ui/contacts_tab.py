@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -580,7 +580,8 @@ class ContactsTab(QWidget):
         )
 
     def _check(self, quote: CheckQuote) -> None:
-        def done(report: CheckReport) -> None:
+        def done(answer: tuple[CheckReport, dict[str, str]]) -> None:
+            report, names = answer
             unreachable = len(report.unreachable)
             words = (
                 f"{grouped(report.checked)} numbers checked: {grouped(report.reachable)} "
@@ -589,23 +590,24 @@ class ContactsTab(QWidget):
             if report.unanswered:
                 words += f", {grouped(report.unanswered)} without an answer (kept)"
             self._end_job(words)
-            dialog = CheckResultsDialog(quote.list_name, report.answers, parent=self)
+            dialog = CheckResultsDialog(quote.list_name, report.answers, names, parent=self)
             dialog.accepted.connect(lambda: self._remove_checked(quote, dialog.ticked()))
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.check_dialog = dialog
             dialog.open()
 
-        self._start_job(
-            "Checking with the networks…",
-            lambda progress, cancel: self._recipients.check_list(
+        def work(progress: Any, cancel: Any) -> tuple[CheckReport, dict[str, str]]:
+            report = self._recipients.check_list(
                 quote.list_id,
                 quote.provider,
                 remove_unreachable=False,
                 progress=progress,
                 cancel=cancel,
-            ),
-            done,
-        )
+            )
+            numbers = [check.e164 for check in report.answers]
+            return report, self._recipients.names_of(quote.list_id, numbers)
+
+        self._start_job("Checking with the networks…", work, done)
 
     def _remove_checked(self, quote: CheckQuote, numbers: list[str]) -> None:
         def removed(count: int) -> None:
