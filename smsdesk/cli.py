@@ -201,7 +201,9 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         dest="action", required=True, parser_class=_Parser
     )
     cimport = contacts.add_parser(
-        "import", parents=[common], help="import a CSV/TXT file into a list (new or existing)"
+        "import",
+        parents=[common],
+        help="import a file into a list (new or existing): CSV, TXT, XLSX, XLS, ODS, VCF",
     )
     cimport.add_argument("path", type=Path)
     cimport.add_argument("--list", dest="list_name", metavar="NAME", help="default: file name")
@@ -210,11 +212,41 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "--column", help="the column of the numbers: its name or number (default: detected)"
     )
     cimport.add_argument(
+        "--sheet", metavar="NAME", help="a workbook's sheet (default: the first with numbers)"
+    )
+    cimport.add_argument(
         "--keep-landlines", action="store_true", help="keep landline and other non-mobile numbers"
+    )
+    cimport.add_argument(
+        "--all-numbers",
+        action="store_true",
+        help="every mobile of a contact (default: its first mobile, one message a person)",
     )
     cimport.add_argument("--json", action="store_true")
     clists = contacts.add_parser("lists", parents=[common], help="the recipient lists")
     clists.add_argument("--json", action="store_true")
+    cshow = contacts.add_parser("show", parents=[common], help="the contacts of a list")
+    cshow.add_argument("list_name", metavar="LIST", help="the list's name")
+    cshow.add_argument("--search", metavar="S", help="name or number contains this")
+    cshow.add_argument("--limit", type=count_of(DB_INT_MAX, "a limit"), default=1000)
+    cshow.add_argument("--json", action="store_true")
+    cdelete = contacts.add_parser(
+        "delete", parents=[common], help="delete numbers from a list, or the whole list"
+    )
+    cdelete.add_argument("list_name", metavar="LIST", help="the list's name")
+    cdelete.add_argument(
+        "numbers", nargs="*", metavar="NUMBER", help="any format (none: the whole list)"
+    )
+    cdelete.add_argument("--json", action="store_true")
+    ccheck = contacts.add_parser(
+        "check",
+        parents=[common],
+        help="ask the networks about a list (HLR): the price first, --yes to pay and run",
+    )
+    ccheck.add_argument("list_name", metavar="LIST", help="the list's name")
+    ccheck.add_argument("--provider", default=None, choices=PROVIDER_NAMES)
+    ccheck.add_argument("--yes", action="store_true", help="run it and remove the unreachable")
+    ccheck.add_argument("--json", action="store_true")
     _stop_parser(contacts, common)
 
 
@@ -770,9 +802,131 @@ def _create(args: argparse.Namespace, services: Any) -> Any:
 REJECTED_SHOWN = 20  # rejected lines printed without --json
 
 
+def _list_named(services: Any, name: str) -> Any:
+    found = services.recipients.find_list(name)
+    if found is None:
+        raise CliError(f"no recipient list named {name!r}")
+    return found
+
+
+def _contacts_show(args: argparse.Namespace, services: Any) -> int:
+    found = _list_named(services, args.list_name)
+    rows: list[Any] = []
+    after = None
+    while len(rows) < args.limit:
+        page = services.recipients.contacts_page(
+            found.id, after=after, limit=min(500, args.limit - len(rows)), search=args.search
+        )
+        if not page:
+            break
+        rows.extend(page)
+        after = page[-1].e164
+    if args.json:
+        _print_json(
+            [{"id": r.id, "number": r.e164, "name": r.name, "extra": r.extra} for r in rows]
+        )
+        return 0
+    for row in rows:
+        others = "; ".join(f"{key}: {value}" for key, value in row.extra.items())
+        print(f"{row.e164:<16}  {row.name:<30}  {others}".rstrip())
+    return 0
+
+
+def _contacts_delete(args: argparse.Namespace, services: Any) -> int:
+    from smsdesk.domain.phone import normalize, split_numbers
+
+    found = _list_named(services, args.list_name)
+    region = services.preferences.preferences().region
+    if not args.numbers:
+        removed = services.recipients.delete_list(found.id)
+        words = {"list": found.name, "list_deleted": True, "removed": removed, "not_found": []}
+    else:
+        wanted: dict[str, str] = {}
+        unknown: list[str] = []
+        for text in args.numbers:
+            for raw in split_numbers(text):
+                parsed = normalize(raw, region)
+                if parsed.e164 is None:
+                    unknown.append(raw)
+                else:
+                    wanted[parsed.e164] = raw
+        removed = services.recipients.remove_contacts(found.id, list(wanted))
+        words = {"list": found.name, "list_deleted": False, "removed": removed}
+        words["not_found"] = unknown if removed == len(wanted) else [*unknown, "..."]
+    if args.json:
+        _print_json(words)
+    elif words["list_deleted"]:
+        print(f"{found.name!r} deleted with its {removed} contact(s)")
+    else:
+        print(f"{removed} contact(s) removed from {found.name!r}")
+    return 0
+
+
+def _contacts_check(args: argparse.Namespace, services: Any) -> int:
+    from smsdesk.domain.phone import operator_name
+
+    found = _list_named(services, args.list_name)
+    provider = args.provider or services.settings.provider
+    quote = services.recipients.quote_check(found.id, provider)
+    summary: dict[str, Any] = {
+        "list": found.name,
+        "provider": provider,
+        "numbers": quote.numbers,
+        "credits": quote.credits,
+        "supported": quote.supported,
+    }
+    if not quote.supported:
+        raise CliError(f"the {provider} gateway cannot check numbers")
+    if not args.yes:
+        if args.json:
+            _print_json({**summary, "checked": False})
+        else:
+            print(
+                f"checking {quote.numbers} number(s) of {found.name!r} with {provider} "
+                f"costs {quote.credits:g} credit(s): run again with --yes"
+            )
+        return 0
+    report = services.recipients.check_list(found.id, provider, remove_unreachable=True)
+    results = [
+        {
+            "number": check.e164,
+            "valid": check.valid,
+            "reachable": check.reachable,
+            "operator": operator_name(check.operator_code, check.e164),
+            "ported": check.ported,
+        }
+        for check in report.answers
+    ]
+    if args.json:
+        _print_json(
+            {
+                **summary,
+                "checked": True,
+                "answered": report.checked,
+                "reachable": report.reachable,
+                "unanswered": report.unanswered,
+                "removed": report.removed,
+                "results": results,
+            }
+        )
+        return 0
+    print(
+        f"{report.checked} checked: {report.reachable} reachable, "
+        f"{len(report.unreachable)} unreachable (removed: {report.removed}), "
+        f"{report.unanswered} unanswered; {report.credits:g} credit(s)"
+    )
+    for result in results:
+        state = "reachable" if result["valid"] and result["reachable"] else "unreachable"
+        print(f"  {result['number']}: {state} ({result['operator'] or 'no operator'})")
+    return 0
+
+
 def _contacts(args: argparse.Namespace, services: Any) -> int:
     if args.action == "stop":
         return _stop_list(args, services)
+    extra = {"show": _contacts_show, "delete": _contacts_delete, "check": _contacts_check}
+    if args.action in extra:
+        return extra[args.action](args, services)
     if args.action == "lists":
         lists = services.recipients.lists()
         if args.json:
@@ -799,7 +953,9 @@ def _contacts(args: argparse.Namespace, services: Any) -> int:
         list_name=args.list_name,
         region=args.region or services.preferences.preferences().region,
         phone_column=column,
+        sheet=args.sheet,
         keep_landlines=args.keep_landlines,
+        all_numbers=args.all_numbers,
     )
     if args.json:
         _print_json(
@@ -812,6 +968,9 @@ def _contacts(args: argparse.Namespace, services: Any) -> int:
                 "invalid": report.invalid,
                 "landlines": report.landlines,
                 "stopped": report.stopped,
+                "contacts": report.contacts,
+                "numbers": report.numbers,
+                "set_aside": report.set_aside,
                 "errors": [
                     {"line": row.line, "value": row.value, "reason": row.message}
                     for row in report.rejected
@@ -821,7 +980,9 @@ def _contacts(args: argparse.Namespace, services: Any) -> int:
         return 0
     print(
         f"{report.list_name!r} ({'new list' if report.created else 'appended'}): "
-        f"{report.rows} row(s) read, {report.imported} imported, "
+        f"{report.contacts} contact(s) with {report.numbers} number(s)"
+        + (f" ({report.set_aside} other number(s) set aside)" if report.set_aside else "")
+        + f"; {report.rows} number(s) read, {report.imported} imported, "
         f"{report.duplicates} duplicate(s), {report.invalid} invalid, "
         f"{report.landlines} not mobile, {report.stopped} on the stop list"
     )

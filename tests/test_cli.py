@@ -177,7 +177,10 @@ def test_message_info_text_starting_with_dash(capsys):
 @pytest.mark.parametrize(
     ("argv", "reason"),
     [
-        (["campaign", "send", "--to", "0612", "--message", "x"], "invalid number '0612'"),
+        (
+            ["campaign", "send", "--to", "0612", "--message", "x"],
+            "1 number(s) left out ('0612': too short)",
+        ),
         (["campaign", "send", "--to", "0612345678", "--message", "  "], "the message is empty"),
         (["campaign", "cancel", "7"], "no campaign with id 7"),
         (["history", "delete", "7"], "no message with id 7"),

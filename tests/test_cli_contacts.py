@@ -25,6 +25,9 @@ KEYS = {
     "invalid",
     "landlines",
     "stopped",
+    "contacts",
+    "numbers",
+    "set_aside",
     "errors",
 }
 # rows, imported, duplicates, invalid, landlines; and each bad file's error (shared data)
@@ -33,6 +36,9 @@ EXPECTED: dict[str, tuple[int, ...]] = {
     name: tuple(counts) for name, counts in _EXPECTED_DATA["counts"].items()
 }
 BAD: dict[str, str] = _EXPECTED_DATA["bad_files"]
+PEOPLE: dict[str, tuple[int, int]] = {
+    name: (people[0], people[1]) for name, people in _EXPECTED_DATA["people"].items()
+}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -83,6 +89,9 @@ def test_import_every_file(capsys, db_url, name):
         "invalid": invalid,
         "landlines": landlines,
         "stopped": 0,
+        "contacts": PEOPLE[name][0],
+        "numbers": PEOPLE[name][1],
+        "set_aside": PEOPLE[name][1] - rows,
         "errors": data["errors"],
     }
     assert [(found["name"], found["contacts"]) for found in lists(capsys, db_url)] == [
@@ -95,7 +104,7 @@ def test_errors_say_line_value_and_reason(capsys, db_url):
     assert data["list"] == "Clients"
     assert data["errors"] == [
         {"line": 7, "value": "01 42 68 53 00", "reason": "landline"},
-        {"line": 8, "value": "06-12-34-56-78", "reason": "duplicate of an earlier row"},
+        {"line": 8, "value": "06-12-34-56-78", "reason": "duplicate of line 2"},
         {"line": 9, "value": "06 39 98 12 34", "reason": "invalid number: unallocated range"},
         {"line": 10, "value": "", "reason": "invalid number: empty"},
     ]
@@ -132,7 +141,7 @@ def test_column_by_name_or_number(capsys, db_url):
 def test_append_to_an_existing_list(capsys, db_url):
     import_json(capsys, db_url, str(DATA / "excel_fr_cp1252.csv"), "--list", "Clients")
     data = import_json(capsys, db_url, str(DATA / "messy_numbers.csv"), "--list", "Clients")
-    assert (data["list_id"], data["rows"], data["imported"], data["duplicates"]) == (1, 23, 3, 12)
+    assert (data["list_id"], data["rows"], data["imported"], data["duplicates"]) == (1, 22, 3, 11)
     assert {"line": 2, "value": "06 12 34 56 78", "reason": "already in the list"} in data["errors"]
     assert [(found["name"], found["contacts"]) for found in lists(capsys, db_url)] == [
         ("Clients", 9)
@@ -180,10 +189,10 @@ def test_text_output(capsys, db_url):
     )
     assert code == 0
     assert out.splitlines() == [
-        "'excel_fr_cp1252' (new list): 10 row(s) read, 6 imported, 1 duplicate(s), "
-        "2 invalid, 1 not mobile, 0 on the stop list",
+        "'excel_fr_cp1252' (new list): 10 contact(s) with 10 number(s); 10 number(s) read, "
+        "6 imported, 1 duplicate(s), 2 invalid, 1 not mobile, 0 on the stop list",
         "  line 7: '01 42 68 53 00': landline",
-        "  line 8: '06-12-34-56-78': duplicate of an earlier row",
+        "  line 8: '06-12-34-56-78': duplicate of line 2",
         "  line 9: '06 39 98 12 34': invalid number: unallocated range",
         "  line 10: '': invalid number: empty",
     ]
@@ -238,5 +247,5 @@ def test_a_big_file_in_a_real_process(tmp_path: Path, db_url: str):
     )
     assert data["errors"] == [
         {"line": rows + 2, "value": "01 42 68 53 00", "reason": "landline"},
-        {"line": rows + 3, "value": "0600000000", "reason": "duplicate of an earlier row"},
+        {"line": rows + 3, "value": "0600000000", "reason": "duplicate of line 2"},
     ]

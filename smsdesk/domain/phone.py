@@ -422,6 +422,37 @@ class PhoneNormalizer:
         return ParsedNumber(raw, e164, _kind_of(phonenumbers.number_type(number)), None)
 
 
+UNALLOCATED = "unallocated range"
+
+
+def precise_reason(parsed: ParsedNumber, region: str = "FR") -> str | None:
+    """The reason a person understands: phonenumbers calls "06 12 34 56 7" possible but
+    unallocated (the national prefix is then read as a digit of the number); counted
+    without that prefix it is one digit short. "too short" / "too long" when the number
+    has fewer / more digits than its country's numbers, else the reason as it was."""
+    if parsed.reason != UNALLOCATED:
+        return parsed.reason
+    try:
+        number = phonenumbers.parse(parsed.raw, region)
+    except NumberParseException:
+        return parsed.reason
+    if number.country_code is None or number.national_number is None:
+        return parsed.reason
+    metadata = PhoneMetadata.metadata_for_region(
+        phonenumbers.region_code_for_country_code(number.country_code), None
+    )
+    general = metadata.general_desc if metadata is not None else None
+    lengths = tuple(general.possible_length or ()) if general is not None else ()
+    if not lengths:
+        return parsed.reason
+    digits = len(str(number.national_number))  # the national prefix's 0 is not kept
+    if digits < min(lengths):
+        return "too short"
+    if digits > max(lengths):
+        return "too long"
+    return parsed.reason
+
+
 @functools.cache
 def _normalizer(region: str) -> PhoneNormalizer:
     return PhoneNormalizer(region)
@@ -473,3 +504,51 @@ def split_numbers(cell: str) -> list[str]:
         else:
             numbers.append(piece)
     return numbers or [text]
+
+
+# MCC+MNC codes an operator check answers with, for the networks French lists meet most
+_OPERATORS: dict[str, str] = {
+    "20801": "Orange",
+    "20802": "Orange",
+    "20810": "SFR",
+    "20811": "SFR",
+    "20813": "SFR",
+    "20815": "Free Mobile",
+    "20816": "Free Mobile",
+    "20820": "Bouygues Telecom",
+    "20821": "Bouygues Telecom",
+    "20888": "Bouygues Telecom",
+    "20826": "NRJ Mobile",
+    "20825": "Lycamobile",
+    "20817": "Legos",
+    "20824": "MobiquiThings",
+    "20822": "Transatel",
+    "20827": "Coriolis",
+    "20834": "Cellhire",
+    "34001": "Orange Caraïbe",
+    "64710": "SFR Réunion",
+    "20601": "Proximus",
+    "20610": "Orange Belgium",
+    "20620": "Base",
+    "22801": "Swisscom",
+    "22802": "Sunrise",
+    "22803": "Salt",
+}
+
+
+def operator_name(code: str | None, e164: str | None = None) -> str:
+    """The operator of an operator check's MCC+MNC code ("20815" -> "Free Mobile"); when
+    the code is unknown, the network the number was first given by (phonenumbers' carrier
+    data: a ported number has moved since), else the code itself, else ""."""
+    if code and code.replace("-", "") in _OPERATORS:
+        return _OPERATORS[code.replace("-", "")]
+    if e164:
+        from phonenumbers import carrier
+
+        try:
+            name = carrier.name_for_number(phonenumbers.parse(e164, None), "en")
+        except Exception:  # a bad number, or a bundle without the carrier data
+            name = ""
+        if name:
+            return str(name)
+    return code or ""

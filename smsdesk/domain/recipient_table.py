@@ -49,6 +49,10 @@ class TableLayout:
         "Phone N - Type": a row takes the first value whose type says mobile, and the
         `phone_column` otherwise.
     skip_lines: lines before the header or the first row (Excel's "sep=;" line).
+    other_phone_columns: the other columns named for a phone (home, business...), read
+        after `phone_column` for the other numbers of the same person.
+    phone_type_column: a column that gives the type of each number of the phone cell,
+        " ::: " between them (vCards' TEL types): each row keeps its number's type.
     """
 
     delimiter: str | None
@@ -58,6 +62,8 @@ class TableLayout:
     name_columns: tuple[int, ...] = ()
     typed_phone_columns: tuple[tuple[int, int], ...] = ()
     skip_lines: int = 0
+    other_phone_columns: tuple[int, ...] = ()
+    phone_type_column: int | None = None
 
     @property
     def phone_column_name(self) -> str:
@@ -73,12 +79,15 @@ class SourceRow:
     phone: the number as written, stripped ("" when the row has none).
     name: the name columns joined; "" when there are none.
     extra: the other non-empty cells of the row by column name (the phone cell aside).
+    same_contact: another number of the person of the row before (a second number of
+        one cell, of another phone column): "one person, one message" keeps only one.
     """
 
     line: int
     phone: str
     name: str
     extra: dict[str, str] = field(default_factory=dict)
+    same_contact: bool = False
 
 
 DELIMITERS: tuple[str, ...] = (",", ";", "\t", "|")
@@ -462,7 +471,32 @@ def sniff_layout(
     if delimiter is not None and not has_header and _is_numbers_only(records, normalizer):
         # "0612345678, 0698765432" lines: one list of numbers, not columns.
         delimiter, records = None, _cells_of_lines(text)
-        has_header = _has_header(records)
+    return _layout_of(records, delimiter, skip_lines, phone_column, normalizer)
+
+
+def layout_of_records(
+    records: Sequence[Sequence[str]],
+    *,
+    phone_column: str | int | None = None,
+    region: str = "FR",
+) -> TableLayout:
+    """The layout of a table already split in cells (a workbook's sheet, vCards): the
+    first records, header included. Its `delimiter` is "\t", nominal: the rows are read
+    by `iter_table_rows`, not from text. Raises RecipientFileError."""
+    kept = [list(record) for record in records if any(cell.strip() for cell in record)]
+    if not kept:
+        raise RecipientFileError("there is no row to read")
+    return _layout_of(kept, "\t", 0, phone_column, PhoneNormalizer(region))
+
+
+def _layout_of(
+    records: list[list[str]],
+    delimiter: str | None,
+    skip_lines: int,
+    phone_column: str | int | None,
+    normalizer: PhoneNormalizer,
+) -> TableLayout:
+    has_header = _has_header(records)
     width = max(len(record) for record in records)
     columns = _unique_columns(records[0] if has_header else (), width)
     data = records[1:] if has_header else records
@@ -492,6 +526,21 @@ def sniff_layout(
             chosen = by_content
         if typed:
             chosen = typed[0][0]
+    others: tuple[int, ...] = ()
+    if has_header and delimiter is not None and phone_column is None:  # not when chosen
+        scored = [(phone_header_score(name), index) for index, name in enumerate(columns)]
+        others = tuple(
+            index
+            for score, index in sorted(scored, key=lambda pair: (-pair[0], pair[1]))
+            if score and index != chosen
+        )
+    type_column = None
+    if has_header and phone_header_score(columns[chosen]):
+        wanted = normalize_header(columns[chosen]) + " type"
+        type_column = next(
+            (index for index, name in enumerate(columns) if normalize_header(name) == wanted),
+            None,
+        )
     return TableLayout(
         delimiter=delimiter,
         has_header=has_header,
@@ -500,6 +549,8 @@ def sniff_layout(
         name_columns=_name_columns(columns) if has_header else (),
         typed_phone_columns=typed,
         skip_lines=skip_lines,
+        other_phone_columns=others,
+        phone_type_column=None if typed else type_column,
     )
 
 
@@ -544,16 +595,12 @@ def _iter_number_lines(source: Iterator[str], layout: TableLayout) -> Iterator[S
 def _iter_records(
     source: Iterator[str], layout: TableLayout, delimiter: str
 ) -> Iterator[SourceRow]:
-    # The hot loop of a million-row import: plain locals, one pass over each record.
     reader = csv.reader(source, delimiter=delimiter)
     offset = layout.skip_lines
-    names = list(layout.columns)
-    width = len(names)
-    phone_index = layout.phone_column
-    name_keys = [names[index] for index in layout.name_columns]
-    typed = layout.typed_phone_columns
     start = offset + 1
-    try:
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
+        nonlocal start
         if layout.has_header:
             next(reader, None)
             start = reader.line_num + offset + 1
@@ -565,26 +612,10 @@ def _iter_records(
                     f'a quoted field starting on line {line} never ends (unbalanced ")',
                     line=line,
                 )
-            size = len(record)
-            keys = names
-            if size > width:
-                keys = names + [f"Column {index + 1}" for index in range(width, size)]
-            extra = {
-                keys[index]: value
-                for index, cell in enumerate(record)
-                if index != phone_index and (value := cell.strip())
-            }
-            phone_cell = record[phone_index] if phone_index < size else ""
-            if not extra and not phone_cell.strip():
-                continue  # blank line, or ";;;"
-            if typed:
-                phone_cell = _typed_phone(record, typed, phone_cell)
-            name = " ".join([extra[key] for key in name_keys if key in extra])
-            numbers = split_numbers(phone_cell)
-            if not numbers:
-                yield SourceRow(line, "", name, extra)
-            for number in numbers:
-                yield SourceRow(line, number, name, extra)
+            yield line, record
+
+    try:
+        yield from _record_rows(numbered(), layout)
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             message = f'a quoted field starting on line {start} never ends (unbalanced ")'
@@ -593,7 +624,68 @@ def _iter_records(
         raise RecipientFileError(message, line=start) from error
 
 
-def _typed_phone(record: list[str], typed: tuple[tuple[int, int], ...], default: str) -> str:
+def iter_table_rows(
+    records: Iterable[tuple[int, Sequence[str]]], layout: TableLayout
+) -> Iterator[SourceRow]:
+    """Every row of a table already split in cells: (line, cells) records from the very
+    first (the header, when the layout has one, is skipped)."""
+    source = iter(records)
+    if layout.has_header:
+        next(source, None)
+    return _record_rows(source, layout)
+
+
+def _record_rows(
+    records: Iterator[tuple[int, Sequence[str]]], layout: TableLayout
+) -> Iterator[SourceRow]:
+    # The hot loop of a million-row import: plain locals, one pass over each record.
+    names = list(layout.columns)
+    width = len(names)
+    phone_index = layout.phone_column
+    name_keys = [names[index] for index in layout.name_columns]
+    typed = layout.typed_phone_columns
+    others = layout.other_phone_columns
+    type_column = layout.phone_type_column
+    type_key = names[type_column] if type_column is not None else ""
+    for line, record in records:
+        size = len(record)
+        keys = names
+        if size > width:
+            keys = names + [f"Column {index + 1}" for index in range(width, size)]
+        extra = {
+            keys[index]: value
+            for index, cell in enumerate(record)
+            if index != phone_index and (value := cell.strip())
+        }
+        phone_cell = record[phone_index] if phone_index < size else ""
+        if not extra and not phone_cell.strip():
+            continue  # blank line, or ";;;"
+        if typed:
+            phone_cell = _typed_phone(record, typed, phone_cell)
+        name = " ".join([extra[key] for key in name_keys if key in extra])
+        numbers = split_numbers(phone_cell)
+        if others:
+            numbers += [
+                number
+                for index in others
+                if index < size and index != phone_index
+                for number in split_numbers(record[index])
+                if number not in numbers
+            ]
+        if not numbers:
+            yield SourceRow(line, "", name, extra)
+        elif len(numbers) == 1:
+            yield SourceRow(line, numbers[0], name, extra)
+        else:
+            types = extra.get(type_key, "").split(" ::: ") if type_key else []
+            for position, number in enumerate(numbers):
+                own = extra
+                if len(types) == len(numbers):
+                    own = {**extra, type_key: types[position]}
+                yield SourceRow(line, number, name, own, position > 0)
+
+
+def _typed_phone(record: Sequence[str], typed: tuple[tuple[int, int], ...], default: str) -> str:
     """The first value whose type says mobile (Google Contacts), else `default`."""
     size = len(record)
     for value_index, type_index in typed:

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry, utcnow
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
-from smsdesk.domain.encoding import Encoding, message_info
-from smsdesk.domain.phone import NumberKind, PhoneNormalizer
+from smsdesk.domain.encoding import Encoding, message_info, replace_typographic
+from smsdesk.domain.phone import NumberKind, PhoneNormalizer, precise_reason, split_numbers
 from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
 from smsdesk.providers.base import Capability, Provider, ProviderError, SenderInfo
 
@@ -106,15 +106,11 @@ def sender_problem(sender: str) -> str | None:
 
 
 def split_receivers(values: Iterable[str]) -> list[str]:
-    """Numbers typed one a line, or separated by commas or semicolons."""
-    numbers: list[str] = []
-    for value in values:
-        # keep "06 12 34 56 78" whole: split on separators first, then on lines
-        for chunk in re.split(r"[,;\n\r]+", value):
-            chunk = chunk.strip()
-            if chunk:
-                numbers.append(chunk)
-    return numbers
+    """Numbers typed one a line, or several a line (commas, semicolons, " / ", " ::: "):
+    the import's own splitter (domain.phone.split_numbers), line by line."""
+    return [
+        number for value in values for line in value.splitlines() for number in split_numbers(line)
+    ]
 
 
 # -- personalisation ---------------------------------------------------------------------
@@ -205,6 +201,10 @@ class CampaignRequest:
     allow_overdraft: bool = False
     # the user said yes to messages over LONG_MESSAGE_PARTS parts
     allow_long: bool = False
+    # merged values ({prénom}...) in GSM-7 where they can be: see render_all
+    transliterate: bool = False
+    # other lists sent to with `list_name` (and the pasted numbers), a number once
+    more_lists: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -239,15 +239,26 @@ class RenderedMessage:
     parts: int
 
 
+def transliterated(fields: Mapping[str, str]) -> dict[str, str]:
+    """A recipient's values in GSM-7 where they can be (ç -> c, œ -> oe, ê -> e; GSM-7's
+    own é è ù à stay): domain/encoding's one table."""
+    return {key: replace_typographic(value, strip_accents=True) for key, value in fields.items()}
+
+
 def render_all(
-    body: str, recipients: Iterable[tuple[str, Mapping[str, str]]], *, commercial: bool
+    body: str,
+    recipients: Iterable[tuple[str, Mapping[str, str]]],
+    *,
+    commercial: bool,
+    transliterate: bool = False,
 ) -> Iterator[RenderedMessage]:
     """Each recipient's own message and its cost. Equal texts are counted once (a list
-    without placeholders costs one count)."""
+    without placeholders costs one count). `transliterate`: the merged values only (the
+    text the user wrote is sent as written)."""
     renderer = Renderer(body)
     counted: dict[str, tuple[Encoding, int, int]] = {}
     for receiver, fields in recipients:
-        text = renderer.render(fields)
+        text = renderer.render(transliterated(fields) if transliterate else fields)
         cost = counted.get(text)
         if cost is None:
             info = message_info(text, stop_clause=commercial)
@@ -275,6 +286,10 @@ class CampaignPreview:
     window: SendingWindow | None
     columns: tuple[str, ...] = ()  # placeholder names the recipients have
     instant_problem: str | None = None  # the asked instant is in the past
+    # when merged values turn messages into UCS-2: how many would be GSM-7 again with
+    # those values transliterated, and the total parts then (None: nothing to gain)
+    ucs2_from_fields: int = 0
+    transliterated_parts: int | None = None
 
     @property
     def long_message(self) -> str | None:
@@ -286,13 +301,18 @@ class CampaignPreview:
         """Why the campaign cannot be created as it is, or None."""
         if self.instant_problem:
             return self.instant_problem
-        if self.invalid:
-            first = self.invalid[0]
-            return f"invalid number {first.value!r}: {first.reason}"
+        # invalid numbers and landlines are left out and counted, as an import does:
+        # they never hold the others back
         if self.unknown_placeholders:
             names = ", ".join("{" + n + "}" for n in self.unknown_placeholders)
             return f"no column for {names} in the recipients"
         if not self.recipients:
+            if self.invalid:
+                first = self.invalid[0]
+                return (
+                    f"no recipient to send to: {len(self.invalid)} number(s) left out "
+                    f"({first.value!r}: {first.reason})"
+                )
             return "no recipient to send to"
         return None
 
@@ -443,9 +463,14 @@ class CampaignService:
         return [ListChoice(name, int(count)) for name, count in rows]
 
     def audience(
-        self, receivers: Sequence[str] = (), list_name: str | None = None, region: str = "FR"
+        self,
+        receivers: Sequence[str] = (),
+        list_name: str | None = None,
+        region: str = "FR",
+        more_lists: Sequence[str] = (),
     ) -> Audience:
-        """Merge pasted numbers and a list; drop duplicates and stop-listed numbers."""
+        """Merge pasted numbers and lists (`list_name`, then `more_lists`); drop
+        duplicates across all of them and stop-listed numbers."""
         normalizer = PhoneNormalizer(region)
         recipients: dict[str, Recipient] = {}
         invalid: list[InvalidNumber] = []
@@ -454,20 +479,20 @@ class CampaignService:
         for raw in split_receivers(receivers):
             parsed = normalizer.parse(raw)
             if parsed.e164 is None:
-                invalid.append(InvalidNumber(raw, parsed.reason or "not a number"))
+                reason = precise_reason(parsed, region) or "not a phone number"
+                invalid.append(InvalidNumber(raw, reason))
                 continue
             if parsed.kind is not NumberKind.MOBILE:
-                invalid.append(
-                    InvalidNumber(raw, f"not a mobile ({parsed.kind}): it cannot receive SMS")
-                )
+                invalid.append(InvalidNumber(raw, "not a mobile"))
                 continue
             if parsed.e164 in recipients:
                 duplicates += 1
                 continue
             recipients[parsed.e164] = Recipient(parsed.e164)
+        names = [name for name in (list_name, *more_lists) if name]
         with self._sessions() as session:
-            if list_name:
-                list_id = self._list_id(session, list_name)
+            for one_list in dict.fromkeys(names):
+                list_id = self._list_id(session, one_list)
                 for e164, name, extra in session.execute(
                     select(Contact.e164, Contact.name, Contact.extra)
                     .where(Contact.list_id == list_id)
@@ -537,7 +562,9 @@ class CampaignService:
     # -- preview and quote -----------------------------------------------------------
 
     def preview(self, request: CampaignRequest, *, samples: int = 3) -> CampaignPreview:
-        audience = self.audience(request.receivers, request.list_name, request.region)
+        audience = self.audience(
+            request.receivers, request.list_name, request.region, request.more_lists
+        )
         return self._preview(request, audience, samples)
 
     def _preview(
@@ -554,6 +581,7 @@ class CampaignService:
             request.body,
             ((r.e164, r.fields) for r in audience.recipients),
             commercial=request.commercial,
+            transliterate=request.transliterate,
         ):
             total += rendered.parts
             if rendered.encoding is Encoding.UCS2:
@@ -565,6 +593,19 @@ class CampaignService:
                 longest.length,
             ):
                 longest = rendered
+        from_fields, new_total = 0, None
+        if ucs2 and not request.transliterate and Renderer(request.body).personalised:
+            after = list(
+                render_all(
+                    request.body,
+                    ((r.e164, r.fields) for r in audience.recipients),
+                    commercial=request.commercial,
+                    transliterate=True,
+                )
+            )
+            from_fields = ucs2 - sum(m.encoding is Encoding.UCS2 for m in after)
+            if from_fields:
+                new_total = sum(m.parts for m in after)
         return CampaignPreview(
             recipients=len(audience.recipients),
             duplicates=audience.duplicates,
@@ -580,6 +621,8 @@ class CampaignService:
             window=window,
             columns=audience.columns,
             instant_problem=past,
+            ucs2_from_fields=from_fields,
+            transliterated_parts=new_total,
         )
 
     def quote(self, request: CampaignRequest) -> Quote:
@@ -638,12 +681,16 @@ class CampaignService:
 
     def create(self, request: CampaignRequest) -> CampaignCreated:
         self._validate(request)
-        audience = self.audience(request.receivers, request.list_name, request.region)
-        if audience.invalid:
-            first = audience.invalid[0]
-            prefix = "number" if first.reason.startswith("not a mobile") else "invalid number"
-            raise CampaignError(f"{prefix} {first.value!r}: {first.reason}")
+        audience = self.audience(
+            request.receivers, request.list_name, request.region, request.more_lists
+        )
         if not audience.recipients:
+            if audience.invalid:
+                first = audience.invalid[0]
+                raise CampaignError(
+                    f"no recipient left to send to: {len(audience.invalid)} number(s) left "
+                    f"out ({first.value!r}: {first.reason})"
+                )
             raise CampaignError(
                 "no recipient left to send to"
                 if audience.stopped or audience.duplicates
@@ -666,6 +713,7 @@ class CampaignService:
                 request.body,
                 ((r.e164, r.fields) for r in audience.recipients),
                 commercial=request.commercial,
+                transliterate=request.transliterate,
             )
         ]
         max_parts = max(parts for _, _, parts in rendered)

@@ -26,14 +26,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, NamedTuple, NoReturn, TextIO
 
+from smsdesk.domain.phone import split_numbers
 from smsdesk.domain.recipient_table import (
+    SAMPLE_RECORDS,
     RecipientFileError,
     SourceRow,
     TableLayout,
     iter_rows,
+    iter_table_rows,
+    layout_of_records,
+    looks_like_phone,
     sniff_layout,
     whole_lines,
 )
+from smsdesk.services import recipient_books
+from smsdesk.services.recipient_books import VCARD_SUFFIXES, WORKBOOK_SUFFIXES, SheetRecords
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -45,6 +52,7 @@ __all__ = [
     "MAX_LINE_CHARS",
     "FilePreview",
     "RecipientFileError",
+    "RecordReader",
     "RefusedLine",
     "RowReader",
     "TextPreview",
@@ -54,6 +62,7 @@ __all__ = [
     "preview_file",
     "preview_text",
     "text_rows",
+    "workbook_sheets",
 ]
 
 SAMPLE_BYTES = 256 * 1024  # what detection and the preview read
@@ -65,6 +74,7 @@ MAX_LINE_CHARS = 1024 * 1024  # 1 MiB, line ending included
 MAX_CELL_CHARS = 64 * 1024
 LINE_TOO_LONG = "the line is longer than 1 MiB: left out"
 CELL_TOO_LONG = "a cell is longer than 64 KiB: the line is left out"
+CARD_TOO_LONG = "the card is longer than 1 MiB: left out"
 REFUSED_VALUE_CHARS = 40  # what the report shows of a refused line
 
 
@@ -222,7 +232,11 @@ def _errors_for(encoding: str) -> str:
 
 @dataclass(frozen=True)
 class FilePreview:
-    """What the import dialog shows before importing, and what `open_rows` needs."""
+    """What the import dialog shows before importing, and what `open_rows` needs.
+
+    kind: "text" (CSV, TXT), "workbook" (.xlsx .xls .ods: `sheet` is the one read, of
+    `sheets`; `encoding` is "") or "vcard".
+    """
 
     path: Path
     encoding: str
@@ -230,6 +244,9 @@ class FilePreview:
     first_rows: list[SourceRow]
     size_bytes: int
     region: str = "FR"
+    kind: str = "text"
+    sheet: str | None = None
+    sheets: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -286,16 +303,23 @@ def preview_file(
     phone_column: str | int | None = None,
     rows: int = 20,
     region: str = "FR",
+    sheet: str | None = None,
 ) -> FilePreview:
-    """Detects the encoding and the layout of a recipient file from its first bytes.
+    """Detects the kind, the encoding and the layout of a recipient file from its start.
 
     phone_column: the user's choice of column (a header name, a 0-based index, or a
-    1-based column number as text); None to detect it. Raises RecipientFileError.
+    1-based column number as text); None to detect it. sheet: a workbook's sheet by
+    name; None for the first that holds a phone column. Raises RecipientFileError.
     """
     path = Path(path)
     head, size = _read_head(path)
     if size == 0 or not head:
         raise RecipientFileError(f"{path}: the file is empty")
+    kind = _file_kind(path, head)
+    if kind == "workbook":
+        return _preview_workbook(path, size, phone_column, rows, region, sheet)
+    if sheet is not None:
+        raise RecipientFileError(f"{path}: only a workbook has sheets (--sheet)")
     complete = len(head) >= size
     try:
         encoding = detect_encoding(head, complete=complete, name=path.name)
@@ -303,11 +327,132 @@ def preview_file(
         text = decoder.decode(head, final=complete)
         if not text.strip("\ufeff \t\r\n"):
             raise RecipientFileError("the file is empty")
+        if kind == "vcard":
+            return _preview_vcards(path, size, encoding, text, phone_column, rows, region)
         layout = sniff_layout(text, phone_column=phone_column, region=region, complete=complete)
         first_rows = _first_rows(text, layout, rows, complete)
     except RecipientFileError as error:
         raise _in_file(path, error) from error
     return FilePreview(path, encoding, layout, first_rows, size, region)
+
+
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
+def _file_kind(path: Path, head: bytes) -> str:
+    name = path.name.lower()
+    if head.startswith(_OLE) or (
+        head.startswith(_ZIP)
+        and (
+            name.endswith(WORKBOOK_SUFFIXES)
+            or b"xl/" in head
+            or b"opendocument.spreadsheet" in head
+        )
+    ):
+        return "workbook"
+    if name.endswith(VCARD_SUFFIXES) or head.lstrip(b"\xef\xbb\xbf \r\n")[:11].upper() == (
+        b"BEGIN:VCARD"
+    ):
+        return "vcard"
+    return "text"
+
+
+# One loaded sheet, kept between the preview and the import that follows it in this
+# process: calamine reads a sheet whole, and a big one takes seconds.
+_loaded: tuple[tuple[str, int, int, str], SheetRecords] | None = None
+
+
+def _sheet(path: Path, name: str) -> SheetRecords:
+    global _loaded
+    try:
+        stat = path.stat()
+    except OSError as error:
+        raise _open_failure(path, error) from error
+    key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, name)
+    if _loaded is not None and _loaded[0] == key:
+        return _loaded[1]
+    _loaded = None  # the memory of the previous one first
+    sheet = recipient_books.open_sheet(path, name)
+    _loaded = (key, sheet)
+    return sheet
+
+
+def workbook_sheets(path: Path) -> list[str]:
+    """The sheet names of a workbook, in order. Raises RecipientFileError."""
+    return recipient_books.sheet_names(Path(path))
+
+
+def _holds_phones(sheet_head: list[list[str]], layout: TableLayout) -> bool:
+    data = sheet_head[1:] if layout.has_header else sheet_head
+    index = layout.phone_column
+    return any(
+        looks_like_phone(number)
+        for record in data
+        if index < len(record)
+        for number in split_numbers(record[index])
+    )
+
+
+def _preview_workbook(
+    path: Path,
+    size: int,
+    phone_column: str | int | None,
+    rows: int,
+    region: str,
+    wanted: str | None,
+) -> FilePreview:
+    names = recipient_books.sheet_names(path)
+    candidates = [wanted] if wanted is not None else names
+    first_error: RecipientFileError | None = None
+    for name in candidates:
+        sheet = _sheet(path, name)
+        head = sheet.head(SAMPLE_RECORDS + 1)
+        try:
+            layout = layout_of_records(head, phone_column=phone_column, region=region)
+        except RecipientFileError as error:
+            first_error = first_error or error
+            continue
+        if wanted is None and not _holds_phones(head, layout):
+            first_error = first_error or RecipientFileError("no phone number found")
+            continue
+        numbered = list(enumerate(head, start=sheet.first_line))
+        first_rows = list(iter_table_rows(numbered, layout))[:rows]
+        return FilePreview(
+            path, "", layout, first_rows, size, region, "workbook", name, tuple(names)
+        )
+    if wanted is not None and first_error is not None:
+        raise RecipientFileError(f"{path}: sheet {wanted!r}: {first_error.message}")
+    raise RecipientFileError(
+        f"{path}: no sheet holds a phone number column (sheets: {', '.join(names)})"
+    )
+
+
+def _preview_vcards(
+    path: Path,
+    size: int,
+    encoding: str,
+    text: str,
+    phone_column: str | int | None,
+    rows: int,
+    region: str,
+) -> FilePreview:
+    ignored: list[RefusedLine] = []
+    records = list(
+        recipient_books.vcard_records(
+            io.StringIO(text, newline=""),
+            lambda line, value, reason: ignored.append(RefusedLine(line, value, reason)),
+            (MAX_CELL_CHARS, CARD_TOO_LONG, CELL_TOO_LONG),
+        )
+    )
+    if len(records) < 2:
+        raise RecipientFileError("no vCard found (BEGIN:VCARD ... END:VCARD)")
+    layout = layout_of_records(
+        [cells for _line, cells in records[: SAMPLE_RECORDS + 1]],
+        phone_column=phone_column,
+        region=region,
+    )
+    first_rows = list(iter_table_rows(records, layout))[:rows]
+    return FilePreview(path, encoding, layout, first_rows, size, region, "vcard")
 
 
 class _CountingReader(io.RawIOBase):
@@ -454,9 +599,105 @@ class RowReader(Iterator[SourceRow]):
         self.close()
 
 
-def open_rows(path: Path, preview: FilePreview) -> RowReader:
-    """Streams all the rows of `path` with the encoding and layout of its preview."""
-    return RowReader(path, preview)
+class RecordReader(Iterator[SourceRow]):
+    """Every row of a previewed workbook or vCard file, streamed, with the interface of
+    RowReader (`bytes_read` is the share of the sheet read, for a workbook)."""
+
+    def __init__(self, path: Path, preview: FilePreview) -> None:
+        self.path = Path(path)
+        self.size_bytes = preview.size_bytes
+        self.refused: list[RefusedLine] = []
+        self._sheet: SheetRecords | None = None
+        self._counter: _CountingReader | None = None
+        self._text: TextIO | None = None
+        records: Iterator[tuple[int, list[str]]]
+        if preview.kind == "workbook":
+            assert preview.sheet is not None
+            self._sheet = _sheet(self.path, preview.sheet)
+            records = self._bounded(self._sheet.records())
+        else:
+            try:
+                raw = io.FileIO(self.path, "r")
+            except OSError as error:
+                raise _open_failure(self.path, error) from error
+            self._counter = _CountingReader(raw)
+            buffered = io.BufferedReader(self._counter, buffer_size=READ_BUFFER_BYTES)
+            self._text = io.TextIOWrapper(
+                buffered,
+                encoding=preview.encoding,
+                errors=_errors_for(preview.encoding),
+                newline="",
+            )
+            records = recipient_books.vcard_records(
+                self._text, self._refuse, (MAX_CELL_CHARS, CARD_TOO_LONG, CELL_TOO_LONG)
+            )
+        self._rows = self._stream(iter_table_rows(records, preview.layout))
+
+    def _refuse(self, line: int, value: str, reason: str) -> None:
+        self.refused.append(RefusedLine(line, value[:REFUSED_VALUE_CHARS] + "…", reason))
+
+    def _bounded(self, records: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+        """The records without those over the limits of a text line."""
+        for line, cells in records:
+            if sum(map(len, cells)) <= MAX_CELL_CHARS:  # nearly every row
+                yield line, cells
+            elif any(len(cell) > MAX_CELL_CHARS for cell in cells):
+                self._refuse(line, "\t".join(cells), CELL_TOO_LONG)
+            elif sum(map(len, cells)) + len(cells) > MAX_LINE_CHARS:
+                self._refuse(line, "\t".join(cells), LINE_TOO_LONG)
+            else:
+                yield line, cells
+
+    def _stream(self, rows: Iterator[SourceRow]) -> Iterator[SourceRow]:
+        try:
+            yield from rows
+        except RecipientFileError as error:
+            raise _in_file(self.path, error) from error
+        except OSError as error:
+            raise _open_failure(self.path, error) from error
+
+    @property
+    def bytes_read(self) -> int:
+        if self._sheet is not None:
+            return self.size_bytes * self._sheet.rows_read // max(self._sheet.height, 1)
+        assert self._counter is not None
+        return self._counter.count
+
+    def take_refused(self) -> list[RefusedLine]:
+        refused, self.refused = self.refused, []
+        return refused
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        return self._rows
+
+    def __next__(self) -> SourceRow:
+        return next(self._rows)
+
+    def close(self) -> None:
+        global _loaded
+        if self._text is not None:
+            self._text.close()
+        if self._sheet is not None and _loaded is not None and _loaded[1] is self._sheet:
+            _loaded = None  # read: its memory can go
+        self._sheet = None
+
+    def __enter__(self) -> RecordReader:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_rows(path: Path, preview: FilePreview) -> RowReader | RecordReader:
+    """Streams all the rows of `path` with the kind, encoding and layout of its preview."""
+    if preview.kind == "text":
+        return RowReader(path, preview)
+    return RecordReader(path, preview)
 
 
 # --- pasted text -------------------------------------------------------------------------

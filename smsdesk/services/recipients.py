@@ -32,6 +32,7 @@ import operator
 import queue
 import sys
 import threading
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -40,17 +41,37 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.sql.dml import Insert
 
 from smsdesk.db.models import Contact, RecipientList, StopEntry
-from smsdesk.domain.phone import NumberKind, PhoneNormalizer, Rejection, split_numbers
+from smsdesk.domain.phone import (
+    UNALLOCATED,
+    NumberKind,
+    PhoneNormalizer,
+    Rejection,
+    precise_reason,
+    split_numbers,
+)
 from smsdesk.domain.recipient_table import SourceRow
 from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, NumberCheck, Provider
 from smsdesk.services.history import neutralise_cell
+from smsdesk.services.recipient_books import WORKBOOK_SUFFIXES
 from smsdesk.services.recipient_files import (
+    CARD_TOO_LONG,
     CELL_TOO_LONG,
     LINE_TOO_LONG,
     FilePreview,
@@ -124,6 +145,13 @@ class RejectedRow(NamedTuple):
     value: str
     kind: Rejection
     reason: str
+    name: str = ""  # the row's name and other columns, to tell whose number it is
+    columns: str = ""  # those columns as compact JSON: a big file has many such rows
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """The row's other columns."""
+        return dict(json.loads(self.columns)) if self.columns else {}
 
     @property
     def message(self) -> str:
@@ -134,12 +162,17 @@ class RejectedRow(NamedTuple):
 
 
 # reasons about the whole line, not its number (counted as invalid rows all the same)
-_LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG})
+_LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG, CARD_TOO_LONG})
 
 
 @dataclass(frozen=True)
 class ImportReport:
-    """The end of an import. imported + duplicates + invalid + landlines + stopped == rows."""
+    """The end of an import. imported + duplicates + invalid + landlines + stopped == rows.
+
+    rows counts numbers; `contacts` counts people (rows of the file, a vCard each). A
+    person with several numbers gives one of them, its first mobile (`set_aside`: the
+    others, not in `rows`), unless the import took all numbers.
+    """
 
     list_id: int
     list_name: str
@@ -151,6 +184,13 @@ class ImportReport:
     landlines: int
     stopped: int
     rejected: tuple[RejectedRow, ...] = field(repr=False)
+    contacts: int = 0
+    set_aside: int = 0
+
+    @property
+    def numbers(self) -> int:
+        """Every number read, those set aside included."""
+        return self.rows + self.set_aside
 
     def count(self, kind: Rejection) -> int:
         return {
@@ -209,17 +249,24 @@ class CheckReport:
     unanswered: int  # the gateway gave no answer (yet): kept
     removed: int
     credits: float
+    answers: tuple[NumberCheck, ...] = ()  # every answer, in the list's order
 
 
 # --- reading and parsing (the same code in-process, in the child and for its raw batches) ---
 
-_RawRow = tuple[int, str, str, dict[str, str]]  # line, number as written, name, extra
+# line, number as written, name, extra, the person's other numbers (number, extra)
+_RawRow = tuple[int, str, str, dict[str, str], tuple[tuple[str, dict[str, str]], ...]]
 # e164, name, extra, line, number as written (the last two in case it is refused later)
 _NewContact = tuple[str, str, dict[str, str], int, str]
-_Rejected = tuple[int, str, Rejection, str]  # line, value as written, kind, reason
+# line, value as written, kind, reason, name, extra
+_Rejected = tuple[int, str, Rejection, str, str, str]  # ... name, columns as JSON
 
 _DUPLICATE_ROW = "duplicate of an earlier row"
 _DUPLICATE_CONTACT = "already in the list"
+
+
+def _duplicate_of(line: int) -> str:
+    return f"duplicate of line {line}"
 
 
 @dataclass
@@ -229,6 +276,8 @@ class _Batch:
     contacts: list[_NewContact]
     rejected: list[_Rejected]
     position: int  # bytes (or lines) read when the batch closed
+    people: int = 0  # contacts read: a row, with one number or several
+    set_aside: int = 0  # the other numbers of people whose first mobile was kept
 
 
 def _json_object_encoder() -> Callable[[dict[str, str]], str]:
@@ -251,6 +300,8 @@ def _json_object_encoder() -> Callable[[dict[str, str]], str]:
     return encode_object
 
 
+_encode_extra = _json_object_encoder()
+
 _Refused = Callable[[], list[RefusedLine]]
 
 
@@ -265,13 +316,18 @@ def _raw_batches(
     batch_rows: int = BATCH_ROWS,
 ) -> Iterator[tuple[list[_RawRow], int, list[RefusedLine]]]:
     """The rows in batches of plain tuples (cheap to send to another process), with the
-    lines the reader left out meanwhile (too long)."""
+    lines the reader left out meanwhile (too long). The numbers of one person stay
+    together: a batch closes only before a row of another person."""
     batch: list[_RawRow] = []
     for row in rows:
-        batch.append((row.line, row.phone, row.name, row.extra))
-        if len(batch) == batch_rows:
+        if row.same_contact and batch:
+            line, phone, name, extra, others = batch[-1]
+            batch[-1] = (line, phone, name, extra, (*others, (row.phone, row.extra)))
+            continue
+        if len(batch) >= batch_rows:
             yield batch, position(), refused()
             batch = []
+        batch.append((row.line, row.phone, row.name, row.extra, ()))
     yield batch, position(), refused()
 
 
@@ -280,9 +336,11 @@ class _Parser:
     a mobile. What depends on other rows (duplicates, the stop list) is decided when
     storing, in file order, by the process that stores (see _StopFilter, _ContactWriter)."""
 
-    def __init__(self, region: str, keep_landlines: bool) -> None:
+    def __init__(self, region: str, keep_landlines: bool, all_numbers: bool = False) -> None:
+        self._region = region
         self._parse = PhoneNormalizer(region).parse
         self._keep_landlines = keep_landlines
+        self._all_numbers = all_numbers
 
     def __call__(
         self, rows: Sequence[_RawRow], position: int, refused: Sequence[RefusedLine] = ()
@@ -292,18 +350,63 @@ class _Parser:
         mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
         invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
         contacts: list[_NewContact] = []
-        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason) for r in refused]
-        for line, phone, name, extra in rows:
+        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason, "", "") for r in refused]
+        set_aside = 0
+        for line, phone, name, extra, others in rows:
+            if others:  # a person with several numbers: rare, and slower
+                set_aside += self._person(line, phone, name, extra, others, contacts, rejected)
+                continue
             parsed = parse(phone)
             e164 = parsed.e164
             if e164 is None:
-                rejected.append((line, phone, invalid, parsed.reason or "invalid"))
+                reason = parsed.reason or "invalid"
+                if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
+                    reason = precise_reason(parsed, self._region) or reason
+                columns = _encode_extra(extra) if extra else ""
+                rejected.append((line, phone, invalid, reason, name, columns))
             elif parsed.kind is not mobile and not keep_landlines:
                 reason = "landline" if parsed.kind is landline else "not a mobile number"
-                rejected.append((line, phone, not_mobile, reason))
+                columns = _encode_extra(extra) if extra else ""
+                rejected.append((line, phone, not_mobile, reason, name, columns))
             else:
                 contacts.append((e164, name[:MAX_CONTACT_NAME], extra, line, phone))
-        return _Batch(contacts, rejected, position)
+        return _Batch(contacts, rejected, position, len(rows), set_aside)
+
+    def _person(
+        self,
+        line: int,
+        phone: str,
+        name: str,
+        extra: dict[str, str],
+        others: tuple[tuple[str, dict[str, str]], ...],
+        contacts: list[_NewContact],
+        rejected: list[_Rejected],
+    ) -> int:
+        """One person's numbers: the first mobile only (or, with keep_landlines and no
+        mobile, the first valid number), unless all_numbers. Returns how many numbers
+        were set aside; when none is kept, each number is refused for its own reason."""
+        numbers = [(phone, extra), *others]
+        if self._all_numbers:
+            for number, own in numbers:
+                batch = self(((line, number, name, own, ()),), 0)
+                contacts.extend(batch.contacts)
+                rejected.extend(batch.rejected)
+            return 0
+        parsed = [(self._parse(number), number, own) for number, own in numbers]
+        chosen = next(
+            (item for item in parsed if item[0].e164 and item[0].kind is NumberKind.MOBILE), None
+        )
+        if chosen is None and self._keep_landlines:
+            chosen = next((item for item in parsed if item[0].e164), None)
+        if chosen is None:
+            for number, own in numbers:
+                batch = self(((line, number, name, own, ()),), 0)
+                rejected.extend(batch.rejected)
+            return 0
+        found, number, own = chosen
+        assert found.e164 is not None
+        contacts.append((found.e164, name[:MAX_CONTACT_NAME], own, line, number))
+        return len(numbers) - 1
 
 
 _Batches = Iterator[Iterator[_Batch]]
@@ -324,9 +427,12 @@ class _Job:
     """What the child process needs to read and parse a file (picklable)."""
 
     path: str
-    preview: FilePreview
+    preview: FilePreview | None  # None: the child previews (a big workbook is read once)
     region: str
     keep_landlines: bool
+    phone_column: str | int | None = None
+    sheet: str | None = None
+    all_numbers: bool = False
 
 
 def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
@@ -338,8 +444,15 @@ def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
     # walk them again and again; the process ends with the file.
     gc.disable()
     try:
-        parser = _Parser(job.region, job.keep_landlines)
-        with open_rows(Path(job.path), job.preview) as reader:
+        parser = _Parser(job.region, job.keep_landlines, job.all_numbers)
+        preview = job.preview or preview_file(
+            Path(job.path),
+            phone_column=job.phone_column,
+            region=job.region,
+            rows=0,
+            sheet=job.sheet,
+        )
+        with open_rows(Path(job.path), preview) as reader:
             batches = _raw_batches(reader, lambda: reader.bytes_read, reader.take_refused)
             for rows, position, refused in batches:
                 if stop.is_set():
@@ -351,7 +464,16 @@ def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
                     out.put(("raw", rows, position, refused))
                 else:
                     batch = parser(rows, position, refused)
-                    out.put(("parsed", batch.contacts, batch.rejected, position))
+                    out.put(
+                        (
+                            "parsed",
+                            batch.contacts,
+                            batch.rejected,
+                            position,
+                            batch.people,
+                            batch.set_aside,
+                        )
+                    )
         out.put(("done",))
     except RecipientFileError as error:
         out.put(("file_error", str(error), error.line))
@@ -398,7 +520,7 @@ def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None)
             if kind == "raw":
                 yield parser(message[1], message[2], message[3])
             elif kind == "parsed":
-                yield _Batch(message[1], message[2], message[3])
+                yield _Batch(message[1], message[2], message[3], message[4], message[5])
             elif kind == "done":
                 return
             elif kind == "file_error":
@@ -423,7 +545,7 @@ class _StopFilter:
 
     def __init__(self, stopped: set[str]) -> None:
         self._stopped = stopped
-        self._seen: set[str] = set()
+        self._seen: dict[str, int] = {}  # stop-listed number -> its first line
 
     def __call__(self, contacts: list[_NewContact]) -> tuple[list[_NewContact], list[_Rejected]]:
         stopped = self._stopped
@@ -433,13 +555,17 @@ class _StopFilter:
         refused: list[_Rejected] = []
         for contact in contacts:
             e164 = contact[0]
+            _e164, name, extra, line, value = contact
             if e164 not in stopped:
                 kept.append(contact)
             elif e164 in self._seen:
-                refused.append((contact[3], contact[4], Rejection.DUPLICATE, _DUPLICATE_ROW))
+                reason = _duplicate_of(self._seen[e164])
+                columns = _encode_extra(extra) if extra else ""
+                refused.append((line, value, Rejection.DUPLICATE, reason, name, columns))
             else:
-                self._seen.add(e164)
-                refused.append((contact[3], contact[4], Rejection.STOPPED, "on the stop list"))
+                self._seen[e164] = line
+                columns = _encode_extra(extra) if extra else ""
+                refused.append((line, value, Rejection.STOPPED, "on the stop list", name, columns))
         return kept, refused
 
 
@@ -476,13 +602,35 @@ class _ContactWriter:
         self._raw = self._sqlite and tuple(compiled.positiontup or ()) == _COLUMNS
         # The rowid range only: with `list_id = ?` SQLite would walk the list's index.
         self._stored_sql = str(
-            select(Contact.e164).where(Contact.id > bindparam("after")).compile(dialect=dialect)
+            select(Contact.id, Contact.e164)
+            .where(Contact.id > bindparam("after"))
+            .order_by(Contact.id)
+            .compile(dialect=dialect)
         )
         self._max_id_sql = str(select(func.max(Contact.id)).compile(dialect=dialect))
         self._encode = _json_object_encoder()
         # contacts with a higher id were stored by this import
         self._first_new_id = self._max_id() + 1
         self._max_before_batch = self._first_new_id - 1
+        # the line each contact of this import came from, by id (a duplicate names it):
+        # 8 bytes a contact on SQLite, where ids follow each other
+        self._lines = array("q")
+        self._lines_by_id: dict[int, int] = {}  # PostgreSQL: ids may leave gaps
+
+    def _line_of(self, contact_id: int) -> int:
+        index = contact_id - self._first_new_id
+        if 0 <= index < len(self._lines) and self._lines[index]:
+            return self._lines[index]
+        return self._lines_by_id.get(contact_id, 0)
+
+    def _remember(self, contact_id: int, line: int) -> None:
+        index = contact_id - self._first_new_id
+        lines = self._lines
+        if index == len(lines):
+            lines.append(line)
+        elif index > len(lines):
+            lines.extend([0] * (index - len(lines)))
+            lines.append(line)
 
     def _max_id(self) -> int:
         return int(self._connection.scalar(select(func.max(Contact.id))) or 0)
@@ -494,13 +642,14 @@ class _ContactWriter:
         stored = self._store_raw(contacts) if self._raw else self._store_returning(contacts)
         if stored is None:
             return []
-        duplicates: list[tuple[int, str, str]] = []
+        duplicates: list[_NewContact] = []
         taken: set[str] = set()
-        for e164, _name, _extra, line, value in contacts:
+        for contact in contacts:
+            e164 = contact[0]
             if e164 in stored and e164 not in taken:
                 taken.add(e164)
             else:
-                duplicates.append((line, value, e164))
+                duplicates.append(contact)
         return self._why_duplicates(duplicates)
 
     def _store_raw(self, contacts: Sequence[_NewContact]) -> set[str] | None:
@@ -517,11 +666,18 @@ class _ContactWriter:
             cursor.executemany(self._sql, rows)
             if cursor.rowcount == len(rows):
                 stored = None
+                self._lines.extend([contact[3] for contact in contacts])
             else:
                 # every row above the previous maximum id is this batch's (we hold the
                 # write lock: see _import)
                 cursor.execute(self._stored_sql, (self._max_before_batch,))
-                stored = {e164 for (e164,) in cursor.fetchall()}
+                found = cursor.fetchall()
+                stored = {e164 for _id, e164 in found}
+                first_line: dict[str, int] = {}
+                for contact in contacts:
+                    first_line.setdefault(contact[0], contact[3])
+                for contact_id, e164 in found:
+                    self._remember(contact_id, first_line[e164])
             cursor.execute(self._max_id_sql)
             (max_id,) = cursor.fetchone() or (0,)
             self._max_before_batch = int(max_id or 0)
@@ -541,8 +697,11 @@ class _ContactWriter:
             from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 
             statement = postgresql_insert(self._table).on_conflict_do_nothing(index_elements=keys)
-        statement = statement.returning(self._table.c.e164)
+        statement = statement.returning(self._table.c.id, self._table.c.e164)
         list_id = self._list_id
+        first_line: dict[str, int] = {}
+        for contact in contacts:
+            first_line.setdefault(contact[0], contact[3])
         result = self._connection.execute(
             statement,
             [
@@ -550,28 +709,36 @@ class _ContactWriter:
                 for e164, name, extra, _line, _value in contacts
             ],
         )
-        return set(result.scalars())
+        stored: set[str] = set()
+        for contact_id, e164 in result.all():
+            stored.add(e164)
+            self._lines_by_id[contact_id] = first_line[e164]
+        return stored
 
-    def _why_duplicates(self, duplicates: list[tuple[int, str, str]]) -> list[_Rejected]:
-        """A duplicate repeats an earlier row, or a contact the list had before."""
-        before: set[str] = set()
-        if self._appending:
-            numbers = sorted({e164 for _line, _value, e164 in duplicates})
-            for chunk in _chunks(numbers):
-                before.update(
-                    self._connection.scalars(
-                        select(Contact.e164).where(
-                            Contact.list_id == self._list_id,
-                            Contact.e164.in_(chunk),
-                            Contact.id < self._first_new_id,
-                        )
-                    )
+    def _why_duplicates(self, duplicates: list[_NewContact]) -> list[_Rejected]:
+        """A duplicate repeats an earlier row (named by its line), or a contact the list
+        had before."""
+        ids: dict[str, int] = {}
+        numbers = sorted({contact[0] for contact in duplicates})
+        for chunk in _chunks(numbers):
+            found = self._connection.execute(
+                select(Contact.e164, Contact.id).where(
+                    Contact.list_id == self._list_id, Contact.e164.in_(chunk)
                 )
+            )
+            ids.update((e164, contact_id) for e164, contact_id in found)
         duplicate = Rejection.DUPLICATE
-        return [
-            (line, value, duplicate, _DUPLICATE_CONTACT if e164 in before else _DUPLICATE_ROW)
-            for line, value, e164 in duplicates
-        ]
+        rejected: list[_Rejected] = []
+        for e164, name, extra, line, value in duplicates:
+            contact_id = ids.get(e164)
+            if contact_id is not None and contact_id < self._first_new_id:
+                reason = _DUPLICATE_CONTACT
+            else:
+                first = self._line_of(contact_id) if contact_id is not None else 0
+                reason = _duplicate_of(first) if first else _DUPLICATE_ROW
+            columns = _encode_extra(extra) if extra else ""
+            rejected.append((line, value, duplicate, reason, name, columns))
+        return rejected
 
 
 @contextlib.contextmanager
@@ -602,6 +769,8 @@ class _Tally:
     rows: int = 0
     imported: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
+    people: int = 0
+    set_aside: int = 0
 
     def add(self, stored: int, rejected: list[_Rejected]) -> None:
         self.imported += stored
@@ -672,6 +841,36 @@ def supported_regions() -> list[str]:
     return sorted(phonenumbers.SUPPORTED_REGIONS)
 
 
+def _is_workbook(path: Path) -> bool:
+    return path.name.lower().endswith(WORKBOOK_SUFFIXES)
+
+
+def _size_of(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the preview says why, with the file's name
+
+
+def _matches(search: str) -> ColumnElement[bool]:
+    """A contact whose name (or other columns) holds `search`, or whose number holds
+    its digits ("06 12" finds +33612...: the national 0 aside)."""
+    text = search.strip()
+    condition: ColumnElement[bool] = Contact.name.icontains(text, autoescape=True)
+    digits = "".join(char for char in text if char.isdigit())
+    if digits:
+        wanted = digits.lstrip("0") or digits
+        condition = or_(condition, Contact.e164.contains(wanted, autoescape=True))
+    return condition
+
+
+def _clean_extra(extra: dict[str, str] | None) -> dict[str, str] | None:
+    if not extra:
+        return None
+    kept = {key.strip(): value.strip() for key, value in extra.items() if key.strip()}
+    return {key: value for key, value in kept.items() if value} or None
+
+
 def _chunks(values: Sequence[str], size: int = DELETE_CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -703,14 +902,17 @@ class RecipientService:
         region: str = "FR",
         phone_column: str | int | None = None,
         keep_landlines: bool = False,
+        all_numbers: bool = False,
         preview: FilePreview | None = None,
+        sheet: str | None = None,
         parallel: bool | None = None,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
         """Import a recipient file into the list `list_name` (created, or appended to
         when it exists; default: the file's name). `preview` is the dialog's (its column
-        choice included); otherwise the file is previewed with `phone_column`.
+        and sheet choices included); otherwise the file is previewed with `phone_column`
+        and `sheet` (a workbook's sheet by name; default: the first with phone numbers).
         `parallel`: parse in a child process (default: for files of 4 MB and more).
         `progress(bytes done, bytes in all)`.
 
@@ -718,31 +920,41 @@ class RecipientService:
         """
         path = Path(path)
         region = _check_region(region)
-        if preview is None:
-            preview = preview_file(path, phone_column=phone_column, region=region, rows=1)
         name = list_name if list_name is not None else (path.stem or "Imported list")
+        if preview is None and not _is_workbook(path):
+            preview = preview_file(
+                path, phone_column=phone_column, region=region, rows=1, sheet=sheet
+            )
+        size = preview.size_bytes if preview is not None else _size_of(path)
         if parallel is None:
             # a frozen build starts children only with freeze_support() in its __main__
             frozen = getattr(sys, "frozen", False)
-            parallel = preview.size_bytes >= CHILD_PROCESS_MIN_BYTES and not frozen
-        parser = _Parser(region, keep_landlines)
+            parallel = size >= CHILD_PROCESS_MIN_BYTES and not frozen
+        parser = _Parser(region, keep_landlines, all_numbers)
+
+        def previewed() -> FilePreview:
+            # a workbook is previewed here only when read here: a sheet loads whole
+            return preview or preview_file(
+                path, phone_column=phone_column, region=region, rows=1, sheet=sheet
+            )
 
         @contextlib.contextmanager
         def in_process() -> _Batches:
-            with open_rows(path, preview) as reader:
+            with open_rows(path, previewed()) as reader:
                 yield _parsed_in_process(
                     reader, lambda: reader.bytes_read, parser, reader.take_refused
                 )
 
         def in_child() -> AbstractContextManager[Iterator[_Batch]]:
-            job = _Job(str(path), replace(preview, first_rows=[]), region, keep_landlines)
+            shipped = replace(preview, first_rows=[]) if preview is not None else None
+            job = _Job(str(path), shipped, region, keep_landlines, phone_column, sheet, all_numbers)
             return _parsed_in_child(job, parser, cancel)
 
         return self._import(
             name,
             in_child if parallel else in_process,
             fallback=in_process,
-            total=preview.size_bytes,
+            total=size,
             progress=progress,
             cancel=cancel,
         )
@@ -755,6 +967,7 @@ class RecipientService:
         region: str = "FR",
         phone_column: str | int | None = None,
         keep_landlines: bool = False,
+        all_numbers: bool = False,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
@@ -764,7 +977,7 @@ class RecipientService:
         region = _check_region(region)
         layout = preview_text(text, phone_column=phone_column, region=region, rows=1).layout
         lines = text.count("\n") + 1
-        parser = _Parser(region, keep_landlines)
+        parser = _Parser(region, keep_landlines, all_numbers)
 
         def in_process() -> AbstractContextManager[Iterator[_Batch]]:
             last_line = 0
@@ -860,6 +1073,8 @@ class RecipientService:
             landlines=counts[Rejection.NOT_MOBILE],
             stopped=counts[Rejection.STOPPED],
             rejected=tuple(tally.rejected),
+            contacts=tally.people,
+            set_aside=tally.set_aside,
         )
 
     @staticmethod
@@ -879,6 +1094,8 @@ class RecipientService:
                 contacts, stopped = stop_filter(batch.contacts)
                 duplicates = writer.store(contacts)
                 tally.add(len(contacts) - len(duplicates), batch.rejected + stopped + duplicates)
+                tally.people += batch.people
+                tally.set_aside += batch.set_aside
                 if progress is not None:
                     progress(batch.position, total)
 
@@ -893,7 +1110,7 @@ class RecipientService:
         for phone in phones:
             parsed = normalizer.parse(phone)
             if parsed.e164 is None:
-                shown.append(f"invalid: {parsed.reason}")
+                shown.append(f"invalid: {precise_reason(parsed, region)}")
             elif parsed.kind is not NumberKind.MOBILE and not keep_landlines:
                 shown.append(f"{parsed.e164} (not a mobile: left out)")
             else:
@@ -973,19 +1190,170 @@ class RecipientService:
         return int(count or 0)
 
     def contacts_page(
-        self, list_id: int, *, after: str | None = None, limit: int = PAGE_SIZE
+        self,
+        list_id: int,
+        *,
+        after: str | None = None,
+        limit: int = PAGE_SIZE,
+        search: str | None = None,
     ) -> list[ContactRow]:
         """Contacts of a list in number order, `limit` after the number `after`: a seek
-        along the (list_id, e164) index, as fast deep in a big list as at its start."""
+        along the (list_id, e164) index, as fast deep in a big list as at its start.
+        `search`: the name contains it (any case), or the number its digits."""
         query = select(Contact.id, Contact.e164, Contact.name, Contact.extra).where(
             Contact.list_id == list_id
         )
         if after is not None:
             query = query.where(Contact.e164 > after)
+        if search is not None and search.strip():
+            query = query.where(_matches(search))
         query = query.order_by(Contact.e164).limit(limit)
         with self._sessions() as session:
             found = session.execute(query).all()
         return [ContactRow(id_, e164, name, dict(extra or {})) for id_, e164, name, extra in found]
+
+    def names_of(self, list_id: int, numbers: Sequence[str]) -> dict[str, str]:
+        """The names of these numbers in the list (for the operator check's results)."""
+        names: dict[str, str] = {}
+        with self._sessions() as session:
+            for chunk in _chunks(list(numbers)):
+                names.update(
+                    (e164, name)
+                    for e164, name in session.execute(
+                        select(Contact.e164, Contact.name).where(
+                            Contact.list_id == list_id, Contact.e164.in_(chunk)
+                        )
+                    )
+                )
+        return names
+
+    def count_matching(self, list_id: int, search: str) -> int:
+        with self._sessions() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(Contact)
+                .where(Contact.list_id == list_id, _matches(search))
+            )
+        return int(count or 0)
+
+    def _number_for(self, session: Session, list_id: int, number: str, region: str) -> str:
+        parsed = PhoneNormalizer(_check_region(region)).parse(number)
+        if parsed.e164 is None:
+            reason = precise_reason(parsed, region) or "not a phone number"
+            raise RecipientsError(f"{number!r} is not a phone number: {reason}")
+        if parsed.kind is not NumberKind.MOBILE:
+            raise RecipientsError(f"{number!r} is not a mobile number: it cannot receive SMS")
+        if session.get(StopEntry, parsed.e164) is not None:
+            raise RecipientsError(f"{parsed.e164} is on the stop list")
+        return parsed.e164
+
+    def add_contact(
+        self,
+        list_id: int,
+        number: str,
+        *,
+        name: str = "",
+        extra: dict[str, str] | None = None,
+        region: str = "FR",
+    ) -> ContactRow:
+        """One contact added by hand. Raises RecipientsError (not a mobile, on the stop
+        list, already in the list)."""
+        self.get_list(list_id)
+        with self._sessions.begin() as session:
+            e164 = self._number_for(session, list_id, number, region)
+            if session.scalar(
+                select(Contact.id).where(Contact.list_id == list_id, Contact.e164 == e164)
+            ):
+                raise RecipientsError(f"{e164} is already in the list")
+            contact = Contact(
+                list_id=list_id,
+                e164=e164,
+                name=" ".join(name.split())[:MAX_CONTACT_NAME],
+                extra=_clean_extra(extra),
+            )
+            session.add(contact)
+            session.flush()
+            return ContactRow(contact.id, e164, contact.name, dict(contact.extra or {}))
+
+    def update_contact(
+        self,
+        contact_id: int,
+        *,
+        number: str | None = None,
+        name: str | None = None,
+        extra: dict[str, str] | None = None,
+        region: str = "FR",
+    ) -> ContactRow:
+        """Change a contact's number, name or other columns (None: unchanged)."""
+        with self._sessions.begin() as session:
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise RecipientsError(f"no contact {contact_id}")
+            if number is not None:
+                e164 = self._number_for(session, contact.list_id, number, region)
+                other = session.scalar(
+                    select(Contact.id).where(
+                        Contact.list_id == contact.list_id,
+                        Contact.e164 == e164,
+                        Contact.id != contact_id,
+                    )
+                )
+                if other is not None:
+                    raise RecipientsError(f"{e164} is already in the list")
+                contact.e164 = e164
+            if name is not None:
+                contact.name = " ".join(name.split())[:MAX_CONTACT_NAME]
+            if extra is not None:
+                contact.extra = _clean_extra(extra)
+            session.flush()
+            return ContactRow(contact.id, contact.e164, contact.name, dict(contact.extra or {}))
+
+    def delete_contact_ids(self, ids: Sequence[int]) -> int:
+        removed = 0
+        with self._sessions.begin() as session:
+            for start in range(0, len(ids), DELETE_CHUNK):
+                chunk = list(ids[start : start + DELETE_CHUNK])
+                result = session.execute(delete(Contact).where(Contact.id.in_(chunk)))
+                removed += int(getattr(result, "rowcount", 0) or 0)
+        return removed
+
+    def merge_lists(self, sources: Sequence[int], into: str) -> tuple[ListInfo, int, int]:
+        """Copy the contacts of `sources` into the list `into` (created when new),
+        a number once: returns (the list, contacts added, duplicates left out)."""
+        cleaned = _clean_list_name(into)
+        with self._sessions.begin() as session:
+            for source in sources:
+                if session.get(RecipientList, source) is None:
+                    raise RecipientsError(f"no recipient list {source}")
+            target = session.scalar(select(RecipientList).where(RecipientList.name == cleaned))
+            if target is None:
+                target = RecipientList(name=cleaned)
+                session.add(target)
+                session.flush()
+            existing = set(
+                session.scalars(select(Contact.e164).where(Contact.list_id == target.id))
+            )
+            added = duplicates = 0
+            for source in sources:
+                if source == target.id:
+                    continue
+                rows = session.execute(
+                    select(Contact.e164, Contact.name, Contact.extra)
+                    .where(Contact.list_id == source)
+                    .order_by(Contact.id)
+                ).all()
+                fresh = []
+                for e164, name, extra in rows:
+                    if e164 in existing:
+                        duplicates += 1
+                        continue
+                    existing.add(e164)
+                    fresh.append({"list_id": target.id, "e164": e164, "name": name, "extra": extra})
+                if fresh:
+                    session.execute(insert(Contact), fresh)
+                    added += len(fresh)
+            target_id = target.id
+        return self.get_list(target_id), added, duplicates
 
     def remove_contacts(self, list_id: int, numbers: Sequence[str]) -> int:
         removed = 0
@@ -1153,6 +1521,7 @@ class RecipientService:
             unanswered=len(asked) - len(answered),
             removed=removed,
             credits=round(len(numbers) * HLR_CREDITS_PER_NUMBER, 4),
+            answers=tuple(answered),
         )
 
 
@@ -1161,14 +1530,33 @@ class RecipientService:
 
 def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
     """The rejected lines as UTF-8 with BOM, `;` separated (what French Excel opens):
-    `line;value;kind;reason`. Returns how many rows were written."""
+    `line;value;kind;reason`, then the row's name and other columns when it had some (so
+    that whoever fixes the file knows whose number it is). Returns how many rows were
+    written."""
+    rows = list(rejected)
+    columns: dict[str, None] = {}
+    named = False
+    for row in rows:
+        named = named or bool(row.name)
+        if row.columns:
+            columns.update(dict.fromkeys(row.extra))
+    header = ["line", "value", "kind", "reason"]
+    if named or columns:
+        header.append("name")
+    header.extend(column for column in columns if column not in header)
+    extra_columns = header[5:]
     written = 0
     try:
         with open_private(Path(path), encoding="utf-8-sig", newline="") as stream:
             writer = csv.writer(stream, delimiter=";")
-            writer.writerow(("line", "value", "kind", "reason"))
-            for row in rejected:
-                writer.writerow((row.line, neutralise_cell(row.value), row.kind.value, row.reason))
+            writer.writerow([neutralise_cell(column) for column in header])
+            for row in rows:
+                cells = [row.line, neutralise_cell(row.value), row.kind.value, row.reason]
+                if len(header) > 4:
+                    cells.append(neutralise_cell(row.name))
+                    extra = row.extra
+                    cells.extend(neutralise_cell(extra.get(key, "")) for key in extra_columns)
+                writer.writerow(cells)
                 written += 1
     except OSError as error:
         raise RecipientsError(

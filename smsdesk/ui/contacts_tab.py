@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -49,6 +51,8 @@ from smsdesk.services.recipients import (
     StopReport,
     StopRow,
 )
+from smsdesk.ui.check_dialog import CheckResultsDialog
+from smsdesk.ui.contact_dialog import ContactDialog
 from smsdesk.ui.import_dialog import (
     FILE_FILTER,
     ImportDialog,
@@ -139,16 +143,28 @@ class ContactsModel(_PagedModel[ContactRow]):
         super().__init__(parent)
         self._recipients = recipients
         self.list_id: int | None = None
+        self.search = ""
 
-    def show_list(self, list_id: int | None) -> None:
+    def show_list(self, list_id: int | None, search: str | None = None) -> None:
         self.list_id = list_id
-        self.reset(0 if list_id is None else self._recipients.count_contacts(list_id))
+        if search is not None:
+            self.search = search.strip()
+        if list_id is None:
+            total = 0
+        elif self.search:
+            total = self._recipients.count_matching(list_id, self.search)
+        else:
+            total = self._recipients.count_contacts(list_id)
+        self.reset(total)
 
     def page(self, after: ContactRow | None) -> list[ContactRow]:
         if self.list_id is None:
             return []
         return self._recipients.contacts_page(
-            self.list_id, after=after.e164 if after else None, limit=PAGE_SIZE
+            self.list_id,
+            after=after.e164 if after else None,
+            limit=PAGE_SIZE,
+            search=self.search or None,
         )
 
     def text(self, row: ContactRow, column: int) -> str | None:
@@ -258,7 +274,14 @@ class ContactsTab(QWidget):
             f"{HLR_CREDITS_PER_NUMBER:g} credit a number at OVH), then remove the others"
         )
         self.check_button.clicked.connect(self.ask_check)
-        self.drop_hint = QLabel("Drop a .csv or .txt file here to import it.")
+        self.merge_button = QPushButton(self.tr("&Merge into…"))
+        self.merge_button.setToolTip(
+            self.tr("Copy this list's contacts into another list (new or existing), a number once")
+        )
+        self.merge_button.clicked.connect(self.ask_merge)
+        self.drop_hint = QLabel(
+            self.tr("Drop a file here to import it: CSV, TXT, Excel, LibreOffice or vCards.")
+        )
         self.drop_hint.setStyleSheet("color: #666666")
 
         left = QWidget()
@@ -271,17 +294,52 @@ class ContactsTab(QWidget):
         left_layout.addLayout(row)
         left_layout.addWidget(self.lists_view, 1)
         row = QHBoxLayout()
-        for button in (self.rename_button, self.delete_button, self.check_button):
+        for button in (
+            self.rename_button,
+            self.delete_button,
+            self.merge_button,
+            self.check_button,
+        ):
             row.addWidget(button)
         row.addStretch()
         left_layout.addLayout(row)
         left_layout.addWidget(self.drop_hint)
 
         self.contents_label = QLabel()
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search a name or a number"))
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self._search)
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self.add_contact_button = QPushButton(self.tr("Add a &contact…"))
+        self.add_contact_button.clicked.connect(self.ask_add_contact)
+        self.edit_contact_button = QPushButton(self.tr("&Edit…"))
+        self.edit_contact_button.clicked.connect(self.ask_edit_contact)
+        self.delete_contacts_button = QPushButton(self.tr("Delete the selected contacts"))
+        self.delete_contacts_button.clicked.connect(self.ask_delete_contacts)
+        self.contacts_view.doubleClicked.connect(lambda _index: self.ask_edit_contact())
+        self.contacts_view.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.contact_dialog: ContactDialog | None = None
+        self.check_dialog: CheckResultsDialog | None = None
         contents = QWidget()
         contents_layout = QVBoxLayout(contents)
         contents_layout.addWidget(self.contents_label)
+        contents_layout.addWidget(self.search_edit)
         contents_layout.addWidget(self.contacts_view, 1)
+        contact_row = QHBoxLayout()
+        for button in (
+            self.add_contact_button,
+            self.edit_contact_button,
+            self.delete_contacts_button,
+        ):
+            contact_row.addWidget(button)
+        contact_row.addStretch()
+        contents_layout.addLayout(contact_row)
 
         self.stop_label = QLabel()
         self.add_stop_button = QPushButton("&Add numbers…")
@@ -368,8 +426,17 @@ class ContactsTab(QWidget):
         self.contacts_model.show_list(info.id if info else None)
         self.contacts_view.resizeColumnToContents(ContactsModel.COL_NUMBER)
         self.contacts_view.resizeColumnToContents(ContactsModel.COL_NAME)
+        self._show_count(info)
+
+    def _show_count(self, info: ListInfo | None) -> None:
         if info is None:
             self.contents_label.setText("No list yet: import a file or paste numbers.")
+        elif self.contacts_model.search:
+            self.contents_label.setText(
+                self.tr("“{0}”: {1} contact(s) match “{2}”").format(
+                    info.name, grouped(self.contacts_model.total), self.contacts_model.search
+                )
+            )
         else:
             self.contents_label.setText(
                 f"“{info.name}”: {grouped(self.contacts_model.total)} contacts, by number"
@@ -379,8 +446,17 @@ class ContactsTab(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_list is not None
         busy = self._job is not None
-        for button in (self.rename_button, self.delete_button, self.check_button):
+        for button in (
+            self.rename_button,
+            self.delete_button,
+            self.check_button,
+            self.merge_button,
+            self.add_contact_button,
+        ):
             button.setEnabled(chosen and not busy)
+        picked = bool(self.selected_contacts())
+        self.edit_contact_button.setEnabled(chosen and len(self.selected_contacts()) == 1)
+        self.delete_contacts_button.setEnabled(chosen and picked and not busy)
         self.import_stop_button.setEnabled(not busy)
 
     def _changed(self, list_id: int | None = None) -> None:
@@ -499,34 +575,166 @@ class ContactsTab(QWidget):
             f"Check the {grouped(quote.numbers)} numbers of “{quote.list_name}” with the "
             f"mobile networks through {quote.provider}?\n\n"
             f"Cost: {quote.credits:,.1f} credits ({HLR_CREDITS_PER_NUMBER:g} a number).\n"
-            "Numbers that no network knows or can reach are then removed from the list.",
+            "You then see each number's operator and choose the numbers to remove.",
             on_yes=lambda: self._check(quote),
         )
 
     def _check(self, quote: CheckQuote) -> None:
-        def done(report: CheckReport) -> None:
+        def done(answer: tuple[CheckReport, dict[str, str]]) -> None:
+            report, names = answer
+            unreachable = len(report.unreachable)
             words = (
                 f"{grouped(report.checked)} numbers checked: {grouped(report.reachable)} "
-                f"reachable, {grouped(report.removed)} removed from “{quote.list_name}”"
+                f"reachable, {grouped(unreachable)} unreachable"
             )
             if report.unanswered:
                 words += f", {grouped(report.unanswered)} without an answer (kept)"
             self._end_job(words)
-            details = "\n".join(
-                f"{check.e164}: {'invalid' if not check.valid else 'unreachable'}"
-                for check in report.unreachable
+            dialog = CheckResultsDialog(quote.list_name, report.answers, names, parent=self)
+            dialog.accepted.connect(lambda: self._remove_checked(quote, dialog.ticked()))
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.check_dialog = dialog
+            dialog.open()
+
+        def work(progress: Any, cancel: Any) -> tuple[CheckReport, dict[str, str]]:
+            report = self._recipients.check_list(
+                quote.list_id,
+                quote.provider,
+                remove_unreachable=False,
+                progress=progress,
+                cancel=cancel,
             )
-            self._box(
-                QMessageBox.Icon.Information, "Check with the networks", words, details=details
+            numbers = [check.e164 for check in report.answers]
+            return report, self._recipients.names_of(quote.list_id, numbers)
+
+        self._start_job("Checking with the networks…", work, done)
+
+    def _remove_checked(self, quote: CheckQuote, numbers: list[str]) -> None:
+        def removed(count: int) -> None:
+            self._end_job(
+                self.tr("{0} number(s) removed from “{1}”").format(count, quote.list_name)
             )
             self._changed(quote.list_id)
 
-        self._start_job(
-            "Checking with the networks…",
-            lambda progress, cancel: self._recipients.check_list(
-                quote.list_id, quote.provider, progress=progress, cancel=cancel
-            ),
-            done,
+        self._workers.run(
+            lambda **_: self._recipients.remove_contacts(quote.list_id, numbers),
+            on_result=removed,
+            on_error=self._error,
+        )
+
+    # -- contacts --------------------------------------------------------------------
+
+    def selected_contacts(self) -> list[ContactRow]:
+        view = getattr(self, "contacts_view", None)
+        if view is None:
+            return []
+        rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
+        found = [self.contacts_model.row_at(row) for row in rows]
+        return [contact for contact in found if contact is not None]
+
+    def _search(self) -> None:
+        info = self.selected_list
+        self.contacts_model.show_list(info.id if info else None, self.search_edit.text())
+        self._show_count(info)
+
+    def _columns(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for row in range(min(self.contacts_model.rowCount(), 50)):
+            contact = self.contacts_model.row_at(row)
+            if contact is not None:
+                seen.update(dict.fromkeys(contact.extra))
+        return tuple(seen)
+
+    def ask_add_contact(self) -> None:
+        self._open_contact(None)
+
+    def ask_edit_contact(self) -> None:
+        picked = self.selected_contacts()
+        if len(picked) == 1:
+            self._open_contact(picked[0])
+
+    def _open_contact(self, contact: ContactRow | None) -> None:
+        info = self.selected_list
+        if info is None:
+            return
+        dialog = ContactDialog(info.name, contact, columns=self._columns(), parent=self)
+        region = self._region()
+
+        def stored(row: ContactRow) -> None:
+            dialog.accept()
+            self.contact_dialog = None
+            verb = self.tr("added") if contact is None else self.tr("saved")
+            self._end_job(self.tr("{0} {1}").format(readable_number(row.e164), verb))
+            self._changed(info.id)
+
+        def save(number: str, name: str, extra: dict[str, str]) -> None:
+            if contact is None:
+                work = lambda **_: self._recipients.add_contact(  # noqa: E731
+                    info.id, number, name=name, extra=extra, region=region
+                )
+            else:
+                work = lambda **_: self._recipients.update_contact(  # noqa: E731
+                    contact.id, number=number, name=name, extra=extra, region=region
+                )
+            self._workers.run(work, on_result=stored, on_error=dialog.show_error)
+
+        dialog.saved.connect(save)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.contact_dialog = dialog
+        dialog.open()
+
+    def ask_delete_contacts(self) -> None:
+        info = self.selected_list
+        picked = self.selected_contacts()
+        if info is None or not picked:
+            return
+        ids = [contact.id for contact in picked]
+
+        def delete() -> None:
+            self._workers.run(
+                lambda **_: self._recipients.delete_contact_ids(ids),
+                on_result=lambda removed: (
+                    self._end_job(self.tr("{0} contact(s) deleted").format(removed)),
+                    self._changed(info.id),
+                ),
+                on_error=self._error,
+            )
+
+        names = ", ".join(contact.name or readable_number(contact.e164) for contact in picked[:3])
+        self._box(
+            QMessageBox.Icon.Question,
+            self.tr("Delete contacts"),
+            self.tr("Delete {0} contact(s) from “{1}” ({2})?").format(len(ids), info.name, names),
+            on_yes=delete,
+        )
+
+    def ask_merge(self) -> None:
+        info = self.selected_list
+        if info is None:
+            return
+
+        def merge(name: str) -> None:
+            def done(answer: tuple[ListInfo, int, int]) -> None:
+                merged, added, duplicates = answer
+                self._end_job(
+                    self.tr("{0} contact(s) merged into “{1}”, {2} already there").format(
+                        added, merged.name, duplicates
+                    )
+                )
+                self._changed(merged.id)
+
+            self._workers.run(
+                lambda **_: self._recipients.merge_lists([info.id], name),
+                on_result=done,
+                on_error=self._error,
+            )
+
+        self._ask_text(
+            self.tr("Merge lists"),
+            self.tr("Merge “{0}” into the list (new or existing):").format(info.name),
+            "",
+            merge,
+            False,
         )
 
     # -- import ----------------------------------------------------------------------

@@ -56,7 +56,10 @@ RowT = TypeVar("RowT")
 PREVIEW_ROWS = 20
 PASTE_DEBOUNCE_MS = 300
 PASTED_LIST_NAME = "Pasted numbers"
-FILE_FILTER = "Recipient lists (*.csv *.txt *.tsv *.tab);;All files (*)"
+FILE_FILTER = (
+    "Recipient lists (*.csv *.txt *.tsv *.tab *.xlsx *.xlsm *.xls *.ods *.vcf *.vcard)"
+    ";;All files (*)"
+)
 DELIMITER_NAMES = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "bar (|)"}
 KIND_LABELS = {
     Rejection.INVALID: "Invalid",
@@ -145,8 +148,8 @@ class RowsModel(HeaderedTableModel, Generic[RowT]):
 class RejectedModel(RowsModel[RejectedRow]):
     """The rejected lines of a report (hundreds of thousands for a big file: no widgets)."""
 
-    COL_LINE, COL_VALUE, COL_KIND, COL_REASON = range(4)
-    HEADERS = ("Line", "Value", "Kind", "Reason")
+    COL_LINE, COL_VALUE, COL_KIND, COL_REASON, COL_NAME = range(5)
+    HEADERS = ("Line", "Value", "Kind", "Reason", "Name")  # whose number it is
 
     def text(self, row: RejectedRow, column: int) -> object:
         if column == self.COL_LINE:
@@ -157,6 +160,8 @@ class RejectedModel(RowsModel[RejectedRow]):
             return KIND_LABELS[row.kind]
         if column == self.COL_REASON:
             return row.reason
+        if column == self.COL_NAME:
+            return row.name
         return None
 
     def alignment(self, column: int) -> int | None:
@@ -194,6 +199,8 @@ class ImportDialog(QDialog):
         self._file_preview: FilePreview | None = None
         self._layout: TableLayout | None = None
         self._column_chosen = False
+        self._sheet_chosen: str | None = None
+        self._sheets: tuple[str, ...] = ()  # of the file, kept when a sheet cannot be read
         self._target_chosen = target_list is not None
         self._job: Worker | None = None
         self._preview_rows: list[SourceRow] = []
@@ -224,7 +231,9 @@ class ImportDialog(QDialog):
         page = QWidget()
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
-        self.path_edit.setPlaceholderText("Choose a .csv or .txt file, or drop it here")
+        self.path_edit.setPlaceholderText(
+            self.tr("Choose a file (CSV, TXT, Excel, LibreOffice, vCard), or drop it here")
+        )
         self.browse_button = QPushButton("&Choose a file…")
         self.browse_button.clicked.connect(self.choose_file)
         file_page = QWidget()
@@ -234,9 +243,12 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.browse_button)
         file_layout.addLayout(file_row)
         hint = QLabel(
-            "Or drop a file on this window. CSV or TXT: Excel, Outlook, Google Contacts "
-            "exports, one number a line..."
+            self.tr(
+                "Or drop a file on this window: an Excel or LibreOffice workbook, a phone's "
+                "or Google's vCards, CSV or TXT (Outlook, Google Contacts, one number a line...)"
+            )
         )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #666666")
         file_layout.addWidget(hint)
         file_layout.addStretch()
@@ -263,6 +275,11 @@ class ImportDialog(QDialog):
         self.column_combo = QComboBox()
         self.column_combo.setEnabled(False)
         self.column_combo.activated.connect(self._column_activated)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setToolTip(self.tr("The sheet of the workbook that holds the list"))
+        self.sheet_combo.activated.connect(self._sheet_activated)
+        self.sheet_label = QLabel(self.tr("&Sheet"))
+        self.sheet_label.setBuddy(self.sheet_combo)
         self.region_combo = QComboBox()
         self.region_combo.addItems(supported_regions())
         self.region_combo.setCurrentText(region.upper())
@@ -278,16 +295,22 @@ class ImportDialog(QDialog):
         self.target_hint = QLabel()
         self.keep_landlines = QCheckBox("&Keep landlines and other numbers that are not mobiles")
         self.keep_landlines.toggled.connect(lambda _on: self._show_rows())
+        self.all_numbers = QCheckBox(
+            self.tr("Every &mobile of a contact (default: one message a person, its first mobile)")
+        )
         target_row = QHBoxLayout()
         target_row.addWidget(self.list_combo, 1)
         target_row.addWidget(self.target_hint)
         form = QFormLayout()
+        form.addRow(self.sheet_label, self.sheet_combo)
+        self._show_sheet_row(False)
         form.addRow("Phone &column", self.column_combo)
         form.addRow("&Region of national numbers", self.region_combo)
         target_label = QLabel("Into the &list")
         target_label.setBuddy(self.list_combo)
         form.addRow(target_label, target_row)
         form.addRow("", self.keep_landlines)
+        form.addRow("", self.all_numbers)
 
         self.preview_table = QTableWidget(0, 5)
         self.preview_table.setHorizontalHeaderLabels(
@@ -329,7 +352,10 @@ class ImportDialog(QDialog):
         self.count_labels: dict[str, QLabel] = {}
         counts = QFormLayout()
         for key, label in (
-            ("rows", "Rows read"),
+            ("contacts", self.tr("Contacts read")),
+            ("numbers", self.tr("Numbers read")),
+            ("set_aside", self.tr("Other numbers of a contact (set aside)")),
+            ("rows", "Numbers considered"),
             ("imported", "Imported"),
             ("duplicates", "Duplicates"),
             ("invalid", "Invalid numbers"),
@@ -344,7 +370,7 @@ class ImportDialog(QDialog):
         self.rejected_view.verticalHeader().setVisible(False)
         self.rejected_view.verticalHeader().setDefaultSectionSize(22)
         self.rejected_view.horizontalHeader().setSectionResizeMode(
-            RejectedModel.COL_REASON, QHeaderView.ResizeMode.Stretch
+            RejectedModel.COL_NAME, QHeaderView.ResizeMode.Stretch
         )
         self.rejected_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.save_button = QPushButton("&Save the rejected lines as CSV…")
@@ -377,9 +403,11 @@ class ImportDialog(QDialog):
             self.set_path(Path(path))
 
     def set_path(self, path: Path) -> None:
-        """Preview this file (its column detected again)."""
+        """Preview this file (its column and sheet detected again)."""
         self._path = Path(path)
         self._column_chosen = False
+        self._sheet_chosen = None
+        self._sheets = ()
         self.pages.setCurrentIndex(PAGE_SETUP)  # after a report: the next import
         self.path_edit.setText(str(path))
         if not self._target_chosen:
@@ -408,6 +436,15 @@ class ImportDialog(QDialog):
     def _column_activated(self, index: int) -> None:
         self._column_chosen = True
         self.refresh_preview()
+
+    def _sheet_activated(self, index: int) -> None:
+        self._sheet_chosen = self.sheet_combo.itemText(index)
+        self._column_chosen = False  # another sheet, other columns
+        self.refresh_preview()
+
+    def _show_sheet_row(self, shown: bool) -> None:
+        self.sheet_label.setVisible(shown)
+        self.sheet_combo.setVisible(shown)
 
     def _target_edited(self, _choice: object) -> None:
         self._target_chosen = True
@@ -448,7 +485,11 @@ class ImportDialog(QDialog):
             if self.source_tabs.currentIndex() == SOURCE_FILE:
                 if self._path is not None:
                     preview = preview_file(
-                        self._path, phone_column=column, rows=PREVIEW_ROWS, region=region
+                        self._path,
+                        phone_column=column,
+                        rows=PREVIEW_ROWS,
+                        region=region,
+                        sheet=self._sheet_chosen,
                     )
                     self._file_preview, self._layout = preview, preview.layout
                     rows = preview.first_rows
@@ -482,13 +523,32 @@ class ImportDialog(QDialog):
             self.column_combo.setCurrentIndex(layout.phone_column)
             self.column_combo.setEnabled(len(layout.columns) > 1)
             parts = []
-            if self._file_preview is not None:
-                parts.append(f"Encoding: {self._file_preview.encoding}")
-            parts.append(f"Delimiter: {_delimiter_text(layout)}")
+            preview = self._file_preview
+            if preview is not None and preview.kind == "workbook":
+                parts.append(self.tr("Workbook, sheet “{0}”").format(preview.sheet))
+            elif preview is not None and preview.kind == "vcard":
+                parts.append(self.tr("vCards ({0}), a contact a card").format(preview.encoding))
+            elif preview is not None:
+                parts.append(f"Encoding: {preview.encoding}")
+            if preview is None or preview.kind == "text":
+                parts.append(f"Delimiter: {_delimiter_text(layout)}")
             parts.append(f"Header line: {'yes' if layout.has_header else 'no'}")
             parts.append(f"Numbers in: {layout.phone_column_name}")
             self.detected_label.setText(" · ".join(parts))
         self.column_combo.blockSignals(False)
+        preview = self._file_preview
+        if preview is not None:
+            self._sheets = preview.sheets
+        sheets = self._sheets if self.source_tabs.currentIndex() == SOURCE_FILE else ()
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.addItems(list(sheets))
+        if preview is not None and preview.sheet is not None:
+            self.sheet_combo.setCurrentText(preview.sheet)
+        elif self._sheet_chosen is not None:
+            self.sheet_combo.setCurrentText(self._sheet_chosen)
+        self.sheet_combo.blockSignals(False)
+        self._show_sheet_row(bool(sheets))
 
     def _show_rows(self) -> None:
         rows = self._preview_rows
@@ -532,6 +592,7 @@ class ImportDialog(QDialog):
         name = " ".join(self.list_combo.currentText().split())
         region = self.region_combo.currentText()
         keep = self.keep_landlines.isChecked()
+        every = self.all_numbers.isChecked()
         column = self.column_combo.currentIndex() if self._column_chosen else None
         if self.source_tabs.currentIndex() == SOURCE_FILE and self._file_preview is not None:
             preview = self._file_preview
@@ -541,6 +602,7 @@ class ImportDialog(QDialog):
                 list_name=name,
                 region=region,
                 keep_landlines=keep,
+                all_numbers=every,
                 preview=preview,
                 on_result=self._import_done,
                 on_error=self._import_failed,
@@ -554,6 +616,7 @@ class ImportDialog(QDialog):
                 region=region,
                 phone_column=column,
                 keep_landlines=keep,
+                all_numbers=every,
                 on_result=self._import_done,
                 on_error=self._import_failed,
                 on_progress=self._show_progress,
@@ -566,6 +629,8 @@ class ImportDialog(QDialog):
         for widget in (self.source_tabs, self.column_combo, self.region_combo, self.list_combo):
             widget.setEnabled(False)
         self.keep_landlines.setEnabled(False)
+        self.all_numbers.setEnabled(False)
+        self.sheet_combo.setEnabled(False)
         self._update_buttons()
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -588,6 +653,8 @@ class ImportDialog(QDialog):
         for widget in (self.source_tabs, self.region_combo, self.list_combo):
             widget.setEnabled(True)
         self.keep_landlines.setEnabled(True)
+        self.all_numbers.setEnabled(True)
+        self.sheet_combo.setEnabled(True)
         self.column_combo.setEnabled(self._layout is not None and len(self._layout.columns) > 1)
         self._job = None
         self._update_buttons()
@@ -609,11 +676,30 @@ class ImportDialog(QDialog):
         self.report = report
         self.progress_label.setText("")
         how = "new list" if report.created else "added to the existing list"
+        if report.set_aside:
+            people = self.tr(
+                "{0} contacts with {1} numbers: one message a person, its first mobile "
+                "({2} other numbers set aside)."
+            ).format(grouped(report.contacts), grouped(report.numbers), grouped(report.set_aside))
+        else:
+            people = self.tr("{0} contacts with {1} numbers.").format(
+                grouped(report.contacts), grouped(report.numbers)
+            )
         self.summary_label.setText(
-            f"<b>{grouped(report.imported)}</b> of {grouped(report.rows)} numbers imported "
-            f"into “{report.list_name}” ({how})."
+            f"{people}<br><b>{grouped(report.imported)}</b> of {grouped(report.rows)} numbers "
+            f"imported into “{report.list_name}” ({how})."
         )
-        for key in ("rows", "imported", "duplicates", "invalid", "landlines", "stopped"):
+        for key in (
+            "contacts",
+            "numbers",
+            "set_aside",
+            "rows",
+            "imported",
+            "duplicates",
+            "invalid",
+            "landlines",
+            "stopped",
+        ):
             self.count_labels[key].setText(grouped(getattr(report, key)))
         self.rejected_model.set_rows(report.rejected)
         self.rejected_view.resizeColumnsToContents()  # the rows on screen only

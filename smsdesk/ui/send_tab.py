@@ -179,6 +179,27 @@ class SendTab(QWidget):
         self.send_button.setDefault(True)
         self.send_button.setToolTip(self.tr("Check and send (Ctrl+Return)"))
 
+        # other lists in the same campaign (a number once across them)
+        self.more_lists_button = QToolButton()
+        self.more_lists_button.setText(self.tr("+ other lists"))
+        self.more_lists_button.setToolTip(
+            self.tr("Send to several lists at once: a number in two lists gets one message")
+        )
+        self.more_lists_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_lists_menu = QMenu(self.more_lists_button)
+        self.more_lists_button.setMenu(self.more_lists_menu)
+
+        # shown when merged values ({prénom}...) turn messages into UCS-2
+        self.transliterate_box = QCheckBox()
+        self.transliterate_box.setVisible(False)
+        self.transliterate_box.setToolTip(
+            self.tr(
+                "Only the values merged into the message change (ç → c, œ → oe, ê → e); "
+                "GSM-7's own é è ù à stay, and so does the text you wrote"
+            )
+        )
+        self.transliterate_box.toggled.connect(self._schedule_preview)
+
         # layout
         message_tools = QHBoxLayout()
         message_tools.addWidget(self.fields_button)
@@ -192,7 +213,10 @@ class SendTab(QWidget):
         when_row.addWidget(self.defer_box)
         when_row.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Recipient &list"), self.list_picker)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.list_picker, 1)
+        list_row.addWidget(self.more_lists_button)
+        form.addRow(self.tr("Recipient &list"), list_row)
         form.addRow(self.tr("&Numbers"), self.recipients)
         form.addRow("", self.recipients_count)
         form.addRow("", self.audience_label)
@@ -205,6 +229,7 @@ class SendTab(QWidget):
         form.addRow("", self.start_label)
         form.addRow(self.tr("Preview"), self.preview_table)
         form.addRow("", self.total_label)
+        form.addRow("", self.transliterate_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.test_button)
@@ -263,6 +288,15 @@ class SendTab(QWidget):
         index = self.list_picker.findData(current)
         self.list_picker.setCurrentIndex(max(0, index))
         self.list_picker.blockSignals(False)
+        checked = set(self.more_lists())
+        self.more_lists_menu.clear()
+        for choice in lists:
+            action = self.more_lists_menu.addAction(f"{choice.name} ({choice.contacts})")
+            action.setCheckable(True)
+            action.setData(choice.name)
+            action.setChecked(choice.name in checked)
+            action.toggled.connect(self._more_lists_changed)
+        self._show_more_lists()
         if index < 0 and current is not None:
             self._schedule_preview()
 
@@ -316,7 +350,7 @@ class SendTab(QWidget):
     # -- reacting to edits -----------------------------------------------------------
 
     def _update_recipients(self) -> None:
-        count = len(split_receivers([self.recipients.toPlainText()]))
+        count = len(split_receivers([self.recipients.toPlainText()]))  # domain's split_numbers
         self.recipients_count.setText(self.tr("{0} number(s)").format(count))
         self._schedule_preview()
 
@@ -375,6 +409,24 @@ class SendTab(QWidget):
     def _schedule_preview(self) -> None:
         self._preview_timer.start()
 
+    def more_lists(self) -> list[str]:
+        """The other lists ticked in the "+ other lists" menu."""
+        return [
+            str(action.data())
+            for action in self.more_lists_menu.actions()
+            if action.isChecked() and action.data() != self.list_picker.currentData()
+        ]
+
+    def _more_lists_changed(self, _checked: bool) -> None:
+        self._show_more_lists()
+        self._schedule_preview()
+
+    def _show_more_lists(self) -> None:
+        count = len(self.more_lists())
+        self.more_lists_button.setText(
+            self.tr("+ {0} other list(s)").format(count) if count else self.tr("+ other lists")
+        )
+
     def request(self) -> CampaignRequest:
         """What the form asks for, as the services take it."""
         list_name = self.list_picker.currentData()
@@ -390,6 +442,8 @@ class SendTab(QWidget):
             commercial=self.commercial.isChecked(),
             region=self._prefs.region,
             provider_deferred=self.defer_box.isEnabled() and self.defer_box.isChecked(),
+            transliterate=self.transliterate_box.isVisible() and self.transliterate_box.isChecked(),
+            more_lists=tuple(self.more_lists()),
         )
 
     # -- preview ---------------------------------------------------------------------
@@ -420,9 +474,10 @@ class SendTab(QWidget):
         if preview.stopped:
             words.append(self.tr("{0} stop-listed removed").format(preview.stopped))
         if preview.invalid:
-            shown = ", ".join(repr(i.value) for i in preview.invalid[:3])
-            words.append(self.tr("{0} invalid: {1}").format(len(preview.invalid), shown))
-        self.audience_label.setStyleSheet(ERROR_STYLE if preview.invalid else "")
+            # left out and counted, as an import does: they never block the others
+            shown = ", ".join(f"{i.value!r} ({i.reason})" for i in preview.invalid[:3])
+            words.append(self.tr("{0} left out: {1}").format(len(preview.invalid), shown))
+        self.audience_label.setStyleSheet("")
         self.audience_label.setText(" · ".join(words))
         self._rebuild_fields_menu(preview.columns)
         self._show_samples(preview)
@@ -446,7 +501,28 @@ class SendTab(QWidget):
             self.total_label.setText("")
         if preview.unknown_placeholders:
             self.total_label.setText(preview.problem or "")
+        self._show_transliteration(preview)
         self._show_start(preview)
+
+    def _show_transliteration(self, preview: CampaignPreview) -> None:
+        box = self.transliterate_box
+        if preview.transliterated_parts is not None:
+            box.setText(
+                self.tr(
+                    "The merged values put {count} message(s) in UCS-2: {parts} part(s) "
+                    "instead of {fewer}. Transliterate them (ç → c, œ → oe, ê → e)"
+                ).format(
+                    count=preview.ucs2_from_fields,
+                    parts=preview.total_parts,
+                    fewer=preview.transliterated_parts,
+                )
+            )
+            box.setVisible(True)
+        elif box.isChecked() and "{" in self.editor.text():
+            box.setText(self.tr("Merged values transliterated (ç → c, œ → oe, ê → e)"))
+            box.setVisible(True)
+        else:
+            box.setVisible(False)
 
     def _show_samples(self, preview: CampaignPreview) -> None:
         rows: list[RenderedMessage] = list(preview.samples)

@@ -49,7 +49,7 @@ def test_create_normalises_and_dedupes(services: Services):
     ("request_kwargs", "reason"),
     [
         ({"body": "  ", "receivers": ["0612345678"]}, "the message is empty"),
-        ({"body": "x", "receivers": ["0612"]}, "invalid number '0612'"),
+        ({"body": "x", "receivers": ["0612"]}, "1 number\\(s\\) left out \\('0612': too short\\)"),
         ({"body": "x", "receivers": ["0145454545"]}, "not a mobile"),
         ({"body": "x", "receivers": []}, "no recipient"),
         ({"body": "x", "receivers": ["0612345678"], "sender": "TOOLONGSENDER"}, "11"),
@@ -354,3 +354,53 @@ def test_gateway_info_lists_the_simulated_senders(services: Services):
         ("MYSHOP", "waitingValidation"),
     ]
     assert (info.can_defer, info.can_estimate) == (False, True)
+
+
+def test_pasted_landlines_and_invalid_numbers_are_left_out_and_counted(services: Services):
+    pasted = "06 12 34 56 78\n01 42 68 53 00\n06 12 34 56 7 / 0698765432\nn/a"
+    request = CampaignRequest(body="Bonjour", receivers=[pasted])
+    preview = services.campaigns.preview(request)
+    assert preview.recipients == 2
+    assert [(i.value, i.reason) for i in preview.invalid] == [
+        ("01 42 68 53 00", "not a mobile"),
+        ("06 12 34 56 7", "too short"),
+        ("n/a", "not a phone number"),
+    ]
+    assert preview.problem is None  # they never block the send
+    created = services.campaigns.create(request)
+    assert created.messages == 2
+    assert [m.receiver for m in _messages(services)] == ["+33612345678", "+33698765432"]
+
+
+def test_split_receivers_is_the_imports_splitter():
+    from smsdesk.domain.phone import split_numbers
+
+    text = "06 12 34 56 78 ::: 07 98 76 54 32\n0612345678 / 0698765432"
+    assert split_receivers([text]) == [
+        *split_numbers("06 12 34 56 78 ::: 07 98 76 54 32"),
+        *split_numbers("0612345678 / 0698765432"),
+    ]
+
+
+def test_several_lists_and_pasted_numbers_in_one_campaign(services: Services):
+    recipients = services.recipients
+    recipients.import_text("Nom;Mobile\nAnne;0612345678\nPaul;0623456789\n", list_name="A")
+    recipients.import_text("Nom;Mobile\nAnne B;0612345678\nZoé;0781234567\n", list_name="B")
+    request = CampaignRequest(
+        body="Bonjour {nom}",
+        receivers=["0623456789\n0698765432"],
+        list_name="A",
+        more_lists=("B",),
+    )
+    preview = services.campaigns.preview(request)
+    # pasted 2 + A 2 + B 2, of which 0612... (A, B) and 0623... (pasted, A) twice
+    assert (preview.recipients, preview.duplicates) == (4, 2)
+    created = services.campaigns.create(request)
+    assert created.messages == 4
+    bodies = {m.receiver: m.body for m in _messages(services)}
+    assert bodies == {
+        "+33623456789": "Bonjour Paul",  # pasted, and in A: the list's fields
+        "+33698765432": "Bonjour ",
+        "+33612345678": "Bonjour Anne",  # the first list's fields
+        "+33781234567": "Bonjour Zoé",
+    }

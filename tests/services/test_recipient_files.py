@@ -89,15 +89,18 @@ def test_french_excel_cp1252_semicolons() -> None:
 def test_outlook_export_utf8_bom_crlf() -> None:
     encoding, rows = read_all("outlook_utf8_bom_crlf.csv")
     assert encoding == "utf-8-sig"
-    assert tally(rows) == Tally(rows=8, imported=5, duplicates=1, invalid=1, landlines=1)
-    assert [(row.line, row.name, row.phone) for row in rows[:3]] == [
-        (2, "John Smith", "+33 6 11 22 33 44"),
-        (3, "Marie Curie", "06 98 76 54 32"),
-        (5, "Jean-Pierre Dubois", ""),  # Marie's notes take two lines
+    # every number: the other phone columns (business, home...) too, same_contact
+    assert tally(rows) == Tally(rows=10, imported=5, duplicates=1, invalid=0, landlines=4)
+    assert [(row.line, row.name, row.phone, row.same_contact) for row in rows[:5]] == [
+        (2, "John Smith", "+33 6 11 22 33 44", False),
+        (2, "John Smith", "+33 1 40 00 00 00", True),  # Business Phone
+        (3, "Marie Curie", "06 98 76 54 32", False),
+        (3, "Marie Curie", "01 23 45 67 89", True),
+        (5, "Jean-Pierre Dubois", "+33 1 53 00 00 00", False),  # Marie's notes: two lines
     ]
-    assert rows[1].extra["Notes"] == 'Line one\r\nLine two, with a comma and "quotes"'
+    assert rows[2].extra["Notes"] == 'Line one\r\nLine two, with a comma and "quotes"'
     assert rows[0].extra["Business Phone"] == "+33 1 40 00 00 00"
-    assert rows[5].name == "Wei Zhang 张伟"
+    assert rows[7].name == "Wei Zhang 张伟"
 
 
 def test_google_contacts_export() -> None:
@@ -298,7 +301,7 @@ SEEN = "columns seen: Prénom, Nom, Ville, Email"
         ("binary.csv", "this is not a text file"),
         (
             "workbook.xlsx",
-            "this is an Excel workbook (.xlsx), not a text file: save it as CSV first",
+            "this workbook cannot be read (damaged, or protected by a password)",
         ),
         (
             "no_phone_column.csv",

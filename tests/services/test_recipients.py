@@ -22,7 +22,6 @@ from smsdesk.services.recipients import (
     RecipientFileError,
     RecipientsError,
     RecipientService,
-    RejectedRow,
     save_rejected_csv,
 )
 
@@ -80,12 +79,20 @@ def test_child_process_gives_the_same_answer(service: RecipientService, name: st
 
 def test_what_the_french_excel_file_keeps(service: RecipientService) -> None:
     report = service.import_file(DATA / "excel_fr_cp1252.csv", list_name="Clients")
-    assert report.rejected == (
-        RejectedRow(7, "01 42 68 53 00", Rejection.NOT_MOBILE, "landline"),
-        RejectedRow(8, "06-12-34-56-78", Rejection.DUPLICATE, "duplicate of an earlier row"),
-        RejectedRow(9, "06 39 98 12 34", Rejection.INVALID, "unallocated range"),
-        RejectedRow(10, "", Rejection.INVALID, "empty"),
-    )
+    assert [row[:4] for row in report.rejected] == [
+        (7, "01 42 68 53 00", Rejection.NOT_MOBILE, "landline"),
+        (8, "06-12-34-56-78", Rejection.DUPLICATE, "duplicate of line 2"),  # Hélène's
+        (9, "06 39 98 12 34", Rejection.INVALID, "unallocated range"),
+        (10, "", Rejection.INVALID, "empty"),
+    ]
+    # whose number it is: the row's name and other columns
+    assert report.rejected[0].name == "Cécile Garçon"
+    assert report.rejected[0].extra == {
+        "Prénom": "Cécile",
+        "Nom": "Garçon",
+        "Ville": "Paris",
+        "Note": "fixe",
+    }
     assert report.rejected[2].message == "invalid number: unallocated range"
     first = service.contacts_page(report.list_id, limit=1)[0]
     assert (first.e164, first.name) == ("+33612345678", "Hélène Lefèvre")
@@ -107,7 +114,7 @@ def test_what_the_french_excel_file_keeps(service: RecipientService) -> None:
 
 def test_keep_landlines(service: RecipientService) -> None:
     report = service.import_file(DATA / "messy_numbers.csv", keep_landlines=True)
-    assert counts(report) == (23, 13, 6, 4, 0)
+    assert counts(report) == (22, 13, 5, 4, 0)
     assert "+33142685300" in numbers_of(service, report.list_id)
 
 
@@ -174,15 +181,14 @@ def test_append_finds_duplicates_of_the_contacts_already_there(service: Recipien
     first = service.import_file(DATA / "excel_fr_cp1252.csv", list_name="Clients")
     again = service.import_file(DATA / "messy_numbers.csv", list_name="Clients")
     assert not again.created and again.list_id == first.list_id
-    assert again.rows == 23
+    assert again.rows == 22  # line 12 is one person: its first mobile only
     # the six numbers of the first file, however written, were there before this import
-    assert counts(again) == (23, 3, 12, 4, 4)
+    assert counts(again) == (22, 3, 11, 4, 4)
     assert [row.line for row in again.rejected if row.reason == "already in the list"] == [
         *(2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 22)
     ]
-    assert [row.line for row in again.rejected if row.reason == "duplicate of an earlier row"] == [
-        23
-    ]
+    assert [row.line for row in again.rejected if row.reason == "duplicate of an earlier row"] == []
+    assert again.set_aside == 1
     assert service.count_contacts(first.list_id) == first.imported + again.imported
     numbers = numbers_of(service, first.list_id)
     assert len(numbers) == len(set(numbers))
@@ -197,9 +203,10 @@ def test_stop_listed_numbers_are_not_imported(service: RecipientService, paralle
     ]
     report = service.import_file(DATA / "messy_numbers.csv", parallel=parallel)
     assert report.stopped == 2
-    assert counts(report) == (23, 9 - 2, 6, 4, 4)
+    assert counts(report) == (22, 9 - 2, 5, 4, 4)
     stopped = [row for row in report.rejected if row.kind is Rejection.STOPPED]
-    assert [row.line for row in stopped] == [2, 12]  # the first time each is seen
+    # the first time each is seen (line 12's second number is set aside: one person)
+    assert [row.line for row in stopped] == [2, 23]
     again = [row.line for row in report.rejected if row.value.strip() == "+33 7 98 76 54 32"]
     assert again == [23]  # a stop-listed number seen again is a duplicate
     assert "+33612345678" not in numbers_of(service, report.list_id)
@@ -425,10 +432,49 @@ def test_rejected_lines_saved_as_csv(service: RecipientService, tmp_path: Path) 
     assert rows == [
         ["line", "value", "kind", "reason"],
         ["2", "'=1+2", "invalid", "not a phone number"],
-        ["3", "0612345678", "duplicate", "duplicate of an earlier row"],
+        ["3", "0612345678", "duplicate", "duplicate of line 1"],
     ]
     with pytest.raises(RecipientsError, match="cannot write"):
         save_rejected_csv(report.rejected, tmp_path / "missing" / "x.csv")
+
+
+def test_rejected_lines_carry_the_rows_other_columns(
+    service: RecipientService, tmp_path: Path
+) -> None:
+    report = service.import_file(DATA / "excel_fr_cp1252.csv", list_name="Clients")
+    path = tmp_path / "rejected.csv"
+    assert save_rejected_csv(report.rejected, path) == 4
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    assert rows[0] == ["line", "value", "kind", "reason", "name", "Prénom", "Nom", "Ville", "Note"]
+    assert rows[1] == [
+        *("7", "01 42 68 53 00", "landline", "landline"),
+        *("Cécile Garçon", "Cécile", "Garçon", "Paris", "fixe"),
+    ]
+    assert rows[2][:5] == [
+        "8",
+        "06-12-34-56-78",
+        "duplicate",
+        "duplicate of line 2",
+        "Noël Lemaître",
+    ]
+    assert rows[4] == [
+        *("10", "", "invalid", "empty"),
+        *("Renée Façade", "Renée", "Façade", "Créteil", "pas de numéro"),
+    ]
+
+
+def test_reasons_are_precise(service: RecipientService) -> None:
+    text = "06 12 34 56 7\n06 12 34 56 789\n06 39 98 12 34\n01 42 68 53 00\n0612345678\n"
+    text += "06 12 34 56 78\n"
+    report = service.import_text(text, list_name="x")
+    assert [(row.line, row.message) for row in report.rejected] == [
+        (1, "invalid number: too short"),  # not "unallocated range": one digit short
+        (2, "invalid number: too long"),
+        (3, "invalid number: unallocated range"),
+        (4, "landline"),
+        (6, "duplicate of line 5"),
+    ]
 
 
 def test_extra_is_json_that_reads_back(service: RecipientService) -> None:
@@ -452,7 +498,7 @@ def test_on_postgresql(postgres_url: str, tmp_path: Path) -> None:
         first = service.import_file(DATA / "excel_fr_cp1252.csv", list_name="Clients")
         assert counts(first) == EXPECTED["excel_fr_cp1252.csv"]
         again = service.import_file(DATA / "messy_numbers.csv", list_name="Clients")
-        assert counts(again) == (23, 3, 12, 4, 4)
+        assert counts(again) == (22, 3, 11, 4, 4)
         contacts = {row.e164: row for row in service.contacts_page(first.list_id)}
         assert len(contacts) == 9
         assert contacts["+33612345678"].extra["Ville"] == "Besançon"

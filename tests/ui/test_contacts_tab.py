@@ -180,12 +180,26 @@ def test_operator_check_shows_the_cost_then_removes_unreachable_numbers(
     tab.check_button.click()
     with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
         answer_box(tab, QMessageBox.StandardButton.Yes)
-    assert finished.args == ["4 numbers checked: 2 reachable, 2 removed from “À vérifier”"]
-    report = tab.last_box
-    assert report is not None and report.isVisible()
-    assert report.detailedText() == "+33612340023: invalid\n+33612340024: unreachable"
-    report.accept()
-    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 2)
+    assert finished.args == ["4 numbers checked: 2 reachable, 2 unreachable"]
+    assert services.recipients.count_contacts(tab.selected_list.id) == 4  # type: ignore[union-attr]
+    dialog = tab.check_dialog
+    assert dialog is not None and dialog.isVisible()
+    table = dialog.table
+    shown = [
+        [table.item(row, column).text() for column in (1, 3, 4)] for row in range(table.rowCount())
+    ]
+    assert shown == [
+        ["+33 6 12 34 00 01", "Orange", "yes"],
+        ["+33 6 12 34 00 23", "Orange", "no: no such number"],
+        ["+33 6 12 34 00 24", "Orange", "no: switched off or out of service"],
+        ["+33 6 12 34 00 02", "Orange", "yes"],
+    ]
+    assert dialog.ticked() == ["+33612340023", "+33612340024"]
+    dialog.set_ticked(2, False)  # the user keeps the one switched off
+    with qtbot.waitSignal(tab.job_finished) as removed:
+        dialog.remove_button.click()
+    assert removed.args == ["1 number(s) removed from “À vérifier”"]
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 3)
 
 
 def test_a_gateway_without_operator_check_says_so(qtbot, services: Services, pool):
@@ -209,8 +223,10 @@ def test_a_file_dropped_on_the_tab_is_imported(qtbot, make_tab, services: Servic
     with qtbot.waitSignal(tab.lists_changed, timeout=30_000):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: list_names(tab) == ["google_contacts"])
-    assert tab.selected_list is not None and tab.selected_list.contacts == 4
-    assert tab.contacts_model.rowCount() == 4
+    assert (
+        tab.selected_list is not None and tab.selected_list.contacts == 3
+    )  # Chloé: one person, one number
+    assert tab.contacts_model.rowCount() == 3
     # a second drop goes into the dialog that is still open
     mime.setUrls([QUrl.fromLocalFile(str(DATA / "ovh_number.csv"))])
     assert drop_on(tab, mime)
@@ -248,3 +264,76 @@ def test_the_window_has_a_contacts_tab_that_feeds_the_send_tab(qtbot, services: 
         assert picker.itemText(picker.findData("excel_fr_cp1252")) == "excel_fr_cp1252 (6)"
     finally:
         window.shutdown()
+
+
+# --- lists you can edit ------------------------------------------------------------------
+
+
+def _select_list(qtbot, tab: ContactsTab, name: str) -> None:
+    row = tab.lists_model.names().index(name)
+    tab.lists_view.selectRow(row)
+    qtbot.waitUntil(lambda: tab.selected_list is not None and tab.selected_list.name == name)
+
+
+def test_search_edit_add_and_delete_contacts(qtbot, qtmodeltester, make_tab, services: Services):
+    services.recipients.import_file(DATA / "excel_fr_cp1252.csv", list_name="Clients")
+    tab = make_tab()
+    _select_list(qtbot, tab, "Clients")
+    assert tab.contacts_model.rowCount() == 6
+    tab.search_edit.setText("fran")
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 1)
+    qtmodeltester.check(tab.contacts_model)
+    assert tab.contents_label.text() == "“Clients”: 1 contact(s) match “fran”"
+    contact = tab.contacts_model.row_at(0)
+    assert contact is not None and contact.name == "François Château"
+
+    tab.contacts_view.selectRow(0)
+    assert tab.edit_contact_button.isEnabled()
+    tab.edit_contact_button.click()
+    dialog = tab.contact_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.number_edit.text() == "+33 6 23 45 67 89"
+    assert dialog.extra()["Ville"] == "Orléans"
+    dialog.number_edit.setText("01 42 68 53 00")  # a landline: said in the dialog
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(dialog.error_label.isVisible)
+    assert "not a mobile" in dialog.error_label.text()
+    dialog.number_edit.setText("07 81 99 88 77")
+    dialog.name_edit.setText("Francois Chateau")
+    with qtbot.waitSignal(tab.job_finished):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    edited = services.recipients.contacts_page(tab.selected_list.id, search="Chateau")
+    assert [(c.e164, c.name, c.extra["Ville"]) for c in edited] == [
+        ("+33781998877", "Francois Chateau", "Orléans")
+    ]
+
+    tab.search_edit.setText("")
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 6)
+    tab.add_contact_button.click()
+    dialog = tab.contact_dialog
+    assert dialog is not None
+    dialog.number_edit.setText("06 55 44 33 22")
+    dialog.name_edit.setText("Noël Lemaître")
+    with qtbot.waitSignal(tab.job_finished):
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 7)
+
+    tab.contacts_view.selectRow(0)
+    tab.delete_contacts_button.click()
+    with qtbot.waitSignal(tab.job_finished):
+        assert "Delete 1 contact(s)" in answer_box(tab, QMessageBox.StandardButton.Yes)
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 6)
+
+
+def test_merge_a_list_into_another(qtbot, make_tab, services: Services):
+    services.recipients.import_file(DATA / "excel_fr_cp1252.csv", list_name="Clients")
+    services.recipients.import_text("0612345678\n0655443322\n", list_name="Salon")
+    tab = make_tab()
+    _select_list(qtbot, tab, "Salon")
+    tab.merge_button.click()
+    assert tab.last_input is not None
+    with qtbot.waitSignal(tab.job_finished) as finished:
+        tab.last_input.setTextValue("Clients")
+        tab.last_input.accept()
+    assert finished.args == ["1 contact(s) merged into “Clients”, 1 already there"]
+    assert services.recipients.find_list("Clients").contacts == 7

@@ -124,6 +124,9 @@ def test_preview_then_import_a_french_excel_file(
     assert dialog.pages.currentIndex() == PAGE_REPORT
     counts = {key: label.text() for key, label in dialog.count_labels.items()}
     assert counts == {
+        "contacts": "10",
+        "numbers": "10",
+        "set_aside": "0",
         "rows": "10",
         "imported": "6",
         "duplicates": "1",
@@ -138,10 +141,10 @@ def test_preview_then_import_a_french_excel_file(
         for row in range(model.rowCount())
     ]
     assert rows == [
-        [7, "01 42 68 53 00", "Not a mobile", "landline"],
-        [8, "06-12-34-56-78", "Duplicate", "duplicate of an earlier row"],
-        [9, "06 39 98 12 34", "Invalid", "unallocated range"],
-        [10, "", "Invalid", "empty"],
+        [7, "01 42 68 53 00", "Not a mobile", "landline", "Cécile Garçon"],
+        [8, "06-12-34-56-78", "Duplicate", "duplicate of line 2", "Noël Lemaître"],
+        [9, "06 39 98 12 34", "Invalid", "unallocated range", "Agnès Cœur"],
+        [10, "", "Invalid", "empty", "Renée Façade"],
     ]
     assert [(info.name, info.contacts) for info in services.recipients.lists()] == [
         ("excel_fr_cp1252", 6)
@@ -190,7 +193,7 @@ def test_choose_the_file_through_the_real_file_dialog(qtbot, make_dialog):
     [
         ("binary.csv", "this is not a text file"),
         ("empty.csv", "the file is empty"),
-        ("workbook.xlsx", "save it as CSV first"),
+        ("workbook.xlsx", "this workbook cannot be read"),
         ("no_phone_column.csv", "columns seen: Prénom, Nom, Ville, Email"),
         ("nowhere.csv", "file not found"),
     ],
@@ -359,11 +362,12 @@ def test_save_the_rejected_lines_through_the_save_dialog(qtbot, make_dialog, tmp
     QTimer.singleShot(0, answer)
     with qtbot.waitSignal(dialog.job_finished, timeout=10_000) as finished:
         dialog.save_button.click()
-    assert finished.args == [f"14 lines saved to {target}"]
+    # 13: line 12's second number is set aside (one person, one message), not rejected
+    assert finished.args == [f"13 lines saved to {target}"]
     lines = target.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "line;value;kind;reason"
-    assert lines[1] == "9;+33612345678;duplicate;duplicate of an earlier row"
-    assert len(lines) == 15
+    assert lines[0] == "line;value;kind;reason;name"  # the file's own "name" column
+    assert lines[1] == "9;+33612345678;duplicate;duplicate of line 2;H"
+    assert len(lines) == 14
 
 
 def test_cancel_when_idle_closes(make_dialog):
@@ -379,3 +383,56 @@ def test_rejected_model(qtmodeltester):
     model = RejectedModel(rows=[RejectedRow(3, "0612", Rejection.INVALID, "too short")])
     qtmodeltester.check(model)
     assert model.index(0, RejectedModel.COL_KIND).data() == "Invalid"
+
+
+# --- workbooks and vCards --------------------------------------------------------------
+
+
+def test_a_workbook_shows_its_sheets_and_another_can_be_picked(qtbot, make_dialog):
+    dialog = make_dialog(path=DATA / "contacts_second_sheet.xlsx")
+    assert dialog.sheet_combo.isVisible()
+    sheets = [dialog.sheet_combo.itemText(index) for index in range(dialog.sheet_combo.count())]
+    assert sheets == ["Notes", "Adhérents"]
+    assert dialog.sheet_combo.currentText() == "Adhérents"  # found by itself
+    assert "sheet “Adhérents”" in dialog.detected_label.text()
+    assert preview_column(dialog, 1)[:2] == ["612345678", "33623456789"]
+    assert preview_column(dialog, 2)[:2] == ["+33612345678", "+33623456789"]
+    dialog.sheet_combo.setCurrentIndex(0)
+    dialog.sheet_combo.activated.emit(0)
+    assert dialog.error_label.isVisible()
+    assert "sheet 'Notes'" in dialog.error_label.text()
+    assert not dialog.import_button.isEnabled()
+    dialog.sheet_combo.setCurrentIndex(1)
+    dialog.sheet_combo.activated.emit(1)
+    assert not dialog.error_label.isVisible()
+    import_and_wait(qtbot, dialog)
+    assert dialog.report is not None
+    assert (dialog.report.contacts, dialog.report.imported) == (8, 4)
+
+
+def test_a_text_file_has_no_sheet_row(make_dialog):
+    dialog = make_dialog(path=DATA / "excel_fr_cp1252.csv")
+    assert not dialog.sheet_combo.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("name", "every", "expected"),
+    [
+        # contacts, numbers, set aside, imported
+        ("android_21.vcf", False, ("4", "7", "3", "2")),
+        ("android_21.vcf", True, ("4", "7", "0", "3")),
+        ("contacts_multiline.ods", False, ("4", "5", "1", "3")),
+        ("contacts.xls", False, ("8", "8", "0", "4")),
+        ("google_30.vcf", False, ("4", "5", "1", "3")),
+        ("phone_40.vcf", True, ("2", "4", "0", "2")),
+    ],
+)
+def test_workbooks_and_vcards_through_the_dialog(qtbot, make_dialog, name, every, expected):
+    dialog = make_dialog(path=DATA / name)
+    assert not dialog.error_label.isVisible()
+    dialog.all_numbers.setChecked(every)
+    import_and_wait(qtbot, dialog)
+    labels = dialog.count_labels
+    shown = tuple(labels[key].text() for key in ("contacts", "numbers", "set_aside", "imported"))
+    assert shown == expected
+    assert f"{expected[0]} contacts with {expected[1]} numbers" in dialog.summary_label.text()

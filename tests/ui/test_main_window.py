@@ -53,7 +53,7 @@ def test_bad_number_is_reported_and_nothing_sent(qtbot, window: MainWindow, serv
     qtbot.keyClicks(tab.message, "x")
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.send_button.isEnabled(), timeout=5_000)
-    assert "invalid number '0612'" in window.statusBar().currentMessage()
+    assert "left out ('0612': too short)" in window.statusBar().currentMessage()
     assert tab.message.toPlainText() == "x"  # kept for correction
     assert services.campaigns.list() == []
 

@@ -355,3 +355,51 @@ def test_at_in_the_past_is_said_next_to_the_picker_and_blocks_send(
     assert tab.past_label.isHidden() and tab.send_button.isEnabled()
     with services.sessions() as session:
         assert session.scalars(select(Message)).all() == []
+
+
+def test_merged_names_in_ucs2_offer_their_transliteration(
+    qtbot, typist, make_tab, services: Services
+):
+    # 4 of 10 names outside GSM-7 (40 %): 4 messages of 2 UCS-2 parts, 6 of one GSM-7 part
+    names = ["François", "Benoît", "Noël", "Jérôme", "Paul", "Hélène", "Léa", "Marc"]
+    names += ["Zoé", "André"]
+    table = "Prénom;Mobile\n" + "".join(f"{n};06123456{i:02d}\n" for i, n in enumerate(names))
+    services.recipients.import_text(table, list_name="Adhérents")
+    tab = make_tab()
+    _pick_list(qtbot, tab, "Adhérents")
+    tab.editor.set_text(
+        "Bonjour {prénom}, votre rendez-vous de jeudi à la mairie est confirmé. Merci !"
+    )
+    box = tab.transliterate_box
+    qtbot.waitUntil(box.isVisible)
+    assert box.text() == (
+        "The merged values put 4 message(s) in UCS-2: 14 part(s) instead of 10. "
+        "Transliterate them (ç → c, œ → oe, ê → e)"
+    )
+    assert tab.total_label.text().startswith("Total: 14 SMS part(s) for 10 recipient(s), 4 in")
+    _tick(qtbot, box)
+    qtbot.waitUntil(lambda: tab.total_label.text().startswith("Total: 10 SMS part(s)"))
+    assert "UCS-2" not in tab.total_label.text()
+    dialog = _confirm(qtbot, tab)
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].total_parts == 10
+    with services.sessions() as session:
+        bodies = set(session.scalars(select(Message.body)))
+    assert any(body.startswith("Bonjour Francois,") for body in bodies)
+    assert any(body.startswith("Bonjour Jérome,") for body in bodies)
+
+
+def test_several_lists_at_once(qtbot, typist, make_tab, services: Services):
+    _make_list(services, "A", [("+33612345678", "Anne"), ("+33623456789", "Paul")])
+    _make_list(services, "B", [("+33612345678", "Anne B"), ("+33781234567", "Zoé")])
+    tab = make_tab()
+    _pick_list(qtbot, tab, "A")
+    tab.editor.set_text("Bonjour")
+    qtbot.waitUntil(lambda: tab.audience_label.text().startswith("2 recipient(s)"))
+    action = next(a for a in tab.more_lists_menu.actions() if a.data() == "B")
+    action.setChecked(True)
+    assert tab.more_lists_button.text() == "+ 1 other list(s)"
+    qtbot.waitUntil(lambda: tab.audience_label.text().startswith("3 recipient(s)"))
+    assert tab.audience_label.text() == "3 recipient(s) · 1 duplicate(s) removed"
+    assert tab.request().more_lists == ("B",)

@@ -364,6 +364,182 @@ def refused() -> None:
     write("unbalanced_quote.csv", lines(unbalanced, "\n").encode("utf-8"))
 
 
+# --- workbooks and vCards (writers: the dev dependencies xlsxwriter, xlwt, odfpy) --------
+
+WORKBOOK_HEADER = ["Prénom", "Nom", "Mobile", "Inscription", "Total", "Ville"]
+# numbers stored as numbers (612345678: the zero Excel drops; 33612345678.0), as text,
+# a landline, an unallocated range, a date and a formula's cached value
+WORKBOOK_ROWS: list[list[object]] = [
+    ["Hélène", "Lefèvre", 612345678, "2024-03-01", 3, "Besançon"],
+    ["François", "Château", 33623456789.0, "2024-03-02", 4, "Orléans"],
+    ["Zoé", "Bœuf", "+33 6 34 56 78 90", "2024-03-03", 5, "Saint-Étienne"],
+    ["Cécile", "Garçon", 142685300, "2024-03-04", 6, "Paris"],
+    ["Agnès", "Cœur", 639981234, "2024-03-05", 7, "Sète"],
+    ["Noël", "Lemaître", "06 12 34 56 78", "2024-03-06", 8, "Évry"],
+    ["Renée", "Façade", None, "2024-03-07", 9, "Créteil"],
+    ["Éloïse", "Núñez", 781234567.0, "2024-03-08", 10, "Colmar"],
+]
+
+
+def xlsx_second_sheet() -> None:
+    """Excel: a notes sheet first, the list on the second sheet, numbers as numbers,
+    dates as dates and a formula (its cached value written as Excel would)."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    path = HERE / "contacts_second_sheet.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.set_properties({"created": dt.datetime(2024, 3, 1, 9, 0, 0)})
+    dates = book.add_format({"num_format": "dd/mm/yyyy"})
+    notes = book.add_worksheet("Notes")
+    notes.write(0, 0, "Liste des adhérents, mise à jour le 1er mars")
+    notes.write(1, 0, "Contact : secrétariat, 01 42 68 53 00")
+    sheet = book.add_worksheet("Adhérents")
+    sheet.write_row(0, 0, WORKBOOK_HEADER)
+    for index, row in enumerate(WORKBOOK_ROWS, start=1):
+        first, last, number, joined, total, city = row
+        sheet.write(index, 0, first)
+        sheet.write(index, 1, last)
+        if number is not None:
+            sheet.write(index, 2, number)
+        sheet.write_datetime(index, 3, dt.datetime.fromisoformat(str(joined)), dates)
+        sheet.write_formula(index, 4, f"={total}-1+1", None, total)
+        sheet.write(index, 5, city)
+    book.close()
+
+
+def xls_numbers() -> None:
+    """Excel 97-2003 (.xls, by xlwt): numbers as numbers, one sheet."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("Feuil1")
+    for column, title in enumerate([*WORKBOOK_HEADER[:3], "Ville"]):
+        sheet.write(0, column, title)
+    for index, row in enumerate(WORKBOOK_ROWS, start=1):
+        for column, value in enumerate([row[0], row[1], row[2], row[5]]):
+            if value is not None:
+                sheet.write(index, column, value)
+    book.save(str(HERE / "contacts.xls"))
+
+
+def ods_multiline() -> None:
+    """LibreOffice Calc (.ods, by odfpy): a cell with two numbers on two lines, a note
+    on three lines, an empty first sheet."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    document.spreadsheet.addElement(Table(name="Feuille1"))
+    table = Table(name="Contacts")
+    rows = [
+        ["Nom", "Portable", "Note"],
+        ["Hélène Lefèvre", "06 12 34 56 78\n07 81 23 45 67", "deux portables"],
+        ["François Château", 623456789, "appeler le soir\nou le samedi\nmerci"],
+        ["Cécile Garçon", "01 42 68 53 00", "fixe"],
+        ["Zoé Bœuf", "+33 6 34 56 78 90", ""],
+    ]
+    for values in rows:
+        row = TableRow()
+        for value in values:
+            if isinstance(value, int):
+                cell = TableCell(valuetype="float", value=value)
+                cell.addElement(P(text=str(value)))
+            else:
+                cell = TableCell(valuetype="string")
+                for line in str(value).split("\n"):
+                    cell.addElement(P(text=line))
+            row.addElement(cell)
+        table.addElement(row)
+    document.spreadsheet.addElement(table)
+    document.save(str(HERE / "contacts_multiline.ods"))
+
+
+def vcards() -> None:
+    """vCards as phones and Google export them."""
+    android_21 = [
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Lef=C3=A8vre;H=C3=A9l=C3=A8ne;;;",
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:H=C3=A9l=C3=A8ne Lef=C3=A8vre de la Tou=",
+        "r d'Auvergne",
+        "TEL;CELL;PREF:06 12 34 56 78",
+        "TEL;HOME:01 42 68 53 00",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Ch=C3=A2teau;Fran=C3=A7ois;;;",
+        "FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Fran=C3=A7ois Ch=C3=A2teau",
+        "TEL;WORK:01 40 00 00 00",
+        "TEL;CELL:+33623456789",
+        "TEL;CELL:07 81 23 45 67",
+        "PHOTO;ENCODING=BASE64;JPEG:" + "A" * 70,
+        " " + "B" * 70000,
+        "",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "N:;Plombier;;;",
+        "FN:Plombier",
+        "TEL;WORK:01 43 21 00 00",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:2.1",
+        "FN:Sans numéro",
+        "END:VCARD",
+    ]
+    write("android_21.vcf", lines(android_21, "\r\n").encode("utf-8"))
+    google_30 = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Zoé Bœuf",
+        "N:Bœuf;Zoé;;;",
+        "EMAIL;TYPE=INTERNET:zoe@example.org",
+        "TEL;TYPE=CELL:+33 6 34 56 78 90",
+        "item1.TEL:07 98 76 54 32",
+        "item1.X-ABLabel:Pro",
+        "ORG:Bœuf & Fils",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Jérôme Dupré",
+        "N:Dupré;Jérôme;;;",
+        "TEL;TYPE=CELL:0033645678901",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Agnès Cœur",
+        "N:Cœur;Agnès;;;",
+        "TEL;TYPE=CELL:06 39 98 12 34",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Noël Lemaître",
+        "N:Lemaître;Noël;;;",
+        "TEL;TYPE=CELL:06-12-34-56-78",
+        "END:VCARD",
+    ]
+    write("google_30.vcf", lines(google_30, "\r\n").encode("utf-8"))
+    phone_40 = [
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Anaïs Müller",
+        "N:Müller;Anaïs;;;",
+        'TEL;VALUE=uri;TYPE="cell,voice":tel:+33-6-56-78-90-12',
+        "TEL;VALUE=uri;TYPE=home:tel:+33-1-42-68-53-00",
+        "END:VCARD",
+        "BEGIN:VCARD",
+        "VERSION:4.0",
+        "FN:Éloïse Núñez",
+        "TEL;TYPE=work:+33 1 40 00 00 00",
+        "TEL;TYPE=cell:+33 7 81 23 45 67",
+        "END:VCARD",
+    ]
+    write("phone_40.vcf", lines(phone_40, "\n").encode("utf-8"))
+
+
 def main() -> None:
     excel_fr_cp1252()
     outlook_utf8_bom_crlf()
@@ -377,6 +553,10 @@ def main() -> None:
     utf8_with_stray_cp1252()
     dos_cp850()
     refused()
+    xlsx_second_sheet()
+    xls_numbers()
+    ods_multiline()
+    vcards()
 
 
 if __name__ == "__main__":
