@@ -74,6 +74,7 @@ MAX_ATTEMPTS = 6
 # the gateway is asked again (then sent if still absent). Longer than any gateway takes to
 # act on a request it has received.
 RECHECK_AFTER_RECOVERY = timedelta(minutes=2)
+RECHECK_ENV = "SMSDESK_RECHECK_SECONDS"
 BACKOFF_BASE_SECONDS = 5.0
 BACKOFF_MAX_SECONDS = 15 * 60.0
 LEASE_SECONDS = 90.0  # a claim not renewed for this long is taken over by recovery
@@ -148,14 +149,18 @@ def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
     return max(delay, retry_after or 0.0)
 
 
-def _lease_from_environment() -> float:
-    raw = os.environ.get(LEASE_ENV, "")
+def _seconds_from_environment(name: str, default: float) -> float:
+    raw = os.environ.get(name, "")
     try:
-        value = float(raw) if raw else LEASE_SECONDS
+        value = float(raw) if raw else default
     except ValueError:
-        log.warning("%s=%r is not a number of seconds: using %g", LEASE_ENV, raw, LEASE_SECONDS)
-        return LEASE_SECONDS
-    return value if value > 0 else LEASE_SECONDS
+        log.warning("%s=%r is not a number of seconds: using %g", name, raw, default)
+        return default
+    return value if value > 0 else default
+
+
+def _lease_from_environment() -> float:
+    return _seconds_from_environment(LEASE_ENV, LEASE_SECONDS)
 
 
 def _is_refusal(exc: BaseException) -> bool:
@@ -194,7 +199,7 @@ class DispatcherService:
         lease_seconds: float | None = None,
         db_clock: Callable[[], datetime] | None = None,
         receipt_validity: timedelta | None = None,
-        recheck_after: timedelta = RECHECK_AFTER_RECOVERY,
+        recheck_after: timedelta | None = None,
     ) -> None:
         """`clock` and `sleep` drive scheduling (tests pass a fake clock whose sleep moves
         it). Leases are judged on `db_clock`, by default the database's own clock: never
@@ -218,6 +223,12 @@ class DispatcherService:
         if receipt_validity is None:
             receipt_validity = SettingsService(sessions).receipt_validity()
         self._validity = receipt_validity
+        if recheck_after is None:  # $SMSDESK_RECHECK_SECONDS, for tests that run fast
+            recheck_after = timedelta(
+                seconds=_seconds_from_environment(
+                    RECHECK_ENV, RECHECK_AFTER_RECOVERY.total_seconds()
+                )
+            )
         self._recheck_after = recheck_after
         self._refused: dict[str, str] = {}  # provider -> why, for the current cycle
         self.receipts = ReceiptService(sessions, self.provider, clock=clock)
@@ -499,10 +510,12 @@ class DispatcherService:
                         "status": MessageStatus.QUEUED,
                         # not at once: a request the dead owner sent may still reach the
                         # gateway late (a busy server, a queued connection); the claim asks
-                        # again under this batch_ref, kept, before anything is sent
-                        "next_attempt_at": now + self._recheck_after,
+                        # again under this batch_ref, kept, before anything is sent. The
+                        # wait is a lease nobody holds, on the database's clock: a
+                        # dispatcher whose clock runs ahead cannot cut it short
+                        "next_attempt_at": now,
                         "claimed_by": None,
-                        "lease_until": None,
+                        "lease_until": self.db_now() + self._recheck_after,
                     }
                 )
             else:
@@ -705,9 +718,15 @@ class DispatcherService:
         now = self._clock()
         batch_ref = f"sd-{uuid.uuid4().hex[:20]}"
         with self._sessions.begin() as session:
+            db_now = self.db_now(session)
             due = (
                 select(Message.id)
-                .where(Message.status == MessageStatus.QUEUED, Message.next_attempt_at <= now)
+                .where(
+                    Message.status == MessageStatus.QUEUED,
+                    Message.next_attempt_at <= now,
+                    # a queued row under a lease waits for it (after a recovery: see there)
+                    or_(Message.lease_until.is_(None), Message.lease_until <= db_now),
+                )
                 .order_by(Message.next_attempt_at, Message.id)
                 .limit(limit)
             )
@@ -717,7 +736,7 @@ class DispatcherService:
             if not ids:
                 return []
             earlier = self._earlier_batch_refs(session, ids)
-            lease_until = self.db_now(session) + self._lease
+            lease_until = db_now + self._lease
             # the status test again: on SQLite another process may have claimed some of
             # these rows since our select; the UPDATE runs under the write lock
             result = session.execute(

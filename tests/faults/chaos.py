@@ -36,6 +36,7 @@ from smsdesk.services.dispatcher import DispatcherService
 
 SKEW = "+6m"  # the second host's clock
 LEASE_SECONDS = 4  # short leases: the settling phase waits for them to run out
+RECHECK_SECONDS = 8  # after a recovery found a batch absent: ask again this much later
 OPEN_STATUSES = (MessageStatus.QUEUED, MessageStatus.SUBMITTING, MessageStatus.SUBMITTED)
 FAKETIME_LIBS = (
     "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
@@ -81,7 +82,11 @@ class Dispatchers:
 
     def __init__(self, db_url: str, env: dict[str, str], log_dir: Path, batch_size: int):
         self._db_url = db_url
-        self._env = {**env, "SMSDESK_LEASE_SECONDS": str(LEASE_SECONDS)}
+        self._env = {
+            **env,
+            "SMSDESK_LEASE_SECONDS": str(LEASE_SECONDS),
+            "SMSDESK_RECHECK_SECONDS": str(RECHECK_SECONDS),
+        }
         self._log_dir = log_dir
         self._batch_size = batch_size
         self._running: list[tuple[subprocess.Popen[bytes], bool]] = []
@@ -206,23 +211,37 @@ def run_chaos(
     return report
 
 
+def last_lease(sessions: sessionmaker[Session]) -> datetime | None:
+    """When the last lease on any message runs out (claims, and waits after a recovery)."""
+    with sessions() as session:
+        return session.scalar(select(func.max(Message.lease_until)))
+
+
 def settle_calmly(
     sessions: sessionmaker[Session], provider: Callable[[str], Provider], rounds: int = 40
 ) -> int:
     """After the chaos, one calm dispatcher in this process: it waits for the dead ones'
     leases to run out (on the database's clock), recovers, sends the rest and reads the
-    receipts. Its own clock moves an hour a round, so retry and receipt backoffs come due
-    without waiting for them; returns the rounds it took."""
-    hours_ahead = 0
+    receipts. Its own clock moves 16 minutes a round, past the longest retry backoff and
+    receipt poll interval, so they come due without waiting for them (and it stays within
+    the hour by which OVH's bulk receipt listing may trust our clock); returns the rounds it
+    took."""
+    minutes_ahead = 0
 
     def clock() -> datetime:
-        return utcnow() + timedelta(hours=hours_ahead)
+        return utcnow() + timedelta(minutes=minutes_ahead)
 
-    dispatcher = DispatcherService(sessions, provider, clock=clock, lease_seconds=LEASE_SECONDS)
+    dispatcher = DispatcherService(
+        sessions,
+        provider,
+        clock=clock,
+        lease_seconds=LEASE_SECONDS,
+        recheck_after=timedelta(seconds=RECHECK_SECONDS),
+    )
     try:
         for done in range(1, rounds + 1):
-            expiry = dispatcher.next_lease_expiry()
-            for _ in range(LEASE_SECONDS * 4 + 40):
+            expiry = last_lease(sessions)
+            for _ in range((LEASE_SECONDS + RECHECK_SECONDS) * 4 + 40):
                 if expiry is None or dispatcher.db_now() >= expiry:
                     break
                 pause(0.25)
@@ -231,7 +250,7 @@ def settle_calmly(
             dispatcher.receipts.poll()
             if not open_count(sessions):
                 return done
-            hours_ahead += 1
+            minutes_ahead += 16
             pause(0.2)  # receipts pushed by the SMSC reach us between rounds
         return rounds
     finally:

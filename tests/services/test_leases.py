@@ -206,3 +206,34 @@ def test_rows_taken_from_a_dispatcher_are_not_sent_nor_written_by_it(
         ).all()
     assert set(rows) == {("submitting", "someone-else", None)}
     assert _statuses(services) == {"submitted": 3, "submitting": 5}
+
+
+def test_a_batch_found_absent_waits_on_the_database_clock(services: Services, tmp_path: Path):
+    """After a recovery found a batch absent at the gateway, its messages wait before being
+    asked about again: a request of the dead owner may still land late. The wait is judged
+    on the database's clock, so a dispatcher whose clock runs 6 minutes ahead cannot cut
+    it short."""
+    services.campaigns.create(CampaignRequest(body="Bonjour", receivers=_numbers(3)))
+    gateway = SimulatorProvider(tmp_path / "ledger.sqlite3", delivery_delay=0)
+    start = datetime.now(UTC)
+
+    def at(seconds: float, ahead: timedelta = timedelta(0)) -> DispatcherService:
+        moment = start + timedelta(seconds=seconds)
+        return DispatcherService(
+            services.sessions,
+            lambda _name: gateway,
+            clock=lambda: datetime.now(UTC) + ahead,
+            db_clock=lambda: moment,
+            lease_seconds=10,
+            recheck_after=timedelta(minutes=2),
+        )
+
+    dead = at(0)
+    assert len(dead._claim(10)) == 3  # claimed, then the process died before sending
+    assert at(20).recover() == RecoveryReport(requeued=3)  # the gateway never got them
+    # a minute later, a host whose clock runs 6 minutes ahead finds nothing due
+    assert at(20 + 60, ahead=timedelta(minutes=6)).dispatch_due().claimed == 0
+    assert gateway.received_count_by_message() == {}
+    later = at(20 + 121).dispatch_due()
+    assert (later.claimed, later.submitted) == (3, 3)
+    assert sorted(gateway.received_count_by_message().values()) == [1, 1, 1]
