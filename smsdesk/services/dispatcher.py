@@ -40,7 +40,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select, text, update
+from sqlalchemy import and_, case, exists, func, or_, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -267,10 +267,16 @@ class DispatcherService:
         raw = session.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
         return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC)
 
-    def _renew(self, session: Session, ids: Sequence[int]) -> set[int]:
-        """Extend our lease on these rows; returns those still ours. A lapsed lease is
-        not revived: recovery may be settling those rows already."""
+    def _renew(
+        self, session: Session, ids: Sequence[int], batch_ref: str | None = None
+    ) -> set[int]:
+        """Extend our lease on these rows (and, given, record the batch_ref they are about
+        to be sent under); returns those still ours. A lapsed lease is not revived:
+        recovery may be settling those rows already."""
         now = self.db_now(session)
+        values: dict[str, Any] = {"lease_until": now + self._lease}
+        if batch_ref is not None:
+            values["batch_ref"] = batch_ref
         owned: set[int] = set()
         for start in range(0, len(ids), ID_CHUNK):
             result = session.execute(
@@ -281,19 +287,21 @@ class DispatcherService:
                     Message.status == MessageStatus.SUBMITTING,
                     Message.lease_until > now,
                 )
-                .values(lease_until=now + self._lease)
+                .values(**values)
                 .execution_options(synchronize_session=False)
                 .returning(Message.id)
             )
             owned.update(result.scalars())
         return owned
 
-    def _still_ours(self, rows: Sequence[_Claimed]) -> list[_Claimed]:
+    def _still_ours(self, rows: Sequence[_Claimed], *, sending: bool = False) -> list[_Claimed]:
         """Renew the lease right before a gateway call; rows lost meanwhile are dropped
-        here, without any call (their new owner settles them)."""
+        here, without any call (their new owner settles them). `sending`: the rows now
+        carry the batch_ref of the call about to be made."""
         try:
             with self._sessions.begin() as session:
-                owned = self._renew(session, [r.id for r in rows])
+                stamp = rows[0].batch_ref if sending and rows else None
+                owned = self._renew(session, [r.id for r in rows], stamp)
         except OperationalError as exc:  # cannot renew: do not call the gateway blind
             log.warning("could not renew the lease of %d message(s): %s", len(rows), exc.orig)
             return []
@@ -746,7 +754,16 @@ class DispatcherService:
                     status=MessageStatus.SUBMITTING,
                     claimed_by=self.identity,
                     lease_until=lease_until,
-                    batch_ref=batch_ref,
+                    # a row tried before keeps that attempt's batch_ref until the gateway
+                    # was asked about it: if we die first, recovery asks under it. The new
+                    # one is written right before the gateway call (_still_ours).
+                    batch_ref=case(
+                        (
+                            and_(Message.attempts > 0, Message.batch_ref.is_not(None)),
+                            Message.batch_ref,
+                        ),
+                        else_=batch_ref,
+                    ),
                     attempts=Message.attempts + 1,
                 )
                 .execution_options(synchronize_session=False)
@@ -1057,7 +1074,8 @@ class DispatcherService:
         except (ProviderError, ValueError) as exc:  # a refusal, re-raised by the settling
             return report + self._paused(rows, provider_name, refusal_reason(provider_name, exc))
         report += settled
-        rows = self._still_ours(rows)  # the reconcile took time: ours still, right now?
+        # the reconcile took time: ours still, right now? (and sent under this batch_ref)
+        rows = self._still_ours(rows, sending=True)
         if not rows:
             return report
         batch = [OutgoingSms(r.id, r.receiver, r.sender, r.body, r.commercial) for r in rows]

@@ -35,7 +35,11 @@ from smsdesk.providers.simulator import SimulatorProvider
 from smsdesk.services.dispatcher import DispatcherService
 
 SKEW = "+6m"  # the second host's clock
-LEASE_SECONDS = 4  # short leases: the settling phase waits for them to run out
+# Leases far shorter than the 90 s default, so that the kills' claims lapse within the test
+# (the settling phase waits for them to run out), yet long enough that a live dispatcher on
+# this loaded 2-core machine always renews in time (every lease/3): 4 s was not, and a
+# claim lapsing under a live owner is the one way two dispatchers both send a batch.
+LEASE_SECONDS = 12
 RECHECK_SECONDS = 8  # after a recovery found a batch absent: ask again this much later
 OPEN_STATUSES = (MessageStatus.QUEUED, MessageStatus.SUBMITTING, MessageStatus.SUBMITTED)
 FAKETIME_LIBS = (
@@ -266,6 +270,7 @@ class Peer:
     faults_on: Callable[[random.Random], None]
     faults_off: Callable[[], None]
     received: Callable[[], Counter[str]]
+    explain: Callable[[str], str] = lambda receiver: ""  # the peer's record of a receiver
 
 
 def simulator_peer(tmp_path: Path) -> Peer:
@@ -320,7 +325,10 @@ def ovh_peer_for_chaos(server: Any) -> Peer:
     def received() -> Counter[str]:
         return Counter(a.receiver for a in server.accepted)
 
-    return Peer(env, on, off, received)
+    def explain(receiver: str) -> str:
+        return str([(a.id, a.tag, a.batch_id) for a in server.accepted if a.receiver == receiver])
+
+    return Peer(env, on, off, received, explain)
 
 
 def smpp_peer_for_chaos(peer: Any) -> Peer:

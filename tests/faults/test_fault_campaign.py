@@ -25,6 +25,28 @@ MESSAGES = 5_000
 SEED = 20261201
 
 
+def explain_duplicates(peer: Peer, db_url: str, report: object) -> str:
+    """What the peer and the database say of the receivers received twice."""
+    from sqlalchemy import create_engine, text
+
+    received = getattr(report, "received", {})
+    twice = [r for r, n in received.items() if n > 1][:6]
+    lines = [f"{len(twice)} receivers received twice, e.g."]
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        for receiver in twice:
+            row = conn.execute(
+                text(
+                    "SELECT id, status, batch_ref, provider_ref, attempts, error FROM message"
+                    " WHERE receiver = :r"
+                ),
+                {"r": receiver},
+            ).all()
+            lines.append(f"{receiver}: peer {peer.explain(receiver)}; row {row}")
+    engine.dispose()
+    return "\n".join(lines)
+
+
 @pytest.fixture
 def need_faketime() -> None:
     if faketime_library() is None:
@@ -63,7 +85,7 @@ def test_every_receiver_at_most_once_and_every_message_settled(
     print("fault campaign:", outcome.figures())
     assert report.killed > 0 and report.skewed_started > 0  # the chaos really happened
     assert outcome.messages == MESSAGES
-    assert report.duplicates == 0, report.received.most_common(5)
+    assert report.duplicates == 0, explain_duplicates(chaos_peer, postgres_url, report)
     assert not outcome.not_settled, (len(outcome.not_settled), outcome.not_settled[:5])
     assert outcome.unknown_without_reason == 0
     assert outcome.delivered_not_received == 0  # nothing smsdesk calls delivered is made up

@@ -237,3 +237,31 @@ def test_a_batch_found_absent_waits_on_the_database_clock(services: Services, tm
     later = at(20 + 121).dispatch_due()
     assert (later.claimed, later.submitted) == (3, 3)
     assert sorted(gateway.received_count_by_message().values()) == [1, 1, 1]
+
+
+def test_a_claim_that_dies_keeps_the_earlier_attempts_batch_ref(services: Services, tmp_path: Path):
+    """A message whose first batch reached the gateway (answer lost) is claimed again, and
+    that dispatcher dies before asking the gateway about the first batch: recovery must
+    still ask under the first batch's tag, and find it there, not send it again."""
+    services.campaigns.create(CampaignRequest(body="Bonjour", receivers=_numbers(3)))
+    gateway = SimulatorProvider(tmp_path / "ledger.sqlite3", delivery_delay=0)
+    with services.sessions() as session:
+        rows = session.execute(select(Message.id, Message.receiver)).all()
+    # the first attempt: the gateway took the batch, the answer was lost (queued for a retry)
+    gateway.submit([OutgoingSms(mid, to, "", "Bonjour") for mid, to in rows], batch_ref="sd-first")
+    with services.sessions.begin() as session:
+        session.execute(
+            update(Message).values(status=MessageStatus.QUEUED, batch_ref="sd-first", attempts=1)
+        )
+    start = datetime.now(UTC)
+
+    def at(seconds: float) -> DispatcherService:
+        moment = start + timedelta(seconds=seconds)
+        return DispatcherService(
+            services.sessions, lambda _name: gateway, db_clock=lambda: moment, lease_seconds=10
+        )
+
+    assert len(at(0)._claim(10)) == 3  # claimed for a second attempt, then the process died
+    assert at(20).recover() == RecoveryReport(reconciled=3)
+    assert sorted(gateway.received_count_by_message().values()) == [1, 1, 1]
+    assert _statuses(services) == {MessageStatus.SUBMITTED: 3}
