@@ -22,6 +22,9 @@ OPERATOR_NAMES: dict[str, str] = {
     "20817": "Legos",
     "20824": "MobiquiThings",
     "20825": "Lycamobile",
+    "20822": "Transatel",
+    "20827": "Coriolis",
+    "20834": "Cellhire",
     # French overseas
     "34001": "Orange Caraïbe",
     "34020": "Digicel",
@@ -43,4 +46,5 @@ def operator_name(code: str | None) -> str:
     """The operator's name for an MCC-MNC code; the code itself when unknown."""
     if not code:
         return ""
-    return OPERATOR_NAMES.get(code.strip(), code.strip())
+    code = code.strip()
+    return OPERATOR_NAMES.get(code.replace("-", ""), code)

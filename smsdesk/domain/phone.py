@@ -28,6 +28,9 @@ from phonenumbers import (
     ValidationResult,
 )
 
+from smsdesk.domain import operators
+from smsdesk.domain.operators import OPERATOR_NAMES
+
 
 class NumberKind(StrEnum):
     MOBILE = "mobile"
@@ -506,42 +509,12 @@ def split_numbers(cell: str) -> list[str]:
     return numbers or [text]
 
 
-# MCC+MNC codes an operator check answers with, for the networks French lists meet most
-_OPERATORS: dict[str, str] = {
-    "20801": "Orange",
-    "20802": "Orange",
-    "20810": "SFR",
-    "20811": "SFR",
-    "20813": "SFR",
-    "20815": "Free Mobile",
-    "20816": "Free Mobile",
-    "20820": "Bouygues Telecom",
-    "20821": "Bouygues Telecom",
-    "20888": "Bouygues Telecom",
-    "20826": "NRJ Mobile",
-    "20825": "Lycamobile",
-    "20817": "Legos",
-    "20824": "MobiquiThings",
-    "20822": "Transatel",
-    "20827": "Coriolis",
-    "20834": "Cellhire",
-    "34001": "Orange Caraïbe",
-    "64710": "SFR Réunion",
-    "20601": "Proximus",
-    "20610": "Orange Belgium",
-    "20620": "Base",
-    "22801": "Swisscom",
-    "22802": "Sunrise",
-    "22803": "Salt",
-}
-
-
 def operator_name(code: str | None, e164: str | None = None) -> str:
     """The operator of an operator check's MCC+MNC code ("20815" -> "Free Mobile"); when
     the code is unknown, the network the number was first given by (phonenumbers' carrier
     data: a ported number has moved since), else the code itself, else ""."""
-    if code and code.replace("-", "") in _OPERATORS:
-        return _OPERATORS[code.replace("-", "")]
+    if code and code.replace("-", "").strip() in OPERATOR_NAMES:
+        return operators.operator_name(code)
     if e164:
         from phonenumbers import carrier
 
