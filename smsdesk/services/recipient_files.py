@@ -539,6 +539,18 @@ class _BoundedLines:
         return refused
 
 
+def _open_counted(path: Path, encoding: str) -> tuple[_CountingReader, io.TextIOWrapper]:
+    """The file as text in `encoding`, through a counter of the bytes read (progress)."""
+    try:
+        raw = io.FileIO(path, "r")
+    except OSError as error:
+        raise _open_failure(path, error) from error
+    counter = _CountingReader(raw)
+    buffered = io.BufferedReader(counter, buffer_size=READ_BUFFER_BYTES)
+    text = io.TextIOWrapper(buffered, encoding=encoding, errors=_errors_for(encoding), newline="")
+    return counter, text
+
+
 class RowReader(Iterator[SourceRow]):
     """Every row of a previewed file, streamed. `bytes_read` / `size_bytes` is the
     progress. Close it (or use it in a `with` block) when stopping early."""
@@ -546,18 +558,7 @@ class RowReader(Iterator[SourceRow]):
     def __init__(self, path: Path, preview: FilePreview) -> None:
         self.path = Path(path)
         self.size_bytes = preview.size_bytes
-        try:
-            raw = io.FileIO(self.path, "r")
-        except OSError as error:
-            raise _open_failure(self.path, error) from error
-        self._counter = _CountingReader(raw)
-        buffered = io.BufferedReader(self._counter, buffer_size=READ_BUFFER_BYTES)
-        self._text = io.TextIOWrapper(
-            buffered,
-            encoding=preview.encoding,
-            errors=_errors_for(preview.encoding),
-            newline="",
-        )
+        self._counter, self._text = _open_counted(self.path, preview.encoding)
         self._lines = _BoundedLines(self._text, preview.layout.delimiter)
         self._rows = self._stream(iter_rows(self._lines, preview.layout))
 
@@ -616,18 +617,7 @@ class RecordReader(Iterator[SourceRow]):
             self._sheet = _sheet(self.path, preview.sheet)
             records = self._bounded(self._sheet.records())
         else:
-            try:
-                raw = io.FileIO(self.path, "r")
-            except OSError as error:
-                raise _open_failure(self.path, error) from error
-            self._counter = _CountingReader(raw)
-            buffered = io.BufferedReader(self._counter, buffer_size=READ_BUFFER_BYTES)
-            self._text = io.TextIOWrapper(
-                buffered,
-                encoding=preview.encoding,
-                errors=_errors_for(preview.encoding),
-                newline="",
-            )
+            self._counter, self._text = _open_counted(self.path, preview.encoding)
             records = recipient_books.vcard_records(
                 self._text, self._refuse, (MAX_CELL_CHARS, CARD_TOO_LONG, CELL_TOO_LONG)
             )
