@@ -525,3 +525,17 @@ def operator_name(code: str | None, e164: str | None = None) -> str:
         if name:
             return str(name)
     return code or ""
+
+
+@functools.lru_cache(maxsize=8192)
+def display_number(e164: str, region: str = "FR") -> str:
+    """How a person reads a stored number: the national format when it belongs to `region`
+    (+33612345678 -> "06 12 34 56 78" in France), the international one otherwise
+    ("+32 470 12 34 56"). Exports and the command line keep E.164."""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == region.upper():
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

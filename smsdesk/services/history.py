@@ -18,7 +18,6 @@ a message that matches only since (a receipt came) is neither deleted nor export
 
 from __future__ import annotations
 
-import csv
 import re
 import threading
 from array import array
@@ -45,8 +44,10 @@ from sqlalchemy.sql.selectable import GenerativeSelect
 
 from smsdesk.db.models import Campaign, Message
 from smsdesk.domain.delivery import MessageStatus, dlr_meaning, ptt_meaning
-from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, Provider, ProviderError
+from smsdesk.services.cancellation import Cancelled
+from smsdesk.services.cancellation import raise_if_cancelled as _check
+from smsdesk.services.excel_csv import excel_csv, neutralise_cell
 
 EXPORT_HEADER = (
     "id",
@@ -373,17 +374,8 @@ class ResultSet:
     first_page: tuple[MessageRow | None, ...] = field(default=(), repr=False)
 
 
-class Cancelled(Exception):
-    """The user cancelled long work; nothing was changed."""
-
-
 class ExportCancelled(Cancelled):
     pass
-
-
-def _check(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise Cancelled
 
 
 @dataclass(frozen=True)
@@ -467,16 +459,6 @@ def details_text(row: MessageRow, *, tz: tzinfo | None = None) -> str:
 
 
 # -- export formatting --------------------------------------------------------------------
-
-
-_SAFE_NUMBER = re.compile(r"\+[0-9]{6,15}")
-
-
-def neutralise_cell(value: str) -> str:
-    """Keep spreadsheets from running a cell as a formula (phone numbers stay as they are)."""
-    if value and value[0] in "=+-@\t\r" and not _SAFE_NUMBER.fullmatch(value):
-        return "'" + value
-    return value
 
 
 class _LocalTimes:
@@ -1057,22 +1039,6 @@ class HistoryService:
         if progress:
             progress(written, max(total, written))
         return written
-
-
-@contextmanager
-def excel_csv(path: Path) -> Iterator[Any]:
-    """A csv writer for a file Excel opens as it is (French Excel: UTF-8 with BOM, `;`,
-    CRLF), private (0600); the file appears whole or not at all: written beside, renamed
-    at the end.
-    Callers pass cells through neutralise_cell() when they hold user text."""
-    tmp = path.with_name(path.name + ".part")
-    try:
-        with open_private(tmp, encoding="utf-8-sig", newline="") as handle:
-            yield csv.writer(handle, delimiter=";", lineterminator="\r\n")
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 LEAN_CACHE_KIB = 8192

@@ -21,7 +21,6 @@ Small files and pasted text are done in-process: starting the child costs more t
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import gc
 import json
@@ -66,9 +65,10 @@ from smsdesk.domain.phone import (
     split_numbers,
 )
 from smsdesk.domain.recipient_table import SourceRow
-from smsdesk.private_files import open_private
 from smsdesk.providers.base import Capability, NumberCheck, Provider
-from smsdesk.services.history import neutralise_cell
+from smsdesk.services.cancellation import Cancelled
+from smsdesk.services.cancellation import raise_if_cancelled as _check
+from smsdesk.services.excel_csv import excel_csv, neutralise_cell
 from smsdesk.services.recipient_books import WORKBOOK_SUFFIXES
 from smsdesk.services.recipient_files import (
     CARD_TOO_LONG,
@@ -121,15 +121,6 @@ log = logging.getLogger(__name__)
 
 class RecipientsError(Exception):
     """Bad input or a failure about lists; the message is one line for the user."""
-
-
-class Cancelled(Exception):
-    """The user cancelled long work; nothing was changed."""
-
-
-def _check(cancel: threading.Event | None) -> None:
-    if cancel is not None and cancel.is_set():
-        raise Cancelled
 
 
 # --- what crosses the boundary ------------------------------------------------------------
@@ -1547,8 +1538,7 @@ def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
     extra_columns = header[5:]
     written = 0
     try:
-        with open_private(Path(path), encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream, delimiter=";")
+        with excel_csv(Path(path)) as writer:
             writer.writerow([neutralise_cell(column) for column in header])
             for row in rows:
                 cells = [row.line, neutralise_cell(row.value), row.kind.value, row.reason]

@@ -29,7 +29,7 @@ from smsdesk.db.models import Campaign, Incoming, Message, utcnow
 from smsdesk.domain.delivery import MessageStatus, ptt_meaning
 from smsdesk.domain.operators import operator_name
 from smsdesk.services.campaigns import CampaignRequest
-from smsdesk.services.history import excel_csv, neutralise_cell
+from smsdesk.services.excel_csv import excel_csv, neutralise_cell
 
 PENDING_STATUSES = frozenset({"queued", "submitting", "submitted", "paused"})
 FAILURE_STATUSES = (MessageStatus.FAILED, MessageStatus.EXPIRED)

@@ -23,6 +23,9 @@ from smsdesk.ui.send_tab import qdatetime_to_utc
 from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
+# TODO(responsive): remove once this tab reads and writes through workers
+pytestmark = pytest.mark.gui_db_allowed
+
 
 @pytest.fixture
 def window(qtbot, services: Services) -> Iterator[MainWindow]:
