@@ -1,0 +1,25 @@
+"""The window's words for the domain's codes cover every code the domain knows."""
+
+from __future__ import annotations
+
+from smsdesk.domain import delivery
+from smsdesk.domain.delivery import CampaignStatus, MessageStatus
+from smsdesk.ui import words
+
+
+def test_every_status_and_code_has_words_matching_the_domain(qapp: object) -> None:
+    # without a catalogue the window's words are the domain's English labels
+    for status in MessageStatus:
+        assert words.message_status(status) == status.label
+    for campaign in CampaignStatus:
+        assert words.campaign_status(campaign) != campaign.value or campaign.value == ""
+    assert words.campaign_status(CampaignStatus.PAUSED) == "Paused"
+    for code, meaning in delivery.PTT_MEANINGS.items():
+        assert words.ptt_meaning(code) == meaning
+    for code, meaning in delivery.DLR_MEANINGS.items():
+        assert words.dlr_meaning(code) == meaning
+    assert words.ptt_meaning(99) == "Code 99"
+    assert (
+        words.describe(24, 2) == delivery.describe(24, 2) == "Absent subscriber (24) — DLR: Failed"
+    )
+    assert words.message_status("bogus") == "bogus"
