@@ -37,7 +37,7 @@ def save(tree: ET.ElementTree[ET.Element], path: Path) -> None:
 
 
 def messages(tree: ET.ElementTree[ET.Element]) -> list[tuple[str, ET.Element]]:
-    found = []
+    found: list[tuple[str, ET.Element]] = []
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         found.extend((name, message) for message in context.iter("message"))

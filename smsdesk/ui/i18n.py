@@ -84,4 +84,6 @@ def _install(app: QCoreApplication, path: Path, exists: bool) -> None:
     # the source strings stay (English): say it once, not at every switch
     if path not in _reported_missing:
         _reported_missing.add(path)
-        log.warning("translation catalogue %s is missing or unreadable: texts stay in English", path)
+        log.warning(
+            "translation catalogue %s is missing or unreadable: texts stay in English", path
+        )
