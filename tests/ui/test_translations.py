@@ -46,9 +46,11 @@ from PySide6.QtWidgets import (
     QTreeView,
     QWidget,
 )
+from sqlalchemy import select
 
 from smsdesk import assets
 from smsdesk.app import Services
+from smsdesk.db.models import Campaign, Incoming, Message, RecipientList, Template
 from smsdesk.domain.delivery import CampaignStatus
 from smsdesk.providers.registry import PROVIDER_NAMES
 from smsdesk.ui import formats, i18n
@@ -313,21 +315,21 @@ def demo(services: Services) -> Services:
 
 def _stored_names(services: Services) -> set[str]:
     """What the database holds that the window may show verbatim (names, senders, bodies)."""
+    columns = (
+        Campaign.name,
+        Campaign.sender,
+        Campaign.body,
+        Campaign.tag,
+        Message.sender,
+        RecipientList.name,
+        Template.name,
+        Incoming.body,
+    )
     names: set[str] = set()
-    with services.engine.connect() as conn:
-        for table, column in (
-            ("campaigns", "name"),
-            ("campaigns", "sender"),
-            ("campaigns", "body"),
-            ("messages", "sender"),
-            ("recipient_lists", "name"),
-            ("templates", "name"),
-        ):
-            try:
-                rows = conn.exec_driver_sql(f"SELECT DISTINCT {column} FROM {table}")
-            except Exception:  # a table another version of the schema names differently
-                continue
-            names.update(_plain(str(value)) for (value,) in rows if value)
+    with services.sessions() as session:
+        for column in columns:
+            values = session.scalars(select(column).distinct())
+            names.update(_plain(str(value)) for value in values if value)
     return names | set(PROVIDER_NAMES)
 
 
