@@ -7,7 +7,8 @@ A temporary data folder and SQLite database with demo data (services/demo.py: a 
 finished campaigns on the simulator, and a few replies and a STOP for the Inbox); for each
 language a fresh MainWindow, then one PNG per tab, Preferences (every File-menu action that
 opens a settings dialog), the results view of a finished campaign. Files are named
-<language>-<nn>-<widget class>.png (the same names in every language). Nothing of the user's data or settings is touched.
+<language>-<nn>-<widget class>.png (the same names in every language). Nothing of the
+user's data or settings is touched.
 """
 
 from __future__ import annotations
@@ -90,11 +91,11 @@ def settings_actions(window: MainWindow) -> list[QAction]:
             found.append(action)
     if found:
         return found
-    menus = [a.menu() for a in window.menuBar().actions() if isinstance(a.menu(), QMenu)]
+    menus = [m for a in window.menuBar().actions() if isinstance(m := a.menu(), QMenu)]
     return [
         action
         for menu in menus
-        for action in menu.actions()  # type: ignore[union-attr]
+        for action in menu.actions()
         if re.search(r"pr[ée]f[ée]rence|setting|param", action.text(), re.IGNORECASE)
     ]
 
