@@ -183,6 +183,16 @@ def _name(widget: QWidget) -> str:
     return widget.objectName() or type(widget).__name__
 
 
+def _owner(widget: QWidget) -> str:
+    """The smsdesk class the widget belongs to (the file to fix), e.g. "HistoryTab"."""
+    current: QWidget | None = widget
+    while current is not None:
+        if type(current).__module__.startswith("smsdesk."):
+            return type(current).__name__
+        current = current.parentWidget()
+    return type(widget.window()).__name__
+
+
 def _walk_actions(actions: list[QAction], where: str, seen: Seen) -> None:
     for action in actions:
         if action.isSeparator():
@@ -202,7 +212,7 @@ def walk(top: QWidget, seen: Seen) -> None:
     where = _name(top)
     seen.add(top.windowTitle(), f"{where} window title")
     for widget in [top, *top.findChildren(QWidget)]:
-        at = f"{where}/{_name(widget)}"
+        at = f"{_owner(widget)}/{_name(widget)}"
         seen.add(widget.toolTip(), f"{at} tooltip")
         seen.add(widget.statusTip(), f"{at} status tip")
         seen.add(widget.whatsThis(), f"{at} what's this")
