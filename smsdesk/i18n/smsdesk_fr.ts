@@ -57,7 +57,7 @@
     </message>
     <message>
         <source>&amp;Keep them all</source>
-        <translation>&amp;Tous les garder</translation>
+        <translation>&amp;Tout garder</translation>
     </message>
 </context>
 <context>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>the gateway&apos;s default</source>
-        <translation>celui de la passerelle par défaut</translation>
+        <translation>celui par défaut de la passerelle</translation>
     </message>
     <message>
         <source>Kind:</source>
@@ -317,11 +317,11 @@
     <name>DeliveryChart</name>
     <message>
         <source>No delivery yet</source>
-        <translation>Aucune remise pour l’instant</translation>
+        <translation>Aucun SMS délivré pour l’instant</translation>
     </message>
     <message>
         <source>bars: delivered per {0} min · line: delivered so far</source>
-        <translation>barres&#xa0;: délivrés par tranche de {0}&#xa0;min · courbe&#xa0;: délivrés au total</translation>
+        <translation>barres&#xa0;: délivrés par tranche de {0}&#xa0;min · courbe&#xa0;: total délivré</translation>
     </message>
 </context>
 <context>
@@ -490,7 +490,7 @@
     </message>
     <message>
         <source>SMS parts</source>
-        <translation>SMS envoyés</translation>
+        <translation>Nombre de SMS</translation>
     </message>
     <message>
         <source>Credits</source>
@@ -534,7 +534,7 @@
     </message>
     <message>
         <source>Deliveries over time</source>
-        <translation>Remises dans le temps</translation>
+        <translation>Remises au fil du temps</translation>
     </message>
     <message>
         <source>Code</source>
@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>Campaign {0} starts {1}</source>
-        <translation>La campagne {0} commence {1}</translation>
+        <translation>La campagne {0} commence le {1}</translation>
     </message>
     <message>
         <source>Select a paused campaign to resume</source>
@@ -934,11 +934,11 @@
     </message>
     <message>
         <source>{0}: the campaign will start {1}</source>
-        <translation>{0}&#xa0;: la campagne commencera {1}</translation>
+        <translation>{0}&#xa0;: la campagne commencera le {1}</translation>
     </message>
     <message>
         <source>Starts {0}</source>
-        <translation>Début {0}</translation>
+        <translation>Début le {0}</translation>
     </message>
     <message>
         <source>Template {0!r} loaded</source>
@@ -962,7 +962,7 @@
     </message>
     <message>
         <source>will start {0}</source>
-        <translation>commencera {0}</translation>
+        <translation>commencera le {0}</translation>
     </message>
     <message>
         <source>queued</source>
