@@ -30,12 +30,16 @@ translations: $(QM_FILES)
 $(I18N)/%.qm: $(I18N)/%.ts | $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
+LUPDATE = $(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $(TR_SOURCES)
+
 translations-update: $(STAMP)
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -target-language fr_FR \
-		$(TR_SOURCES) -ts $(I18N)/smsdesk_fr.ts
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -target-language en_GB \
-		$(TR_SOURCES) -ts $(I18N)/smsdesk_en.ts
+	$(LUPDATE) -target-language fr_FR -ts $(I18N)/smsdesk_fr.ts
+	$(LUPDATE) -target-language en_GB -ts $(I18N)/smsdesk_en.ts
 	$(BIN)/python tools/translate_ts.py english $(I18N)/smsdesk_en.ts
+	$(BIN)/python tools/translate_ts.py fill $(I18N)/smsdesk_fr.ts tools/fr_pending.json
+	@# once more: lupdate writes the files back in its own layout (no change of content)
+	$(LUPDATE) -target-language fr_FR -ts $(I18N)/smsdesk_fr.ts
+	$(LUPDATE) -target-language en_GB -ts $(I18N)/smsdesk_en.ts
 	mkdir -p build
 	$(BIN)/python tools/translate_ts.py todo $(I18N)/smsdesk_fr.ts > build/translations-todo-fr.json
 	$(MAKE) translations

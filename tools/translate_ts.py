@@ -3,13 +3,15 @@
     python tools/translate_ts.py todo smsdesk/i18n/smsdesk_fr.ts > todo.json
         the unfinished entries as JSON: [{"context", "source", "translation"}] (a plural
         entry has "forms": [singular, plural] instead; French uses the singular for 0 and 1)
-    python tools/translate_ts.py fill smsdesk/i18n/smsdesk_fr.ts todo.json
-        writes the filled-in translations of todo.json into the catalogue (entries left
-        empty stay unfinished); an entry without "context" applies to every context
+    python tools/translate_ts.py fill [--replace] smsdesk/i18n/smsdesk_fr.ts todo.json
+        writes the filled-in translations of todo.json into the unfinished entries of the
+        catalogue (entries left empty stay unfinished; --replace: finished ones too); an
+        entry without "context" applies to every context
     python tools/translate_ts.py english smsdesk/i18n/smsdesk_en.ts
         the English catalogue: each text is its source, plurals made from "(s)", "(es)" and
         "(ies)" ("%n reply(ies)" -> "%n reply" / "%n replies"); prints what it cannot make
-`make translations-update` runs lupdate, then `english` and `todo` (to stderr).
+`make translations-update` runs lupdate, then `english`, `fill` with tools/fr_pending.json
+(reviewed French for the strings widgets showed before they went through tr()), and `todo`.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def todo(path: Path) -> list[dict[str, Any]]:
     return entries
 
 
-def fill(path: Path, entries: list[dict[str, Any]]) -> int:
+def fill(path: Path, entries: list[dict[str, Any]], *, replace: bool = False) -> int:
     tree = load(path)
     by_key: dict[tuple[str | None, str], dict[str, Any]] = {
         (entry.get("context"), entry["source"]): entry for entry in entries
@@ -107,7 +109,7 @@ def fill(path: Path, entries: list[dict[str, Any]]) -> int:
     for context, message in messages(tree):
         source = message.findtext("source") or ""
         entry = by_key.get((context, source)) or by_key.get((None, source))
-        if entry is None:
+        if entry is None or not (replace or is_unfinished(message)):
             continue
         value: str | list[str] | None
         if is_plural(message):
@@ -118,26 +120,27 @@ def fill(path: Path, entries: list[dict[str, Any]]) -> int:
         if value is not None:
             set_translation(message, value)
             filled += 1
-    save(tree, path)
+    if filled:
+        save(tree, path)
     return filled
 
 
 def english(path: Path) -> list[str]:
     tree = load(path)
     left: list[str] = []
+    changed = False
     for context, message in messages(tree):
         if not is_unfinished(message):
             continue
         source = message.findtext("source") or ""
-        if not is_plural(message):
-            set_translation(message, source)
-            continue
-        forms = english_forms(source)
-        if forms is None:
+        forms = english_forms(source) if is_plural(message) else None
+        if is_plural(message) and forms is None:
             left.append(f"{context}: {source}")
-        else:
-            set_translation(message, forms)
-    save(tree, path)
+            continue
+        set_translation(message, forms if forms is not None else source)
+        changed = True
+    if changed:
+        save(tree, path)
     return left
 
 
@@ -145,6 +148,8 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in {"todo", "fill", "english"}:
         print(__doc__, file=sys.stderr)
         return 2
+    replace = "--replace" in argv
+    argv = [arg for arg in argv if arg != "--replace"]
     command, path = argv[0], Path(argv[1])
     if command == "todo":
         entries = todo(path)
@@ -155,7 +160,8 @@ def main(argv: list[str]) -> int:
         return 0
     if command == "fill":
         entries = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
-        print(f"{path}: {fill(path, entries)} entries translated", file=sys.stderr)
+        filled = fill(path, entries, replace=replace)
+        print(f"{path}: {filled} entries translated", file=sys.stderr)
         return 0
     left = english(path)
     for line in left:

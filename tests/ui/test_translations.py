@@ -563,7 +563,7 @@ def test_switching_language_retranslates_live_widgets(qtbot, restore_language):
     assert probe.toolTip() == "1\u202f234\u202f567"
 
 
-def test_english_catalogue_gives_english_plurals(restore_language):
+def test_english_catalogue_gives_english_plurals(qapp, restore_language):
     i18n.apply_language("en")
     assert QCoreApplication.translate("formats", "{seconds} s") == "{seconds} s"
     plural = [m for m in _messages("en") if m.get("numerus") == "yes"]
@@ -582,7 +582,7 @@ def _context_of(message: ET.Element) -> str:
     return ""
 
 
-def test_french_zero_is_singular(restore_language):
+def test_french_zero_is_singular(qapp, restore_language):
     i18n.apply_language("fr")
     plural = [m for m in _messages("fr") if m.get("numerus") == "yes"]
     for message in plural:
