@@ -17,6 +17,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,9 @@ from smsdesk import assets
 from smsdesk.app import Services
 from smsdesk.db.models import Campaign, Incoming, Message, RecipientList, Template
 from smsdesk.domain.delivery import CampaignStatus
+from smsdesk.providers.base import IncomingSms
 from smsdesk.providers.registry import PROVIDER_NAMES
+from smsdesk.services.campaigns import CampaignRequest
 from smsdesk.ui import formats, i18n
 from smsdesk.ui.main_window import MainWindow
 
@@ -319,7 +322,24 @@ def _menu_actions(actions: list[QAction]) -> Iterator[QAction]:
 
 @pytest.fixture
 def demo(services: Services) -> Services:
-    services.demo.seed(300)  # finished campaigns of the past year
+    """Something in every tab: finished campaigns of the past year, one planned for later,
+    a list with a contact, a template and a reply."""
+    services.demo.seed(300)
+    services.campaigns.create(
+        CampaignRequest(
+            body="Réunion publique jeudi à 18h, salle des fêtes.",
+            receivers=["06 12 34 56 78", "07 81 22 33 44"],
+            scheduled_at=datetime.now(UTC) + timedelta(days=3),
+            name="Réunion publique",
+        )
+    )
+    clients = services.recipients.create_list("Clients")
+    services.recipients.add_contact(clients.id, "06 98 76 54 32", name="Camille Martin")
+    services.templates.save("Rappel", "Rappel : votre rendez-vous demain.")
+    services.replies.record(
+        "simulator",
+        [IncomingSms("walk-1", "+33612345678", "Merci, bien reçu", datetime.now(UTC))],
+    )
     return services
 
 
@@ -341,6 +361,18 @@ def _stored_names(services: Services) -> set[str]:
             values = session.scalars(select(column).distinct())
             names.update(_plain(str(value)) for value in values if value)
     return names | set(PROVIDER_NAMES)
+
+
+def _open_each_dialog(qtbot, tab: QWidget, seen: Seen, where: str) -> None:
+    """Clicks each visible "…" button of `tab` and triggers each "…" action of its tables
+    (context menus), walking the dialog that opens."""
+    for button in tab.findChildren(QPushButton):
+        if button.text().endswith("…") and button.isEnabled() and button.isVisible():
+            open_and_walk(qtbot, button.click, seen, f"{where} {button.text()}")
+    for view in tab.findChildren(QTableView):
+        for action in view.actions():
+            if action.text().endswith("…") and action.isEnabled() and view.isVisible():
+                open_and_walk(qtbot, action.trigger, seen, f"{where} {action.text()}")
 
 
 class KeepOpen(QObject):
@@ -383,9 +415,16 @@ def walk_window(qtbot, services: Services, language: str) -> tuple[Seen, set[str
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             tab = tabs.widget(index)
-            for button in tab.findChildren(QPushButton):
-                if button.text().endswith("…") and button.isEnabled() and button.isVisible():
-                    open_and_walk(qtbot, button.click, seen, f"tab {index} {button.text()}")
+            qtbot.wait(200)  # the tab's rows come from a worker
+            for view in tab.findChildren(QTableView):  # buttons that need a selected row
+                if view.model() is not None and view.model().rowCount() > 0:
+                    view.selectRow(0)
+            qtbot.wait(100)
+            _open_each_dialog(qtbot, tab, seen, f"tab {index}")
+            for pages in tab.findChildren(QTabWidget):  # the Contacts tab's stop list, for one
+                for page in range(pages.count()):
+                    pages.setCurrentIndex(page)
+                    _open_each_dialog(qtbot, pages.widget(page), seen, f"tab {index}.{page}")
             walk(tab, seen)
         campaigns = [c for c in services.campaigns.list() if c.status == CampaignStatus.DONE]
         assert campaigns, "the demo data has finished campaigns"
