@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import logging
 import re
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -277,17 +278,24 @@ def _close(window: QWidget) -> None:
     window.close()
 
 
-def open_and_walk(qtbot, trigger: Callable[[], object], seen: Seen, where: str) -> int:
-    """Run `trigger`, walk and close every window it opens (a blocking exec() one from inside
-    its own event loop); the number of windows seen."""
-    before = set(QApplication.topLevelWidgets())
-    opened: list[QWidget] = []
+SETTLE_SECONDS = 0.4  # a dialog's worker-loaded texts arrive within this (loopback, SQLite)
 
-    def sweep() -> None:
+
+def open_and_walk(qtbot, trigger: Callable[[], object], seen: Seen, where: str) -> int:
+    """Run `trigger`, walk and close every window it opens once its content has arrived (a
+    blocking exec() one from inside its own event loop); the number of windows seen."""
+    before = set(QApplication.topLevelWidgets())
+    appeared: dict[QWidget, float] = {}
+    done: list[QWidget] = []
+
+    def sweep(*, final: bool = False) -> None:
         for window in _new_windows(before):
-            if window in opened:
+            if window in done:
                 continue
-            opened.append(window)
+            first = appeared.setdefault(window, time.monotonic())
+            if not final and time.monotonic() - first < SETTLE_SECONDS:
+                continue
+            done.append(window)
             if isinstance(window, QFileDialog):  # Qt's own dialog: only its title is ours
                 seen.add(window.windowTitle(), f"{where} file dialog title")
             else:
@@ -302,10 +310,12 @@ def open_and_walk(qtbot, trigger: Callable[[], object], seen: Seen, where: str) 
         trigger()
         # dialogs shown with open() or show() appear once the trigger has returned
         qtbot.wait(50)
-        sweep()
+        if _new_windows(before):
+            qtbot.wait(int(SETTLE_SECONDS * 1000))
+        sweep(final=True)
     finally:
         timer.stop()
-    return len(opened)
+    return len(done)
 
 
 def _menu_actions(actions: list[QAction]) -> Iterator[QAction]:
@@ -430,7 +440,7 @@ def walk_window(qtbot, services: Services, language: str) -> tuple[Seen, set[str
         assert campaigns, "the demo data has finished campaigns"
         results = window.open_results(campaigns[0].id)
         qtbot.waitExposed(results)
-        qtbot.wait(100)
+        qtbot.wait(int(SETTLE_SECONDS * 1000))
         walk(results, seen)
         results.close()
         seen.add(window.statusBar().currentMessage(), "status bar")
