@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import subprocess
 import sys
 import tomllib
@@ -80,3 +82,44 @@ def test_the_window_quits_after_its_first_paint(tmp_path):
         timeout=120,
     )
     assert (proc.returncode, proc.stdout) == (0, "painted\n"), proc.stderr
+
+
+def test_the_wheel_ships_the_built_catalogues_not_their_sources():
+    patterns = PYPROJECT["tool"]["setuptools"]["package-data"]["smsdesk"]
+    folder = ROOT / "smsdesk" / "i18n"
+    built = sorted(path.name for path in folder.glob("smsdesk_*.qm"))
+    assert built == ["smsdesk_en.qm", "smsdesk_fr.qm"], "run `make translations`"
+
+    def shipped(name: str) -> bool:
+        return any(PurePosixPath(f"i18n/{name}").match(p) for p in patterns)
+
+    assert all(shipped(name) for name in built)
+    assert not any(shipped(path.name) for path in folder.glob("*.ts"))
+
+
+def test_the_catalogues_are_found_next_to_the_package():
+    """Absolute, from the package's own location: the same in a wheel and in the bundle."""
+    path = assets.translation_path("smsdesk_fr.qm")
+    assert path.is_absolute()
+    assert path == ROOT / "smsdesk" / "i18n" / "smsdesk_fr.qm"
+
+
+def _spec_value(name: str) -> ast.expr:
+    tree = ast.parse((ROOT / "smsdesk.spec").read_text(encoding="utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == name:
+            return node.value
+    raise AssertionError(f"smsdesk.spec assigns no {name}")
+
+
+def test_the_bundle_ships_our_catalogues_and_qts_french_and_english_ones():
+    # our catalogues go to smsdesk/i18n, where assets.translation_path looks in the bundle
+    catalogues = ast.unparse(_spec_value("CATALOGUES"))
+    assert catalogues == "sorted((root / 'smsdesk' / 'i18n').glob('smsdesk_*.qm'))"
+    spec = (ROOT / "smsdesk.spec").read_text(encoding="utf-8")
+    assert 'datas += [(str(path), "smsdesk/i18n") for path in CATALOGUES]' in spec
+    # Qt's own catalogues (PyInstaller's QtCore hook collects them): fr and en kept
+    kept = re.compile(ast.literal_eval(_spec_value("KEPT_QT_TRANSLATIONS").args[0]))  # type: ignore[attr-defined]
+    qt = "/PySide6/Qt/translations/"
+    assert kept.search(f"{qt}qtbase_fr.qm") and kept.search(f"{qt}qtbase_en.qm")
+    assert not kept.search(f"{qt}qtbase_de.qm")

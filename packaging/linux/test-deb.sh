@@ -47,7 +47,9 @@ fi
 
 for file in usr/share/applications/smsdesk.desktop usr/share/doc/smsdesk/copyright \
   usr/share/icons/hicolor/scalable/apps/smsdesk.svg usr/share/icons/hicolor/16x16/apps/smsdesk.png \
-  usr/share/icons/hicolor/256x256/apps/smsdesk.png; do
+  usr/share/icons/hicolor/256x256/apps/smsdesk.png \
+  opt/smsdesk/_internal/smsdesk/i18n/smsdesk_fr.qm opt/smsdesk/_internal/smsdesk/i18n/smsdesk_en.qm \
+  opt/smsdesk/_internal/PySide6/Qt/translations/qtbase_fr.qm; do
   [ -s "$prefix/$file" ] || { echo "missing /$file" >&2; exit 1; }
 done
 grep -q '^GenericName\[fr\]=' "$prefix/usr/share/applications/smsdesk.desktop" \

@@ -104,14 +104,20 @@ def duration(seconds: float) -> str:
     days, rest = divmod(total, 86_400)
     hours, rest = divmod(rest, 3_600)
     minutes, secs = divmod(rest, 60)
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate spelled out each time: lupdate extracts only that form
     if days:
-        return tr("formats", "{days} d {hours} h").format(days=days, hours=hours)
+        return QCoreApplication.translate("formats", "{days} d {hours} h").format(
+            days=days, hours=hours
+        )
     if hours:
-        return tr("formats", "{hours} h {minutes:02d} min").format(hours=hours, minutes=minutes)
+        return QCoreApplication.translate("formats", "{hours} h {minutes:02d} min").format(
+            hours=hours, minutes=minutes
+        )
     if minutes:
-        return tr("formats", "{minutes} min {seconds:02d} s").format(minutes=minutes, seconds=secs)
-    return tr("formats", "{seconds} s").format(seconds=secs)
+        return QCoreApplication.translate("formats", "{minutes} min {seconds:02d} s").format(
+            minutes=minutes, seconds=secs
+        )
+    return QCoreApplication.translate("formats", "{seconds} s").format(seconds=secs)
 
 
 def phone(e164: str) -> str:
