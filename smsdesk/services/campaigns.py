@@ -334,6 +334,8 @@ class CampaignCreated:
     total_parts: int = 0
     starts_at: datetime | None = None  # when the first message may leave (UTC)
     postponed: bool = False  # moved to the window's next opening
+    # pasted numbers left out (landlines, invalid), as the import counts them
+    left_out: tuple[InvalidNumber, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -799,6 +801,7 @@ class CampaignService:
                 total_parts=total_parts,
                 starts_at=starts_at,
                 postponed=postponed,
+                left_out=audience.invalid,
             )
 
     # -- list ------------------------------------------------------------------------
