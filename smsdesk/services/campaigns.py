@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -91,15 +92,30 @@ def instant_text(instant: datetime) -> str:
     return instant.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def sender_problem(sender: str) -> str | None:
-    """Why `sender` is not acceptable, or None. Empty means the provider's default."""
-    if not sender:
-        return None
-    if SENDER_NUMBER.fullmatch(sender):
+class SenderProblem(StrEnum):
+    """What is wrong with a sender, for a window that says it in its own language."""
+
+    TOO_LONG = "too long"
+    BAD_CHARACTERS = "bad characters"
+
+
+def sender_problem_kind(sender: str) -> SenderProblem | None:
+    """What is wrong with `sender`, or None. Empty means the provider's default."""
+    if not sender or SENDER_NUMBER.fullmatch(sender):
         return None
     if len(sender) > 11:
-        return f"sender {sender!r} is longer than 11 characters"
+        return SenderProblem.TOO_LONG
     if not SENDER_ALPHA.fullmatch(sender) or not any(c.isalpha() for c in sender):
+        return SenderProblem.BAD_CHARACTERS
+    return None
+
+
+def sender_problem(sender: str) -> str | None:
+    """Why `sender` is not acceptable, or None. Empty means the provider's default."""
+    kind = sender_problem_kind(sender)
+    if kind is SenderProblem.TOO_LONG:
+        return f"sender {sender!r} is longer than 11 characters"
+    if kind is SenderProblem.BAD_CHARACTERS:
         return f"sender {sender!r} must be 1 to 11 letters or digits (at least one letter)"
     return None
 
