@@ -21,7 +21,6 @@ from smsdesk.ui.confirm_dialog import local_text
 from smsdesk.ui.send_tab import SendTab, qdatetime_to_utc
 from smsdesk.ui.workers import WorkerPool
 
-
 PARIS = ZoneInfo("Europe/Paris")
 
 
