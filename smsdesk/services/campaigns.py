@@ -295,6 +295,8 @@ class CampaignPreview:
     # those values transliterated, and the total parts then (None: nothing to gain)
     ucs2_from_fields: int = 0
     transliterated_parts: int | None = None
+    # recipients for whom a placeholder is filled with nothing ("Bonjour , ...")
+    empty_fields: int = 0
 
     @property
     def long_message(self) -> str | None:
@@ -626,6 +628,13 @@ class CampaignService:
                 longest.length,
             ):
                 longest = rendered
+        # recipients who read an empty {field} (a pasted number has no name)
+        keys = set(Renderer(request.body).keys)
+        empty = (
+            sum(1 for r in audience.recipients if any(not r.fields.get(k) for k in keys))
+            if keys
+            else 0
+        )
         from_fields, new_total = 0, None
         if ucs2 and not request.transliterate and Renderer(request.body).personalised:
             after = list(
@@ -656,6 +665,7 @@ class CampaignService:
             instant_problem=past,
             ucs2_from_fields=from_fields,
             transliterated_parts=new_total,
+            empty_fields=empty,
         )
 
     def quote(self, request: CampaignRequest) -> Quote:

@@ -178,14 +178,14 @@ class ConfirmDialog(QDialog):
             strict=True,
         ):
             label.setText(text)
-        self.recipients_label.setText(self.tr("%n recipient(s)", "", preview.recipients))
+        self.recipients_label.setText(self.tr("%Ln recipient(s)", "", preview.recipients))
         removed = []
         if preview.duplicates:
-            removed.append(self.tr("%n duplicate(s)", "", preview.duplicates))
+            removed.append(self.tr("%Ln duplicate(s)", "", preview.duplicates))
         if preview.stopped:
-            removed.append(self.tr("%n stop-listed number(s)", "", preview.stopped))
+            removed.append(self.tr("%Ln stop-listed number(s)", "", preview.stopped))
         if preview.invalid:
-            removed.append(self.tr("%n not a mobile or not valid", "", len(preview.invalid)))
+            removed.append(self.tr("%Ln invalid or landline number(s)", "", len(preview.invalid)))
         removed_text = self.tr("{list} removed").format(list=", ".join(removed))
         self.removed_label.setText(removed_text if removed else self.tr("none"))
         self.removed_label.setToolTip(
@@ -195,10 +195,10 @@ class ConfirmDialog(QDialog):
             if preview.invalid
             else ""
         )
-        total = self.tr("%n SMS part(s) in total", "", preview.total_parts)
+        total = self.tr("%Ln SMS part(s) in total", "", preview.total_parts)
         if preview.ucs2_messages:
             total = self.tr("{total} ({ucs2})").format(
-                total=total, ucs2=self.tr("%n message(s) in UCS-2", "", preview.ucs2_messages)
+                total=total, ucs2=self.tr("%Ln message(s) in UCS-2", "", preview.ucs2_messages)
             )
         self.total_parts_label.setText(total)
         self.credits_label.setText(credits_text(quote.credits))
@@ -243,7 +243,7 @@ class ConfirmDialog(QDialog):
                     "A message is {parts} SMS parts long (more than {limit}): each part is paid"
                 ).format(parts=formats.count(longest), limit=formats.count(LONG_MESSAGE_PARTS))
             )
-            self.long_box.setText(self.tr("&Yes, send messages of %n part(s)", "", longest))
+            self.long_box.setText(self.tr("&Yes, send messages of %Ln part(s)", "", longest))
             self.long_box.setToolTip(self.tr("Each part is paid as one SMS"))
         self.samples_title.setText(self.tr("First messages and the longest one:"))
         self.samples.setHorizontalHeaderLabels(
@@ -251,7 +251,7 @@ class ConfirmDialog(QDialog):
         )
         self.samples.setToolTip(self.tr("What these recipients will read, placeholders filled"))
         self.send_button.setText(
-            self.tr("&Send %n message(s)", "", preview.recipients)
+            self.tr("&Send %Ln message(s)", "", preview.recipients)
             if self._send_now and not preview.postponed
             else self.tr("&Schedule")
         )

@@ -37,12 +37,12 @@ def describe_count(info: MessageInfo, *, stop_clause: bool = False) -> str:
     """The counter's words (the figures of `smsdesk message info`), facts joined by " · "."""
     facts = [
         str(info.encoding),
-        _tr("%n characters", info.length),
-        _tr("%n part(s)", info.segments),
-        _tr("%n left in this part", info.remaining),
+        _tr("%Ln characters", info.length),
+        _tr("%Ln part(s)", info.segments),
+        _tr("%Ln left in this part", info.remaining),
     ]
     if stop_clause:
-        facts.append(_tr("STOP clause included (%n)", STOP_CLAUSE_LENGTH))
+        facts.append(_tr("STOP clause included (%Ln)", STOP_CLAUSE_LENGTH))
     return " · ".join(facts)
 
 

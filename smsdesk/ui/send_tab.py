@@ -51,6 +51,7 @@ from smsdesk.services.campaigns import (
     Quote,
     RenderedMessage,
     SenderProblem,
+    placeholders,
     sender_problem_kind,
 )
 from smsdesk.services.settings import SendPreferences, SettingsService
@@ -489,7 +490,7 @@ class SendTab(QWidget):
             missing = len(self._draft_list_ids) - len(wanted)
             if missing:
                 self.status_message.emit(
-                    self.tr("%n list(s) of that campaign no longer exist", "", missing)
+                    self.tr("%Ln list(s) of that campaign no longer exist", "", missing)
                 )
             current = wanted[0] if wanted else None
             checked = set(wanted[1:])
@@ -607,7 +608,7 @@ class SendTab(QWidget):
     def _update_recipients(self) -> None:
         text = self.recipients.toPlainText()
         count = sum(len(split_numbers(line)) for line in text.splitlines())
-        self.recipients_count.setText(self.tr("%n number(s)", "", count))
+        self.recipients_count.setText(self.tr("%Ln number(s)", "", count))
         self._schedule_preview()
 
     def _sender_problem_text(self, sender: str) -> str | None:
@@ -700,7 +701,7 @@ class SendTab(QWidget):
     def _show_more_lists(self) -> None:
         count = len(self.more_lists())
         self.more_lists_button.setText(
-            self.tr("+ %n other list(s)", "", count) if count else self.tr("+ other lists")
+            self.tr("+ %Ln other list(s)", "", count) if count else self.tr("+ other lists")
         )
 
     def request(self) -> CampaignRequest:
@@ -755,7 +756,7 @@ class SendTab(QWidget):
         )
         if len(invalid) > INVALID_SHOWN:
             shown += "…"
-        return self.tr("%n left out: {numbers}", "", len(invalid)).format(numbers=shown)
+        return self.tr("%Ln left out: {numbers}", "", len(invalid)).format(numbers=shown)
 
     def problem_text(self, preview: CampaignPreview) -> str | None:
         """Why the campaign cannot be created as it is (the service's rule), in words."""
@@ -768,7 +769,7 @@ class SendTab(QWidget):
             if preview.invalid:
                 first = preview.invalid[0]
                 return self.tr(
-                    "No recipient to send to: %n number(s) left out ('{number}': {reason})",
+                    "No recipient to send to: %Ln number(s) left out ('{number}': {reason})",
                     "",
                     len(preview.invalid),
                 ).format(number=first.value, reason=reason_text(first.reason))
@@ -776,15 +777,22 @@ class SendTab(QWidget):
         return None
 
     def _show_preview(self, preview: CampaignPreview) -> None:
-        words = [self.tr("%n recipient(s)", "", preview.recipients)]
+        words = [self.tr("%Ln recipient(s)", "", preview.recipients)]
         if preview.duplicates:
-            words.append(self.tr("%n duplicate(s) removed", "", preview.duplicates))
+            words.append(self.tr("%Ln duplicate(s) removed", "", preview.duplicates))
         if preview.stopped:
-            words.append(self.tr("%n stop-listed removed", "", preview.stopped))
+            words.append(self.tr("%Ln stop-listed removed", "", preview.stopped))
         if preview.invalid:
             # left out and counted, as an import does: they never block the others
             words.append(self._left_out_text(preview.invalid))
-        self.audience_label.setStyleSheet("")
+        if preview.empty_fields and self.editor.text().strip():
+            fields = ", ".join("{" + name + "}" for name in placeholders(self.editor.text()))
+            words.append(
+                self.tr("%Ln with no value for {fields}", "", preview.empty_fields).format(
+                    fields=fields
+                )
+            )
+        self.audience_label.setStyleSheet(WARNING_STYLE if preview.empty_fields else "")
         self.audience_label.setText(" · ".join(words))
         self._show_samples(preview)
         if preview.unknown_placeholders:
@@ -792,8 +800,8 @@ class SendTab(QWidget):
         elif self.editor.text().strip() and preview.recipients:
             facts = [
                 self.tr("Total: {parts} for {recipients}").format(
-                    parts=self.tr("%n SMS part(s)", "", preview.total_parts),
-                    recipients=self.tr("%n recipient(s)", "", preview.recipients),
+                    parts=self.tr("%Ln SMS part(s)", "", preview.total_parts),
+                    recipients=self.tr("%Ln recipient(s)", "", preview.recipients),
                 )
             ]
             if preview.ucs2_messages:
@@ -804,7 +812,7 @@ class SendTab(QWidget):
                 # the counter counts {placeholders} as typed; each recipient has their own
                 facts.append(
                     self.tr(
-                        "up to %n part(s) per recipient once filled in", "", preview.longest.parts
+                        "up to %Ln part(s) per recipient once filled in", "", preview.longest.parts
                     )
                 )
             self.total_label.setText(" · ".join(facts))
@@ -818,7 +826,7 @@ class SendTab(QWidget):
         if preview.transliterated_parts is not None:
             box.setText(
                 self.tr(
-                    "The merged values put %n message(s) in UCS-2: {parts} part(s) "
+                    "The merged values put %Ln message(s) in UCS-2: {parts} part(s) "
                     "instead of {fewer}. Transliterate them (ç → c, œ → oe, ê → e)",
                     "",
                     preview.ucs2_from_fields,
@@ -969,22 +977,22 @@ class SendTab(QWidget):
         if created.starts_at is not None and (created.postponed or created.scheduled_at):
             words = [
                 self.tr(
-                    "Campaign {id}: %n message(s), will start {instant}", "", created.messages
+                    "Campaign {id}: %Ln message(s), will start {instant}", "", created.messages
                 ).format(id=created.id, instant=local_text(created.starts_at))
             ]
         else:
             words = [
-                self.tr("Campaign {id}: %n message(s) queued", "", created.messages).format(
+                self.tr("Campaign {id}: %Ln message(s) queued", "", created.messages).format(
                     id=created.id
                 )
             ]
         if created.stopped:
-            words.append(self.tr("%n stop-listed left out", "", created.stopped))
+            words.append(self.tr("%Ln stop-listed left out", "", created.stopped))
         if created.duplicates:
-            words.append(self.tr("%n duplicate(s) removed", "", created.duplicates))
+            words.append(self.tr("%Ln duplicate(s) removed", "", created.duplicates))
         if created.left_out:
             words.append(
-                self.tr("%n not a mobile or not valid left out", "", len(created.left_out))
+                self.tr("%Ln invalid or landline number(s) left out", "", len(created.left_out))
             )
         self.status_message.emit(" · ".join(words))
         self.campaign_created.emit(created)

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -439,3 +440,12 @@ def test_several_lists_and_pasted_numbers_in_one_campaign(services: Services):
         "+33612345678": "Bonjour Anne",  # the first list's fields
         "+33781234567": "Bonjour Zoé",
     }
+
+
+def test_preview_counts_the_recipients_reading_an_empty_field(services: Services):
+    services.recipients.import_text("Prénom;Mobile\nAnne;0612345678\n;0623456789\n", list_name="L")
+    request = CampaignRequest(body="Bonjour {prénom}", list_name="L", receivers=["0698765432"])
+    preview = services.campaigns.preview(request)
+    # the contact without a first name and the pasted number read "Bonjour "
+    assert (preview.recipients, preview.empty_fields) == (3, 2)
+    assert services.campaigns.preview(replace(request, body="Bonjour")).empty_fields == 0
