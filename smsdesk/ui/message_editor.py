@@ -113,7 +113,7 @@ class MessageEditor(QWidget):
                 "oe: the message goes back to GSM-7 (160 characters per SMS)"
             )
         )
-        self.accents_button.setText(self.tr("Remove &accents too"))
+        self.accents_button.setText(self.tr("&Remove accents too"))
         self.accents_button.setToolTip(self.tr("ê â î ô û ç ë ï lose their accent (é è à ù stay)"))
         self._refresh()
 

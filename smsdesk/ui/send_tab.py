@@ -87,7 +87,7 @@ def picker_format() -> str:
     return f"ddd {day} HH:mm"
 
 
-class TestNumberDialog(QDialog):
+class OwnNumberDialog(QDialog):
     """Asks for the user's own mobile once ("Send a test to me"), checked as it is typed."""
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
@@ -193,7 +193,7 @@ class SendTab(QWidget):
         self.gateway: GatewayInfo | None = None
         self.confirm_dialog: ConfirmDialog | None = None
         self.templates_dialog: TemplatesDialog | None = None
-        self.test_number_dialog: TestNumberDialog | None = None
+        self.test_number_dialog: OwnNumberDialog | None = None
 
         # recipients
         self.list_picker = QComboBox()
@@ -358,8 +358,8 @@ class SendTab(QWidget):
         tr = self.tr
         row_texts = {
             "list": tr("Recipient &list"),
-            "numbers": tr("&Numbers"),
-            "name": tr("Campaign na&me"),
+            "numbers": tr("N&umbers"),
+            "name": tr("Campai&gn name"),
             "message": tr("&Message"),
             "sender": tr("S&ender"),
             "when": tr("When"),
@@ -390,7 +390,7 @@ class SendTab(QWidget):
         self.fields_button.setToolTip(
             tr("Insert a column of the recipients ({name}…): each one reads their own value")
         )
-        self.templates_button.setText(tr("Te&mplates…"))
+        self.templates_button.setText(tr("Tem&plates…"))
         self.templates_button.setToolTip(tr("Load a saved message or save this one"))
         self.commercial.setText(
             tr("&Commercial message: adds the STOP clause and keeps to the sending window")
@@ -433,7 +433,7 @@ class SendTab(QWidget):
                 "GSM-7's own é è ù à stay, and so does the text you wrote"
             )
         )
-        self.test_button.setText(tr("Send a &test to me"))
+        self.test_button.setText(tr("Send a test t&o me"))
         self.test_button.setToolTip(
             tr("One copy to your own mobile, now, as the first recipient would read it")
         )
@@ -1020,7 +1020,7 @@ class SendTab(QWidget):
         if prefs.test_number:
             self._send_test_to(prefs.test_number)
             return
-        dialog = TestNumberDialog(prefs.region, parent=self)
+        dialog = OwnNumberDialog(prefs.region, parent=self)
         self.test_number_dialog = dialog
         dialog.accepted.connect(lambda: self._test_number_given(dialog.e164 or ""))
         dialog.rejected.connect(lambda: self.test_button.setEnabled(True))

@@ -558,7 +558,7 @@ def test_a_language_change_retranslates_the_tab(qtbot, typist, make_tab):
     QCoreApplication.installTranslator(marked)
     try:
         qtbot.waitUntil(lambda: tab.send_button.text() == "» &Send…")
-        assert tab.row_labels["numbers"].text() == "» &Numbers"
+        assert tab.row_labels["numbers"].text() == "» N&umbers"
         assert tab.recipients_count.text() == "» 1 number(s)"
         assert tab.audience_label.text() == "» 1 recipient(s)"
         assert tab.counter.text().startswith("GSM-7 · » 7 characters · » 1 part(s)")
