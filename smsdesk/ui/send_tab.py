@@ -591,11 +591,12 @@ class SendTab(QWidget):
         list_ids: Sequence[int],
         numbers: Sequence[str],
     ) -> None:
-        """Fill the tab with a campaign to send again: its name, text, sender, lists
-        (by id) and pasted numbers. Nothing is sent until the user presses Send."""
+        """Fill the tab with a campaign to send again: its name, text, sender (None: the
+        default sender of Preferences; "": the gateway's), lists (by id) and pasted numbers
+        (E.164, shown as people write them). Nothing is sent until the user presses Send."""
         self.name_edit.setText(name)
         self.editor.set_text(body)
-        self.sender_box.setEditText(sender or "")
+        self.sender_box.setEditText(self._prefs.default_sender if sender is None else sender)
         self.recipients.setPlainText("\n".join(formats.phone(n) for n in numbers))
         self.transliterate_box.setChecked(False)
         self.now_radio.setChecked(True)

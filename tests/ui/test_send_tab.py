@@ -84,6 +84,8 @@ def _pick_list(qtbot, tab: SendTab, name: str) -> None:
 
 def _confirm(qtbot, tab: SendTab):
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    # the quote runs in a worker: Send is off and the busy bar shows until it answers
+    assert not tab.send_button.isEnabled() and tab.busy_bar.isVisible()
     qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible())
     assert tab.confirm_dialog is not None
     return tab.confirm_dialog
