@@ -260,3 +260,20 @@ def test_transliterate_merged_values_then_edit_keeps_the_choice(capsys, db_url, 
     with services.sessions() as session:
         bodies = set(session.scalars(select(Message.body)))
     assert bodies == {"Re François", "Re Paul", "Re Noël"}
+
+
+def test_one_list_by_name_as_before_and_a_name_made_of_digits_is_a_name(capsys, db_url, services):
+    services.recipients.import_text("Nom;Mobile\nAnne;0612345678\n", list_name="clients")
+    services.recipients.import_text("Nom;Mobile\nPaul;0623456789\n", list_name="2024")
+    code, out, err = run(
+        capsys, "--db", db_url, "campaign", "send", "--message", "Bonjour", "--list", "clients"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith("campaign 1: 1 message(s) scheduled now")
+    code, out, _ = run(
+        capsys, "--db", db_url, "campaign", "send", "--message", "Bonjour", "--list", "2024"
+    )
+    assert code == 0
+    with services.sessions() as session:
+        receivers = session.scalars(select(Message.receiver).order_by(Message.id)).all()
+    assert receivers == ["+33612345678", "+33623456789"]  # "2024" is the list of that name
