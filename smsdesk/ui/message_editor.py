@@ -182,6 +182,7 @@ class MessageEditor(QWidget):
             )
         else:
             self.culprits_label.setText("")
+        self.culprits_label.setVisible(bool(self._culprits))  # no empty gap under the counter
         typographic = replace_typographic(text)
         self.fix_button.setEnabled(typographic != text)
         self.accents_button.setEnabled(replace_typographic(text, strip_accents=True) != typographic)

@@ -160,6 +160,7 @@ def reason_text(reason: str) -> str:
         "unallocated range": tr("unallocated range"),
         "unknown country code": tr("unknown country code"),
         "wrong length": tr("wrong length"),
+        "invalid": tr("invalid"),
     }
     return words.get(reason, reason)
 
@@ -226,6 +227,7 @@ class SendTab(QWidget):
         self._sender_line().setMaxLength(15)
         self.sender_error = QLabel()
         self.sender_error.setStyleSheet(ERROR_STYLE)
+        self.sender_error.setWordWrap(True)
 
         # when
         self.now_radio = QRadioButton()
@@ -273,6 +275,10 @@ class SendTab(QWidget):
         self.more_lists_button.setMenu(self.more_lists_menu)
 
         # shown when merged values ({prénom}...) turn messages into UCS-2
+        self.transliterate_note = QLabel()  # what the merged values cost, wrapped
+        self.transliterate_note.setWordWrap(True)
+        self.transliterate_note.setStyleSheet(WARNING_STYLE)
+        self.transliterate_note.setVisible(False)
         self.transliterate_box = QCheckBox()
         self.transliterate_box.setVisible(False)
         self.transliterate_box.toggled.connect(self._schedule_preview)
@@ -295,7 +301,6 @@ class SendTab(QWidget):
         when_row.addWidget(self.at_radio)
         when_row.addWidget(self.at_edit)
         when_row.addWidget(self.past_label)
-        when_row.addWidget(self.defer_box)
         when_row.addStretch(1)
         form = QFormLayout()
         list_row = QHBoxLayout()
@@ -312,9 +317,11 @@ class SendTab(QWidget):
         form.addRow(label("sender", self.sender_box), self.sender_box)
         form.addRow("", self.sender_error)
         form.addRow(label("when"), when_row)
+        form.addRow("", self.defer_box)
         form.addRow("", self.start_label)
         form.addRow(label("preview"), self.preview_table)
         form.addRow("", self.total_label)
+        form.addRow("", self.transliterate_note)
         form.addRow("", self.transliterate_box)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -392,13 +399,11 @@ class SendTab(QWidget):
         )
         self.templates_button.setText(tr("Tem&plates…"))
         self.templates_button.setToolTip(tr("Load a saved message or save this one"))
-        self.commercial.setText(
-            tr("&Commercial message: adds the STOP clause and keeps to the sending window")
-        )
+        self.commercial.setText(tr("&Commercial message (STOP clause, sending window)"))
         self.commercial.setToolTip(
             tr(
-                "Advertising must carry a way to opt out (STOP) and is sent only within the "
-                "sending window of Preferences"
+                "Advertising: the gateway adds the STOP clause (a way to opt out) and the "
+                "campaign is sent only within the sending window of Preferences"
             )
         )
         self._sender_line().setPlaceholderText(tr("Gateway default (a number people can reply to)"))
@@ -721,7 +726,9 @@ class SendTab(QWidget):
             name=self.name_edit.text().strip(),
             region=self._prefs.region,
             provider_deferred=self.defer_box.isEnabled() and self.defer_box.isChecked(),
-            transliterate=self.transliterate_box.isVisible() and self.transliterate_box.isChecked(),
+            # isHidden, not isVisible: the tab may be behind another one
+            transliterate=not self.transliterate_box.isHidden()
+            and self.transliterate_box.isChecked(),
             more_lists=tuple(self.more_lists()),
         )
 
@@ -823,12 +830,12 @@ class SendTab(QWidget):
         self._show_start(preview)
 
     def _show_transliteration(self, preview: CampaignPreview) -> None:
-        box = self.transliterate_box
+        box, note = self.transliterate_box, self.transliterate_note
         if preview.transliterated_parts is not None:
-            box.setText(
+            note.setText(
                 self.tr(
                     "The merged values put %Ln message(s) in UCS-2: {parts} part(s) "
-                    "instead of {fewer}. Transliterate them (ç → c, œ → oe, ê → e)",
+                    "instead of {fewer}.",
                     "",
                     preview.ucs2_from_fields,
                 ).format(
@@ -836,11 +843,15 @@ class SendTab(QWidget):
                     fewer=formats.count(preview.transliterated_parts),
                 )
             )
+            box.setText(self.tr("T&ransliterate the merged values (ç → c, œ → oe, ê → e)"))
+            note.setVisible(True)
             box.setVisible(True)
         elif box.isChecked() and "{" in self.editor.text():
-            box.setText(self.tr("Merged values transliterated (ç → c, œ → oe, ê → e)"))
+            box.setText(self.tr("T&ransliterate the merged values (ç → c, œ → oe, ê → e)"))
+            note.setVisible(False)
             box.setVisible(True)
         else:
+            note.setVisible(False)
             box.setVisible(False)
 
     def _show_samples(self, preview: CampaignPreview) -> None:

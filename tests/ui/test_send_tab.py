@@ -404,10 +404,10 @@ def test_merged_names_in_ucs2_offer_their_transliteration(
     )
     box = tab.transliterate_box
     qtbot.waitUntil(box.isVisible)
-    assert box.text() == (
-        "The merged values put 4 message(s) in UCS-2: 14 part(s) instead of 10. "
-        "Transliterate them (ç → c, œ → oe, ê → e)"
+    assert tab.transliterate_note.text() == (
+        "The merged values put 4 message(s) in UCS-2: 14 part(s) instead of 10."
     )
+    assert box.text() == "T&ransliterate the merged values (ç → c, œ → oe, ê → e)"
     assert tab.total_label.text().startswith("Total: 14 SMS part(s) for 10 recipient(s), 4 in")
     _tick(qtbot, box)
     qtbot.waitUntil(lambda: tab.total_label.text().startswith("Total: 10 SMS part(s)"))
