@@ -43,6 +43,26 @@ def credits_text(value: float | None) -> str:
     return formats.credits(value)
 
 
+def reason_text(reason: str) -> str:
+    """Why a number is left out, in the window's language (the services say it in English)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ConfirmDialog", text)
+
+    words = {
+        "not a mobile": tr("not a mobile"),
+        "too short": tr("too short"),
+        "too long": tr("too long"),
+        "empty": tr("empty"),
+        "not a phone number": tr("not a phone number"),
+        "unallocated range": tr("unallocated range"),
+        "unknown country code": tr("unknown country code"),
+        "wrong length": tr("wrong length"),
+        "invalid": tr("invalid"),
+    }
+    return words.get(reason, reason)
+
+
 class ConfirmDialog(QDialog):
     def __init__(
         self,
@@ -190,7 +210,12 @@ class ConfirmDialog(QDialog):
         self.removed_label.setText(removed_text if removed else self.tr("none"))
         self.removed_label.setToolTip(
             self.tr("Left out: {numbers}").format(
-                numbers=", ".join(f"{i.value} ({i.reason})" for i in preview.invalid[:10])
+                numbers=", ".join(
+                    self.tr("{number} ({reason})").format(
+                        number=i.value, reason=reason_text(i.reason)
+                    )
+                    for i in preview.invalid[:10]
+                )
             )
             if preview.invalid
             else ""

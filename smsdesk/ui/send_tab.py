@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -57,7 +57,7 @@ from smsdesk.services.campaigns import (
 from smsdesk.services.settings import SendPreferences, SettingsService
 from smsdesk.services.templates import TemplateInfo, TemplateService
 from smsdesk.ui import formats
-from smsdesk.ui.confirm_dialog import ConfirmDialog, local_text
+from smsdesk.ui.confirm_dialog import ConfirmDialog, local_text, reason_text
 from smsdesk.ui.message_editor import MessageEditor
 from smsdesk.ui.templates_dialog import TemplatesDialog
 from smsdesk.ui.workers import WorkerPool
@@ -143,26 +143,6 @@ class OwnNumberDialog(QDialog):
             self.feedback.setStyleSheet("")
             self.feedback.setText(formats.phone(parsed.e164))
         self.ok_button.setEnabled(self.e164 is not None)
-
-
-def reason_text(reason: str) -> str:
-    """Why a number is left out, in the window's language (the services say it in English)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("SendTab", text)
-
-    words = {
-        "not a mobile": tr("not a mobile"),
-        "too short": tr("too short"),
-        "too long": tr("too long"),
-        "empty": tr("empty"),
-        "not a phone number": tr("not a phone number"),
-        "unallocated range": tr("unallocated range"),
-        "unknown country code": tr("unknown country code"),
-        "wrong length": tr("wrong length"),
-        "invalid": tr("invalid"),
-    }
-    return words.get(reason, reason)
 
 
 class SendTab(QWidget):
