@@ -81,6 +81,7 @@ class ConfirmDialog(QDialog):
         preview = quote.preview
         self.recipients_label = QLabel()
         self.removed_label = QLabel()
+        self.removed_label.setWordWrap(True)
         self.total_parts_label = QLabel()
         self.total_parts_label.setObjectName("total_parts")
         self.credits_label = QLabel()
