@@ -169,8 +169,8 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _common() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+def _common() -> _Parser:
+    parent = _Parser(add_help=False)
     parent.add_argument(
         "--db", type=str, default=argparse.SUPPRESS, help="database URL (or SMSDESK_DB)"
     )
@@ -318,11 +318,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     send = campaign.add_parser("send", parents=[common], help="create a campaign")
     send.add_argument("--message", required=True, help="the text to send")
-    targets = send.add_mutually_exclusive_group(required=True)
-    targets.add_argument(
+    send.add_argument(
         "--to", action="extend", nargs="+", default=[], metavar="NUMBER", help="receivers"
     )
-    targets.add_argument("--list", dest="list_name", metavar="NAME", help="a recipient list")
+    send.add_argument(
+        "--list",
+        dest="list_names",
+        action="append",
+        default=[],
+        metavar="NAME|ID",
+        help="a recipient list, by name or id; repeat it for several lists (with --to too): "
+        "a number in several of them gets one message",
+    )
+    send.add_argument(
+        "--transliterate",
+        action="store_true",
+        help="merged values ({prénom}...) in GSM-7 where they can be (ç → c, œ → oe, ê → e; "
+        "é è ù à stay); the text you wrote is sent as written",
+    )
     send.add_argument("--sender", default="", help="sender name (<= 11 letters/digits)")
     send.add_argument("--at", help="send at this ISO 8601 instant (local time without zone)")
     send.add_argument("--tag", default="", help="a tag kept with each message")
@@ -362,6 +375,28 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduled", action="store_true", help="only those not started yet, or paused"
     )
     clist.add_argument("--json", action="store_true")
+    edit = campaign.add_parser(
+        "edit", parents=[common], help="change the text of a campaign that has not started"
+    )
+    edit.add_argument("id", type=db_id)
+    edit.add_argument("--message", required=True, help="the new text")
+    merged = edit.add_mutually_exclusive_group()
+    merged.add_argument(
+        "--transliterate",
+        dest="transliterate",
+        action="store_const",
+        const=True,
+        default=None,
+        help="merged values in GSM-7 where they can be (default: as the campaign was created)",
+    )
+    merged.add_argument(
+        "--no-transliterate",
+        dest="transliterate",
+        action="store_const",
+        const=False,
+        help="merged values as written",
+    )
+    edit.add_argument("--json", action="store_true")
     cancel = campaign.add_parser("cancel", parents=[common], help="cancel what has not left")
     cancel.add_argument("id", type=db_id)
     resume = campaign.add_parser(
@@ -600,9 +635,22 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
         status = services.campaigns.resume(args.id)
         print(f"campaign {args.id} resumed: {status} (run `smsdesk dispatch`)")
         return 0
+    if args.action == "edit":
+        if not args.message.strip():
+            raise CliError("the message is empty")
+        changed = services.campaigns.edit_message(
+            args.id, args.message, transliterate=args.transliterate
+        )
+        if args.json:
+            _print_json({"id": args.id, "messages": changed})
+        else:
+            print(f"campaign {args.id}: {changed} message(s) changed")
+        return 0
     if args.action == "send":
         if not args.message.strip():
             raise CliError("the message is empty")
+        if not args.to and not args.list_names:
+            raise CliError("one of the arguments --to --list is required")
         try:
             created = _create(args, services)
         except OverdraftError as exc:
@@ -632,6 +680,19 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
             print(
                 f"{created.stopped} number(s) left out: on the stop list "
                 "(`smsdesk contacts stop list`)",
+                file=sys.stderr,
+            )
+        if created.duplicates:
+            print(
+                f"{created.duplicates} duplicate(s) dropped: a number given twice or in "
+                "several lists gets one message",
+                file=sys.stderr,
+            )
+        if created.left_out:
+            first = created.left_out[0]
+            print(
+                f"{len(created.left_out)} number(s) left out: not a mobile or not valid "
+                f"(first: {first.value!r}, {first.reason})",
                 file=sys.stderr,
             )
         return 0
@@ -776,14 +837,35 @@ def _stop_list(args: argparse.Namespace, services: Any) -> int:
     return 0
 
 
+def _lists_asked(services: Any, values: Sequence[str]) -> tuple[list[str], list[int]]:
+    """--list values as (names, ids): a list's name first, else a whole number is its id."""
+    names: list[str] = []
+    ids: list[int] = []
+    for value in values:
+        if services.recipients.find_list(value) is not None:
+            names.append(value)
+        elif value.strip().isdigit():
+            try:
+                ids.append(db_id(value))
+            except argparse.ArgumentTypeError as exc:
+                raise CliError(f"--list: {exc}") from None
+        else:
+            raise CliError(f"no recipient list named {value!r}")
+    return names, ids
+
+
 def _create(args: argparse.Namespace, services: Any) -> Any:
     from smsdesk.services.campaigns import CampaignRequest
 
+    names, ids = _lists_asked(services, args.list_names)
     return services.campaigns.create(
         CampaignRequest(
             body=args.message,
             receivers=args.to,
-            list_name=args.list_name,
+            list_name=names[0] if names else None,
+            more_lists=tuple(names[1:]),
+            list_ids=tuple(ids),
+            transliterate=args.transliterate,
             sender=args.sender,
             scheduled_at=_local_datetime(args.at) if args.at else None,
             tag=args.tag,

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from smsdesk.app import Services
 from smsdesk.cli import main
+from smsdesk.db.models import Message
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -178,3 +180,100 @@ def test_paused_campaign_rescheduled_then_cancelled(
     assert (code, out) == (0, "campaign 1 cancelled (2 message(s) will not be sent)\n")
     code, out, _ = run(capsys, "--db", db_url, "campaign", "list", "--json")
     assert json.loads(out)[0]["status"] == "cancelled"
+
+
+# -- several lists, --to with them, --transliterate, campaign edit (#15) -----------------
+
+
+def _lists(services: Services) -> dict[str, int]:
+    recipients = services.recipients
+    recipients.import_text("Prénom;Mobile\nFrançois;0612345678\nPaul;0623456789\n", list_name="A")
+    recipients.import_text("Prénom;Mobile\nAnne;0612345678\nNoël;0781234567\n", list_name="B")
+    return {c.name: c.id for c in services.campaigns.recipient_lists()}
+
+
+def test_several_lists_and_numbers_in_one_campaign_deduplicated(capsys, db_url, services):
+    ids = _lists(services)
+    code, out, err = run(
+        capsys,
+        *("--db", db_url, "campaign", "send", "--message", "Bonjour {prénom}"),
+        *("--list", "A", "--list", str(ids["B"]), "--to", "0623456789", "0698765432"),
+        *("--to", "01 42 68 53 00", "--json"),
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    # A (2) + B (2) + 2 pasted mobiles = 6 numbers, 4 people: 2 duplicates dropped
+    assert data["messages"] == 4
+    assert data.keys() == {"id", "status", "messages", "scheduled_at", "stopped"}  # the contract
+    assert "2 duplicate(s) dropped" in err
+    assert "1 number(s) left out: not a mobile or not valid" in err
+    with services.sessions() as session:
+        bodies = dict(session.execute(select(Message.receiver, Message.body)).all())
+    assert bodies == {
+        "+33698765432": "Bonjour ",  # pasted only: no name to merge
+        "+33612345678": "Bonjour François",  # list A first: its name
+        "+33623456789": "Bonjour Paul",
+        "+33781234567": "Bonjour Noël",
+    }
+
+
+def test_send_without_any_recipient_or_with_an_unknown_list_exits_1(capsys, db_url):
+    code, _, err = run(capsys, "--db", db_url, "campaign", "send", "--message", "Bonjour")
+    assert (code, err.count("\n")) == (1, 1)
+    assert "one of the arguments --to --list is required" in err
+    code, _, err = run(
+        capsys, "--db", db_url, "campaign", "send", "--message", "x", "--list", "nope"
+    )
+    assert (code, err.strip()) == (1, "smsdesk: error: no recipient list named 'nope'")
+    code, _, err = run(capsys, "--db", db_url, "campaign", "send", "--message", "x", "--list", "42")
+    assert (code, err.strip()) == (1, "smsdesk: error: no recipient list with id 42")
+
+
+def test_transliterate_merged_values_then_edit_keeps_the_choice(capsys, db_url, services):
+    _lists(services)
+    at = (datetime.now() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    code, out, err = run(
+        capsys,
+        *("--db", db_url, "campaign", "send", "--message", "Bonjour {prénom}"),
+        *("--list", "A", "--list", "B", "--transliterate", "--at", at, "--json"),
+    )
+    assert code == 0, err
+    campaign_id = json.loads(out)["id"]
+    with services.sessions() as session:
+        bodies = set(session.scalars(select(Message.body)))
+    assert bodies == {"Bonjour Francois", "Bonjour Paul", "Bonjour Noel"}
+
+    code, out, err = run(
+        capsys, "--db", db_url, "campaign", "edit", str(campaign_id), "--message", "Salut {prénom}"
+    )
+    assert (code, out.strip()) == (0, f"campaign {campaign_id}: 3 message(s) changed")
+    with services.sessions() as session:
+        bodies = set(session.scalars(select(Message.body)))
+    assert bodies == {"Salut Francois", "Salut Paul", "Salut Noel"}  # still transliterated
+
+    code, out, _ = run(
+        capsys,
+        *("--db", db_url, "campaign", "edit", str(campaign_id), "--message", "Re {prénom}"),
+        *("--no-transliterate", "--json"),
+    )
+    assert (code, json.loads(out)) == (0, {"id": campaign_id, "messages": 3})
+    with services.sessions() as session:
+        bodies = set(session.scalars(select(Message.body)))
+    assert bodies == {"Re François", "Re Paul", "Re Noël"}
+
+
+def test_one_list_by_name_as_before_and_a_name_made_of_digits_is_a_name(capsys, db_url, services):
+    services.recipients.import_text("Nom;Mobile\nAnne;0612345678\n", list_name="clients")
+    services.recipients.import_text("Nom;Mobile\nPaul;0623456789\n", list_name="2024")
+    code, out, err = run(
+        capsys, "--db", db_url, "campaign", "send", "--message", "Bonjour", "--list", "clients"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith("campaign 1: 1 message(s) scheduled now")
+    code, out, _ = run(
+        capsys, "--db", db_url, "campaign", "send", "--message", "Bonjour", "--list", "2024"
+    )
+    assert code == 0
+    with services.sessions() as session:
+        receivers = session.scalars(select(Message.receiver).order_by(Message.id)).all()
+    assert receivers == ["+33612345678", "+33623456789"]  # "2024" is the list of that name

@@ -160,6 +160,10 @@ class Campaign(Base):
     list_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     # why the campaign is `paused` (the gateway refused us, no credits left...) (0004)
     paused_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # merged values sent transliterated, and every list sent to (JSON ids): kept so that
+    # editing the text renders it as it was created (0007)
+    transliterate: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    list_ids: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

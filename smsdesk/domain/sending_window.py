@@ -321,3 +321,10 @@ ALWAYS_OPEN: Final = SendingWindow(
 
 COMMERCIAL_FR: Final = SendingWindow()
 """08:00-20:00 Europe/Paris, Monday to Saturday, not on French public holidays."""
+
+
+@lru_cache(maxsize=256)
+def parse_window(text: str) -> SendingWindow:
+    """A window as stored (campaign.window, JSON); cached: the dispatcher asks on every batch.
+    Raises ValueError for a value it cannot read."""
+    return SendingWindow.from_json(text)

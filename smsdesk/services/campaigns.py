@@ -10,12 +10,13 @@ allowed instant, and the dispatcher pauses the campaign when the window closes.
 from __future__ import annotations
 
 import builtins
+import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -25,14 +26,13 @@ from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEnt
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.domain.encoding import Encoding, message_info, replace_typographic
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer, precise_reason, split_numbers
-from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
+from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow, parse_window
 from smsdesk.providers.base import Capability, Provider, ProviderError, SenderInfo
 
 log = logging.getLogger(__name__)
 
 SENDER_ALPHA = re.compile(r"[A-Za-z0-9 .\-]{1,11}")
 SENDER_NUMBER = re.compile(r"\+?[0-9]{3,15}")
-RECEIVER_SPLIT = re.compile(r"[\s,;]+")
 PLACEHOLDER = re.compile(r"\{([^{}\n]{1,60})\}")
 INSERT_CHUNK = 5000
 IN_CHUNK = 500
@@ -92,25 +92,32 @@ def instant_text(instant: datetime) -> str:
     return instant.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def sender_problem(sender: str) -> str | None:
-    """Why `sender` is not acceptable, or None. Empty means the provider's default."""
-    if not sender:
-        return None
-    if SENDER_NUMBER.fullmatch(sender):
+class SenderProblem(StrEnum):
+    """What is wrong with a sender, for a window that says it in its own language."""
+
+    TOO_LONG = "too long"
+    BAD_CHARACTERS = "bad characters"
+
+
+def sender_problem_kind(sender: str) -> SenderProblem | None:
+    """What is wrong with `sender`, or None. Empty means the provider's default."""
+    if not sender or SENDER_NUMBER.fullmatch(sender):
         return None
     if len(sender) > 11:
-        return f"sender {sender!r} is longer than 11 characters"
+        return SenderProblem.TOO_LONG
     if not SENDER_ALPHA.fullmatch(sender) or not any(c.isalpha() for c in sender):
-        return f"sender {sender!r} must be 1 to 11 letters or digits (at least one letter)"
+        return SenderProblem.BAD_CHARACTERS
     return None
 
 
-def split_receivers(values: Iterable[str]) -> list[str]:
-    """Numbers typed one a line, or several a line (commas, semicolons, " / ", " ::: "):
-    the import's own splitter (domain.phone.split_numbers), line by line."""
-    return [
-        number for value in values for line in value.splitlines() for number in split_numbers(line)
-    ]
+def sender_problem(sender: str) -> str | None:
+    """Why `sender` is not acceptable, or None. Empty means the provider's default."""
+    kind = sender_problem_kind(sender)
+    if kind is SenderProblem.TOO_LONG:
+        return f"sender {sender!r} is longer than 11 characters"
+    if kind is SenderProblem.BAD_CHARACTERS:
+        return f"sender {sender!r} must be 1 to 11 letters or digits (at least one letter)"
+    return None
 
 
 # -- personalisation ---------------------------------------------------------------------
@@ -171,12 +178,6 @@ def _require_known(body: str, columns: Iterable[str]) -> None:
         raise CampaignError(f"no column for {names} in the recipients")
 
 
-@lru_cache(maxsize=256)
-def parse_window(text: str) -> SendingWindow:
-    """campaign.window as stored (JSON); cached: the dispatcher asks on every batch."""
-    return SendingWindow.from_json(text)
-
-
 # -- data crossing the boundary ----------------------------------------------------------
 
 
@@ -205,6 +206,9 @@ class CampaignRequest:
     transliterate: bool = False
     # other lists sent to with `list_name` (and the pasted numbers), a number once
     more_lists: tuple[str, ...] = ()
+    # lists by id (the command line's --list ID, a draft copied from a campaign), with
+    # `list_name` and `more_lists`: one campaign, a number once across all of them
+    list_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -228,6 +232,7 @@ class Audience:
     stopped: int
     invalid: tuple[InvalidNumber, ...]
     columns: tuple[str, ...]  # placeholder names the recipients have (normalised)
+    list_ids: tuple[int, ...] = ()  # the lists merged, in order
 
 
 @dataclass(frozen=True)
@@ -290,6 +295,8 @@ class CampaignPreview:
     # those values transliterated, and the total parts then (None: nothing to gain)
     ucs2_from_fields: int = 0
     transliterated_parts: int | None = None
+    # recipients for whom a placeholder is filled with nothing ("Bonjour , ...")
+    empty_fields: int = 0
 
     @property
     def long_message(self) -> str | None:
@@ -345,6 +352,8 @@ class CampaignCreated:
     total_parts: int = 0
     starts_at: datetime | None = None  # when the first message may leave (UTC)
     postponed: bool = False  # moved to the window's next opening
+    # pasted numbers left out (landlines, invalid), as the import counts them
+    left_out: tuple[InvalidNumber, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -397,6 +406,7 @@ class GatewayInfo:
 class ListChoice:
     name: str
     contacts: int
+    id: int = 0
 
 
 @dataclass(frozen=True)
@@ -455,12 +465,12 @@ class CampaignService:
     def recipient_lists(self) -> list[ListChoice]:
         with self._sessions() as session:
             rows = session.execute(
-                select(RecipientList.name, func.count(Contact.id))
+                select(RecipientList.id, RecipientList.name, func.count(Contact.id))
                 .outerjoin(Contact, Contact.list_id == RecipientList.id)
                 .group_by(RecipientList.id, RecipientList.name)
                 .order_by(RecipientList.name)
             ).all()
-        return [ListChoice(name, int(count)) for name, count in rows]
+        return [ListChoice(name, int(count), list_id) for list_id, name, count in rows]
 
     def audience(
         self,
@@ -468,15 +478,22 @@ class CampaignService:
         list_name: str | None = None,
         region: str = "FR",
         more_lists: Sequence[str] = (),
+        list_ids: Sequence[int] = (),
     ) -> Audience:
-        """Merge pasted numbers and lists (`list_name`, then `more_lists`); drop
-        duplicates across all of them and stop-listed numbers."""
+        """Merge pasted numbers and lists (`list_name`, then `more_lists`, then `list_ids`);
+        drop duplicates across all of them and stop-listed numbers. Pasted numbers follow
+        the import's rules: split by domain.phone.split_numbers, landlines and invalid
+        numbers left out and counted (never a reason to refuse the others)."""
         normalizer = PhoneNormalizer(region)
         recipients: dict[str, Recipient] = {}
         invalid: list[InvalidNumber] = []
         duplicates = 0
         columns: set[str] = {NAME_FIELD}
-        for raw in split_receivers(receivers):
+        # line by line, as the import reads cell by cell: a line "n/a" is counted, not lost
+        pasted = (
+            n for value in receivers for line in value.splitlines() for n in split_numbers(line)
+        )
+        for raw in pasted:
             parsed = normalizer.parse(raw)
             if parsed.e164 is None:
                 reason = precise_reason(parsed, region) or "not a phone number"
@@ -491,8 +508,9 @@ class CampaignService:
             recipients[parsed.e164] = Recipient(parsed.e164)
         names = [name for name in (list_name, *more_lists) if name]
         with self._sessions() as session:
-            for one_list in dict.fromkeys(names):
-                list_id = self._list_id(session, one_list)
+            merged = [self._list_id(session, one_list) for one_list in names]
+            merged += [self._known_list(session, list_id) for list_id in list_ids]
+            for list_id in dict.fromkeys(merged):
                 for e164, name, extra in session.execute(
                     select(Contact.e164, Contact.name, Contact.extra)
                     .where(Contact.list_id == list_id)
@@ -508,13 +526,26 @@ class CampaignService:
                     recipients[e164] = Recipient(e164, fields)
             stopped = self._stopped(session, list(recipients))
         kept = tuple(r for e164, r in recipients.items() if e164 not in stopped)
-        return Audience(kept, duplicates, len(stopped), tuple(invalid), tuple(sorted(columns)))
+        return Audience(
+            kept,
+            duplicates,
+            len(stopped),
+            tuple(invalid),
+            tuple(sorted(columns)),
+            tuple(dict.fromkeys(merged)),
+        )
 
     @staticmethod
     def _list_id(session: Session, list_name: str) -> int:
         list_id = session.scalar(select(RecipientList.id).where(RecipientList.name == list_name))
         if list_id is None:
             raise CampaignError(f"no recipient list named {list_name!r}")
+        return list_id
+
+    @staticmethod
+    def _known_list(session: Session, list_id: int) -> int:
+        if session.get(RecipientList, list_id) is None:
+            raise CampaignError(f"no recipient list with id {list_id}")
         return list_id
 
     @staticmethod
@@ -563,7 +594,11 @@ class CampaignService:
 
     def preview(self, request: CampaignRequest, *, samples: int = 3) -> CampaignPreview:
         audience = self.audience(
-            request.receivers, request.list_name, request.region, request.more_lists
+            request.receivers,
+            request.list_name,
+            request.region,
+            request.more_lists,
+            request.list_ids,
         )
         return self._preview(request, audience, samples)
 
@@ -593,6 +628,13 @@ class CampaignService:
                 longest.length,
             ):
                 longest = rendered
+        # recipients who read an empty {field} (a pasted number has no name)
+        keys = set(Renderer(request.body).keys)
+        empty = (
+            sum(1 for r in audience.recipients if any(not r.fields.get(k) for k in keys))
+            if keys
+            else 0
+        )
         from_fields, new_total = 0, None
         if ucs2 and not request.transliterate and Renderer(request.body).personalised:
             after = list(
@@ -623,6 +665,7 @@ class CampaignService:
             instant_problem=past,
             ucs2_from_fields=from_fields,
             transliterated_parts=new_total,
+            empty_fields=empty,
         )
 
     def quote(self, request: CampaignRequest) -> Quote:
@@ -682,7 +725,11 @@ class CampaignService:
     def create(self, request: CampaignRequest) -> CampaignCreated:
         self._validate(request)
         audience = self.audience(
-            request.receivers, request.list_name, request.region, request.more_lists
+            request.receivers,
+            request.list_name,
+            request.region,
+            request.more_lists,
+            request.list_ids,
         )
         if not audience.recipients:
             if audience.invalid:
@@ -730,7 +777,7 @@ class CampaignService:
             if shortfall:
                 raise OverdraftError(shortfall)
         with self._sessions.begin() as session:
-            list_id = self._list_id(session, request.list_name) if request.list_name else None
+            list_ids = builtins.list(audience.list_ids)
             campaign = Campaign(
                 name=request.name.strip() or request.body.strip()[:30],
                 sender=request.sender,
@@ -745,7 +792,9 @@ class CampaignService:
                 status=CampaignStatus.SCHEDULED,
                 created_at=now,
                 provider_deferred=request.provider_deferred,
-                list_id=list_id,
+                list_id=list_ids[0] if list_ids else None,
+                list_ids=json.dumps(list_ids) if len(list_ids) > 1 else None,
+                transliterate=request.transliterate,
             )
             session.add(campaign)
             session.flush()
@@ -778,6 +827,7 @@ class CampaignService:
                 total_parts=total_parts,
                 starts_at=starts_at,
                 postponed=postponed,
+                left_out=audience.invalid,
             )
 
     # -- list ------------------------------------------------------------------------
@@ -998,13 +1048,19 @@ class CampaignService:
         """Start at once (still within the campaign's window); returns the start."""
         return self.reschedule(campaign_id, None)
 
-    def edit_message(self, campaign_id: int, body: str) -> int:
-        """Change the text of a campaign that has not started; returns messages changed."""
+    def edit_message(
+        self, campaign_id: int, body: str, *, transliterate: bool | None = None
+    ) -> int:
+        """Change the text of a campaign that has not started; returns messages changed.
+        The merged values are rendered as the campaign was created (transliterated or not)
+        unless `transliterate` says otherwise; the new choice is kept."""
         if not body.strip():
             raise CampaignError("the message is empty")
         renderer = Renderer(body)
         with self._sessions.begin() as session:
             campaign = self._open_campaign(session, campaign_id)
+            if transliterate is None:
+                transliterate = campaign.transliterate
             # the status test in the UPDATE: a dispatcher may be starting it right now
             claimed = session.execute(
                 update(Campaign)
@@ -1014,21 +1070,24 @@ class CampaignService:
                     Campaign.started_at.is_(None),
                     Campaign.provider_deferred.is_(False),
                 )
-                .values(body=body)
+                .values(body=body, transliterate=transliterate)
                 .execution_options(synchronize_session=False)
             )
             if not claimed.rowcount:  # type: ignore[attr-defined]
                 raise CampaignError(f"campaign {campaign_id} has started: its text is fixed")
             fields: dict[str, dict[str, str]] = {}
             columns = {NAME_FIELD}
-            if renderer.personalised and campaign.list_id is not None:
-                for e164, name, extra in session.execute(
-                    select(Contact.e164, Contact.name, Contact.extra).where(
-                        Contact.list_id == campaign.list_id
-                    )
-                ):
-                    fields[e164] = contact_fields(name, extra)
-                    columns.update(fields[e164])
+            if renderer.personalised:
+                # every list it was sent to, in order: a number's first list gives its fields
+                for list_id in _campaign_lists(campaign):
+                    for e164, name, extra in session.execute(
+                        select(Contact.e164, Contact.name, Contact.extra)
+                        .where(Contact.list_id == list_id)
+                        .order_by(Contact.id)
+                    ):
+                        values = contact_fields(name, extra)
+                        fields.setdefault(e164, values)
+                        columns.update(values)
             _require_known(body, columns)
             rows = session.execute(
                 select(Message.id, Message.receiver).where(
@@ -1040,6 +1099,7 @@ class CampaignService:
                 body,
                 ((receiver, fields.get(receiver, {})) for _, receiver in rows),
                 commercial=campaign.commercial,
+                transliterate=transliterate,
             )
             updates: builtins.list[dict[str, Any]] = [
                 {"id": message_id, "body": m.body, "parts": m.parts}
@@ -1109,3 +1169,15 @@ class CampaignService:
             campaign.status = CampaignStatus.CANCELLED
             campaign.finished_at = self._clock()
             return cancelled
+
+
+def _campaign_lists(campaign: Campaign) -> builtins.list[int]:
+    """The ids of the lists a campaign was made from, in order (0007 keeps all of them)."""
+    if campaign.list_ids:
+        try:
+            stored = json.loads(campaign.list_ids)
+        except ValueError:
+            stored = None
+        if isinstance(stored, builtins.list) and all(isinstance(i, int) for i in stored):
+            return stored
+    return [campaign.list_id] if campaign.list_id is not None else []

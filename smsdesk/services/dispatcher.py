@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Message, utcnow
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
+from smsdesk.domain.sending_window import parse_window
 from smsdesk.providers.base import (
     Capability,
     GatewayRefusal,
@@ -59,7 +60,6 @@ from smsdesk.providers.base import (
     TransientError,
 )
 from smsdesk.providers.retry import wait
-from smsdesk.services.campaigns import parse_window
 from smsdesk.services.gateways import LABELS
 from smsdesk.services.receipts import ReceiptService
 from smsdesk.services.replies import ReplyService

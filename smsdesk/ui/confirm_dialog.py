@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,20 +20,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.services.campaigns import LONG_MESSAGE_PARTS, Quote, RenderedMessage, credits_words
-from smsdesk.ui.table_models import readable_number
+from smsdesk.services.campaigns import LONG_MESSAGE_PARTS, Quote, RenderedMessage
+from smsdesk.ui import formats
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold"
+WARNING_STYLE = "color: #a15c00; font-weight: bold"
 
 
 def local_text(instant: datetime) -> str:
-    return instant.astimezone().strftime("%a %d %b %Y %H:%M")
+    """A start as people read it: "mer. 2 déc. 2026 08:00" (the weekday matters when a
+    sending window moves it)."""
+    return QCoreApplication.translate("ConfirmDialog", "{day} {year} {clock}").format(
+        day=formats.short_day(instant),
+        year=formats.local(instant).year,
+        clock=formats.clock(instant),
+    )
 
 
 def credits_text(value: float | None) -> str:
     if value is None:
         return QCoreApplication.translate("ConfirmDialog", "unknown")
-    return f"{value:,.1f}".replace(",", " ")
+    return formats.credits(value)
+
+
+def reason_text(reason: str) -> str:
+    """Why a number is left out, in the window's language (the services say it in English)."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ConfirmDialog", text)
+
+    words = {
+        "not a mobile": tr("not a mobile"),
+        "too short": tr("too short"),
+        "too long": tr("too long"),
+        "empty": tr("empty"),
+        "not a phone number": tr("not a phone number"),
+        "unallocated range": tr("unallocated range"),
+        "unknown country code": tr("unknown country code"),
+        "wrong length": tr("wrong length"),
+        "invalid": tr("invalid"),
+    }
+    return words.get(reason, reason)
 
 
 class ConfirmDialog(QDialog):
@@ -47,52 +74,37 @@ class ConfirmDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Send this campaign?"))
         self.quote = quote
+        self._sender = sender
+        self._commercial = commercial
+        self._send_now = send_now
         preview = quote.preview
-        self.recipients_label = QLabel(self.tr("{0} recipient(s)").format(preview.recipients))
-        removed = []
-        if preview.duplicates:
-            removed.append(self.tr("{0} duplicate(s)").format(preview.duplicates))
-        if preview.stopped:
-            removed.append(self.tr("{0} stop-listed number(s)").format(preview.stopped))
-        self.removed_label = QLabel(
-            self.tr("{0} removed").format(", ".join(removed)) if removed else self.tr("none")
-        )
-        total = self.tr("{0} SMS part(s) in total").format(preview.total_parts)
-        if preview.ucs2_messages:
-            total += self.tr(" ({0} message(s) in UCS-2)").format(preview.ucs2_messages)
-        self.total_parts_label = QLabel(total)
+        self.recipients_label = QLabel()
+        self.removed_label = QLabel()
+        self.removed_label.setWordWrap(True)
+        self.total_parts_label = QLabel()
         self.total_parts_label.setObjectName("total_parts")
-        self.credits_label = QLabel(credits_text(quote.credits))
-        self.credits_left_label = QLabel(credits_text(quote.credits_left))
-        when = (
-            self.tr("now") if send_now and not preview.postponed else local_text(preview.starts_at)
-        )
-        if preview.postponed:
-            when += self.tr(" (outside the sending window until then)")
-        self.when_label = QLabel(when)
+        self.credits_label = QLabel()
+        self.credits_left_label = QLabel()
+        self.sender_label = QLabel()
+        self.kind_label = QLabel()
+        self.when_label = QLabel()
+        self.gateway_label = QLabel(quote.provider)
+        self.note_label = QLabel(quote.note)  # the gateway's own words
+        self.note_label.setWordWrap(True)
+        self.note_label.setVisible(bool(quote.note))
         if preview.postponed and send_now:
-            self.when_label.setStyleSheet("color: #a15c00; font-weight: bold")
-        kind = (
-            self.tr("commercial (STOP clause added)") if commercial else self.tr("non-commercial")
-        )
+            self.when_label.setStyleSheet(WARNING_STYLE)
 
         # what must be said yes to, each with its own tick
         self.shortfall_label = QLabel()
         self.shortfall_label.setObjectName("shortfall")
         self.shortfall_label.setWordWrap(True)
         self.shortfall_label.setStyleSheet(ERROR_STYLE)
-        self.overdraft_box = QCheckBox(self.tr("Send &anyway: I will top up"))
+        self.overdraft_box = QCheckBox()
         shortfall = quote.shortfall
         if shortfall:
             self.credits_left_label.setStyleSheet("color: #b3261e")
-            self.shortfall_label.setText(
-                self.tr(
-                    "This campaign needs {needed} credits; the account has {left}: "
-                    "{missing} missing"
-                ).format(**_shortfall_numbers(quote))
-            )
         self.shortfall_label.setVisible(bool(shortfall))
         self.overdraft_box.setVisible(bool(shortfall))
         self.long_label = QLabel()
@@ -100,35 +112,32 @@ class ConfirmDialog(QDialog):
         self.long_label.setWordWrap(True)
         self.long_label.setStyleSheet(ERROR_STYLE)
         self.long_box = QCheckBox()
-        longest = preview.longest.parts if preview.longest is not None else 0
         is_long = preview.long_message is not None
-        if is_long:
-            self.long_label.setText(
-                self.tr(
-                    "A message is {parts} SMS parts long (more than {limit}): each part is paid"
-                ).format(parts=longest, limit=LONG_MESSAGE_PARTS)
-            )
-            self.long_box.setText(self.tr("&Yes, send messages of {0} parts").format(longest))
         self.long_label.setVisible(is_long)
         self.long_box.setVisible(is_long)
 
         form = QFormLayout()
-        form.addRow(self.tr("Recipients:"), self.recipients_label)
-        form.addRow(self.tr("Removed:"), self.removed_label)
-        form.addRow(self.tr("Total:"), self.total_parts_label)
-        form.addRow(self.tr("Credits (estimate):"), self.credits_label)
-        form.addRow(self.tr("Credits left:"), self.credits_left_label)
-        form.addRow(self.tr("Sender:"), QLabel(sender or self.tr("the gateway's default")))
-        form.addRow(self.tr("Kind:"), QLabel(kind))
-        form.addRow(self.tr("Starts:"), self.when_label)
-        form.addRow(self.tr("Gateway:"), QLabel(quote.provider))
-        if quote.note:
-            form.addRow("", QLabel(quote.note))
+        self._row_labels = [QLabel() for _ in range(9)]
+        for label, field in zip(
+            self._row_labels,
+            (
+                self.recipients_label,
+                self.removed_label,
+                self.total_parts_label,
+                self.credits_label,
+                self.credits_left_label,
+                self.sender_label,
+                self.kind_label,
+                self.when_label,
+                self.gateway_label,
+            ),
+            strict=True,
+        ):
+            form.addRow(label, field)
+        form.addRow("", self.note_label)
 
+        self.samples_title = QLabel()
         self.samples = QTableWidget(0, 3)
-        self.samples.setHorizontalHeaderLabels(
-            [self.tr("Receiver"), self.tr("Parts"), self.tr("Message")]
-        )
         self.samples.verticalHeader().setVisible(False)
         header = self.samples.horizontalHeader()
         # a number on one line, the parts as narrow as their figure, the message the rest
@@ -141,8 +150,8 @@ class ConfirmDialog(QDialog):
         for rendered in rows:
             row = self.samples.rowCount()
             self.samples.insertRow(row)
-            self.samples.setItem(row, 0, QTableWidgetItem(readable_number(rendered.receiver)))
-            parts = QTableWidgetItem(str(rendered.parts))
+            self.samples.setItem(row, 0, QTableWidgetItem(formats.phone(rendered.receiver)))
+            parts = QTableWidgetItem(formats.count(rendered.parts))
             parts.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.samples.setItem(row, 1, parts)
             self.samples.setItem(row, 2, QTableWidgetItem(rendered.body[:2000].replace("\n", " ")))
@@ -152,11 +161,6 @@ class ConfirmDialog(QDialog):
         )
         self.send_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button.setText(
-            self.tr("&Send {0} message(s)").format(preview.recipients)
-            if send_now and not preview.postponed
-            else self.tr("&Schedule")
-        )
         self.buttons.accepted.connect(self._accept_if_allowed)
         self.buttons.rejected.connect(self.reject)
         self.overdraft_box.toggled.connect(self._update_send)
@@ -168,11 +172,123 @@ class ConfirmDialog(QDialog):
         layout.addWidget(self.overdraft_box)
         layout.addWidget(self.long_label)
         layout.addWidget(self.long_box)
-        layout.addWidget(QLabel(self.tr("First messages and the longest one:")))
+        layout.addWidget(self.samples_title)
         layout.addWidget(self.samples)
         layout.addWidget(self.buttons)
-        self.resize(640, 460)
+        self.resize(680, 480)
+        self.retranslate()
         self._update_send()
+
+    def retranslate(self) -> None:
+        quote = self.quote
+        preview = quote.preview
+        self.setWindowTitle(self.tr("Send this campaign?"))
+        for label, text in zip(
+            self._row_labels,
+            (
+                self.tr("Recipients:"),
+                self.tr("Removed:"),
+                self.tr("Total:"),
+                self.tr("Credits (estimate):"),
+                self.tr("Credits left:"),
+                self.tr("Sender:"),
+                self.tr("Kind:"),
+                self.tr("Starts:"),
+                self.tr("Gateway:"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.recipients_label.setText(self.tr("%Ln recipient(s)", "", preview.recipients))
+        removed = []
+        if preview.duplicates:
+            removed.append(self.tr("%Ln duplicate(s)", "", preview.duplicates))
+        if preview.stopped:
+            removed.append(self.tr("%Ln stop-listed number(s)", "", preview.stopped))
+        if preview.invalid:
+            removed.append(self.tr("%Ln invalid or landline number(s)", "", len(preview.invalid)))
+        removed_text = self.tr("{list} removed").format(list=", ".join(removed))
+        self.removed_label.setText(removed_text if removed else self.tr("none"))
+        self.removed_label.setToolTip(
+            self.tr("Left out: {numbers}").format(
+                numbers=", ".join(
+                    self.tr("{number} ({reason})").format(
+                        number=i.value, reason=reason_text(i.reason)
+                    )
+                    for i in preview.invalid[:10]
+                )
+            )
+            if preview.invalid
+            else ""
+        )
+        total = self.tr("%Ln SMS part(s) in total", "", preview.total_parts)
+        if preview.ucs2_messages:
+            total = self.tr("{total} ({ucs2})").format(
+                total=total, ucs2=self.tr("%Ln message(s) in UCS-2", "", preview.ucs2_messages)
+            )
+        self.total_parts_label.setText(total)
+        self.credits_label.setText(credits_text(quote.credits))
+        self.credits_label.setToolTip(
+            self.tr("The gateway's price of one part times every recipient's parts")
+        )
+        self.credits_left_label.setText(credits_text(quote.credits_left))
+        self.sender_label.setText(self._sender or self.tr("the gateway's default"))
+        self.kind_label.setText(
+            self.tr("commercial (STOP clause added)")
+            if self._commercial
+            else self.tr("non-commercial")
+        )
+        if self._send_now and not preview.postponed:
+            when = self.tr("now")
+        elif preview.postponed:
+            when = self.tr("{instant} (outside the sending window until then)").format(
+                instant=local_text(preview.starts_at)
+            )
+        else:
+            when = local_text(preview.starts_at)
+        self.when_label.setText(when)
+        if quote.shortfall and quote.credits is not None and quote.credits_left is not None:
+            self.shortfall_label.setText(
+                self.tr(
+                    "This campaign needs {needed} credits; the account has {left}: "
+                    "{missing} missing"
+                ).format(
+                    needed=formats.credits(quote.credits),
+                    left=formats.credits(quote.credits_left),
+                    missing=formats.credits(quote.credits - quote.credits_left),
+                )
+            )
+        self.overdraft_box.setText(self.tr("Send &anyway: I will top up"))
+        self.overdraft_box.setToolTip(
+            self.tr("The gateway may refuse the messages the credits do not cover")
+        )
+        longest = preview.longest.parts if preview.longest is not None else 0
+        if preview.long_message is not None:
+            self.long_label.setText(
+                self.tr(
+                    "A message is {parts} SMS parts long (more than {limit}): each part is paid"
+                ).format(parts=formats.count(longest), limit=formats.count(LONG_MESSAGE_PARTS))
+            )
+            self.long_box.setText(self.tr("&Yes, send messages of %Ln part(s)", "", longest))
+            self.long_box.setToolTip(self.tr("Each part is paid as one SMS"))
+        self.samples_title.setText(self.tr("First messages and the longest one:"))
+        self.samples.setHorizontalHeaderLabels(
+            [self.tr("Receiver"), self.tr("Parts"), self.tr("Message")]
+        )
+        self.samples.setToolTip(self.tr("What these recipients will read, placeholders filled"))
+        self.send_button.setText(
+            self.tr("&Send %Ln message(s)", "", preview.recipients)
+            if self._send_now and not preview.postponed
+            else self.tr("&Schedule")
+        )
+        self.send_button.setToolTip(self.tr("Create the campaign: nothing is sent before this"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Back to the message: nothing is sent"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def allow_overdraft(self) -> bool:
@@ -199,12 +315,3 @@ class ConfirmDialog(QDialog):
     def _accept_if_allowed(self) -> None:
         if not self.blocked():
             self.accept()
-
-
-def _shortfall_numbers(quote: Quote) -> dict[str, str]:
-    assert quote.credits is not None and quote.credits_left is not None
-    return {
-        "needed": credits_words(quote.credits),
-        "left": credits_words(quote.credits_left),
-        "missing": credits_words(quote.credits - quote.credits_left),
-    }

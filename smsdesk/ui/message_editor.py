@@ -3,7 +3,7 @@ click to replace typographic characters (accents only when asked)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,20 +29,29 @@ CULPRIT_COLOUR = QColor("#b3261e")
 STOP_CLAUSE_PREVIEW = "STOP au 36xxx"  # what the gateway appends (11 characters reserved)
 
 
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("MessageEditor", text, None, n)
+
+
 def describe_count(info: MessageInfo, *, stop_clause: bool = False) -> str:
-    """The counter's words: the same function as `smsdesk message info`."""
-    parts = "part" if info.segments == 1 else "parts"
-    text = (
-        f"{info.encoding} · {info.length} characters · {info.segments} {parts} · "
-        f"{info.remaining} left in this part"
-    )
+    """The counter's words (the figures of `smsdesk message info`), facts joined by " · "."""
+    facts = [
+        str(info.encoding),
+        _tr("%Ln characters", info.length),
+        _tr("%Ln part(s)", info.segments),
+        _tr("%Ln left in this part", info.remaining),
+    ]
     if stop_clause:
-        text += f" · STOP clause included ({STOP_CLAUSE_LENGTH})"
-    return text
+        facts.append(_tr("STOP clause included (%Ln)", STOP_CLAUSE_LENGTH))
+    return " · ".join(facts)
 
 
 def _char_name(char: str) -> str:
-    names = {"\u00a0": "non-breaking space", "\u202f": "narrow space", "\t": "tab"}
+    names = {
+        "\u00a0": _tr("non-breaking space"),
+        "\u202f": _tr("narrow space"),
+        "\t": _tr("tab"),
+    }
     return names.get(char, char)
 
 
@@ -56,20 +65,14 @@ class MessageEditor(QWidget):
         self._commercial = False
         self._culprits: list[int] = []
         self.edit = QPlainTextEdit()
-        self.edit.setPlaceholderText("Your message. {name} or another column personalises it.")
         self.edit.setTabChangesFocus(True)
         self.counter = QLabel()
         self.counter.setObjectName("counter")
         self.culprits_label = QLabel()
         self.culprits_label.setStyleSheet(f"color: {CULPRIT_COLOUR.name()}")
         self.culprits_label.setWordWrap(True)
-        self.fix_button = QPushButton("Replace &typographic characters")
-        self.fix_button.setToolTip(
-            "’ ‘ “ ” « » … – — and special spaces become ' \" ... - and space, œ becomes oe: "
-            "the message goes back to GSM-7 (160 characters per SMS)"
-        )
-        self.accents_button = QPushButton("Remove &accents too")
-        self.accents_button.setToolTip("ê â î ô û ç ë ï lose their accent (é è à ù stay)")
+        self.fix_button = QPushButton()
+        self.accents_button = QPushButton()
         self.stop_preview = QLabel()
         self.stop_preview.setStyleSheet("color: palette(mid)")
 
@@ -90,7 +93,34 @@ class MessageEditor(QWidget):
         self.fix_button.clicked.connect(lambda: self.replace_typographic(strip_accents=False))
         self.accents_button.clicked.connect(lambda: self.replace_typographic(strip_accents=True))
         self.edit.viewport().installEventFilter(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(
+            self.tr("Your message. {name} or another column personalises it.")
+        )
+        self.edit.setToolTip(
+            self.tr(
+                "The text sent. Characters outside GSM-7 are underlined: they put the whole "
+                "message in UCS-2 (70 characters per SMS instead of 160)"
+            )
+        )
+        self.counter.setToolTip(self.tr("Encoding, length and SMS parts, as the gateway counts"))
+        self.fix_button.setText(self.tr("Replace &typographic characters"))
+        self.fix_button.setToolTip(
+            self.tr(
+                "’ ‘ “ ” « » … – — and special spaces become ' \" ... - and space, œ becomes "
+                "oe: the message goes back to GSM-7 (160 characters per SMS)"
+            )
+        )
+        self.accents_button.setText(self.tr("&Remove accents too"))
+        self.accents_button.setToolTip(self.tr("ê â î ô û ç ë ï lose their accent (é è à ù stay)"))
         self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API -------------------------------------------------------------------------
 
@@ -146,15 +176,20 @@ class MessageEditor(QWidget):
             shown = ", ".join(_char_name(c) for c in chars[:12])
             more = "…" if len(chars) > 12 else ""
             self.culprits_label.setText(
-                f"UCS-2 (70 characters per SMS instead of 160) because of: {shown}{more}"
+                self.tr("UCS-2 (70 characters per SMS instead of 160) because of: {chars}").format(
+                    chars=shown + more
+                )
             )
         else:
             self.culprits_label.setText("")
+        self.culprits_label.setVisible(bool(self._culprits))  # no empty gap under the counter
         typographic = replace_typographic(text)
         self.fix_button.setEnabled(typographic != text)
         self.accents_button.setEnabled(replace_typographic(text, strip_accents=True) != typographic)
         self.stop_preview.setText(
-            f"…then the gateway adds: “{STOP_CLAUSE_PREVIEW}”" if self._commercial else ""
+            self.tr("…then the gateway adds: “{clause}”").format(clause=STOP_CLAUSE_PREVIEW)
+            if self._commercial
+            else ""
         )
         self.stop_preview.setVisible(self._commercial)
         self.changed.emit()
@@ -196,11 +231,19 @@ class MessageEditor(QWidget):
                 if offsets[index] <= unit <= offsets[index + 1]:
                     char = text[index]
                     fixed = replace_typographic(char, strip_accents=True)
-                    hint = f" (replace with {fixed!r})" if fixed != char else ""
+                    tip = (
+                        self.tr(
+                            "“{char}” is not in the GSM alphabet: the whole message becomes "
+                            "UCS-2 (replace it with “{fixed}”)"
+                        )
+                        if fixed != char
+                        else self.tr(
+                            "“{char}” is not in the GSM alphabet: the whole message becomes UCS-2"
+                        )
+                    )
                     QToolTip.showText(
                         event.globalPos(),
-                        f"{_char_name(char)!r} is not in the GSM alphabet: "
-                        f"the whole message becomes UCS-2{hint}",
+                        tip.format(char=_char_name(char), fixed=fixed),
                         self.edit,
                     )
                     return True

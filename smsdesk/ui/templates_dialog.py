@@ -1,8 +1,11 @@
-"""Message templates: load one into the editor, save the current text, rename, delete."""
+"""Message templates: load one into the editor, save the current text, rename, delete.
+Every read and write goes through a worker: the window never waits for the database."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -17,36 +20,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.services.templates import TemplateError, TemplateInfo, TemplateService
+from smsdesk.services.templates import TemplateInfo, TemplateService
+from smsdesk.ui.workers import WorkerPool
 
 
 class TemplatesDialog(QDialog):
     chosen = Signal(object)  # TemplateInfo
+    settled = Signal()  # a load, save, rename or delete has finished (and the list shows it)
 
     def __init__(
         self,
         templates: TemplateService,
+        workers: WorkerPool,
         *,
         current_body: str,
         current_commercial: bool,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Message templates")
         self._templates = templates
+        self._workers = workers
         self._body = current_body
         self._commercial = current_commercial
+        self._busy = False
         self.list = QListWidget()
         self.preview = QPlainTextEdit()
         self.preview.setReadOnly(True)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e")
-        self.load_button = QPushButton("&Load")
-        self.save_button = QPushButton("&Save current message as…")
-        self.save_button.setEnabled(bool(current_body.strip()))
-        self.rename_button = QPushButton("&Rename…")
-        self.delete_button = QPushButton("&Delete")
-        self.close_button = QPushButton("Close")
+        self.error.setWordWrap(True)
+        self.load_button = QPushButton()
+        self.save_button = QPushButton()
+        self.rename_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.close_button = QPushButton()
 
         buttons = QHBoxLayout()
         for button in (self.load_button, self.save_button, self.rename_button, self.delete_button):
@@ -68,12 +75,46 @@ class TemplatesDialog(QDialog):
         self.rename_button.clicked.connect(self._ask_rename)
         self.delete_button.clicked.connect(self._ask_delete)
         self.close_button.clicked.connect(self.reject)
-        self.reload()
+        self.retranslate()
         self.resize(620, 360)
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Message templates"))
+        self.list.setToolTip(self.tr("Saved messages; double-click one to load it"))
+        self.preview.setToolTip(self.tr("The template's text"))
+        self.load_button.setText(self.tr("&Load"))
+        self.load_button.setToolTip(self.tr("Put this template in the message (replaces it)"))
+        self.save_button.setText(self.tr("&Save current message as…"))
+        self.save_button.setToolTip(self.tr("Keep the message being written as a template"))
+        self.rename_button.setText(self.tr("&Rename…"))
+        self.rename_button.setToolTip(self.tr("Give the selected template another name"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected template"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setToolTip(self.tr("Back to the message"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- loading ---------------------------------------------------------------------
 
     def reload(self, select: str | None = None) -> None:
+        self._run(lambda: (self._templates.list(), select))
+
+    def _run(self, work: Callable[[], tuple[list[TemplateInfo], str | None]]) -> None:
+        """`work` in a worker, then the list it returns shown; buttons off meanwhile."""
+        self._set_busy(True)
+        self._workers.run(lambda **_: work(), on_result=self._listed, on_error=self._failed)
+
+    def _listed(self, answer: tuple[list[TemplateInfo], str | None]) -> None:
+        templates, select = answer
+        self.error.setText("")
+        self.list.blockSignals(True)
         self.list.clear()
-        for template in self._templates.list():
+        for template in templates:
             item = QListWidgetItem(template.name)
             item.setData(Qt.ItemDataRole.UserRole, template)
             self.list.addItem(item)
@@ -81,6 +122,17 @@ class TemplatesDialog(QDialog):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        self.list.blockSignals(False)
+        self._set_busy(False)
+        self.settled.emit()
+
+    def _failed(self, message: str) -> None:
+        self.error.setText(message)
+        self._set_busy(False)
+        self.settled.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
         self._show()
 
     def selected(self) -> TemplateInfo | None:
@@ -94,7 +146,8 @@ class TemplatesDialog(QDialog):
         template = self.selected()
         self.preview.setPlainText(template.body if template else "")
         for button in (self.load_button, self.rename_button, self.delete_button):
-            button.setEnabled(template is not None)
+            button.setEnabled(template is not None and not self._busy)
+        self.save_button.setEnabled(bool(self._body.strip()) and not self._busy)
 
     # -- actions (the prompts are separate so that tests drive the actions) ----------
 
@@ -104,42 +157,41 @@ class TemplatesDialog(QDialog):
             self.chosen.emit(template)
             self.accept()
 
-    def save_as(self, name: str) -> bool:
-        try:
-            saved = self._templates.save(name, self._body, commercial=self._commercial)
-        except TemplateError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.error.setText("")
-        self.reload(select=saved.name)
-        return True
+    def save_as(self, name: str) -> None:
+        body, commercial = self._body, self._commercial
 
-    def rename_selected(self, new_name: str) -> bool:
+        def save() -> tuple[list[TemplateInfo], str | None]:
+            saved = self._templates.save(name, body, commercial=commercial)
+            return self._templates.list(), saved.name
+
+        self._run(save)
+
+    def rename_selected(self, new_name: str) -> None:
         template = self.selected()
         if template is None:
-            return False
-        try:
-            renamed = self._templates.rename(template.name, new_name)
-        except TemplateError as exc:
-            self.error.setText(str(exc))
-            return False
-        self.error.setText("")
-        self.reload(select=renamed.name)
-        return True
+            return
+        old = template.name
+
+        def rename() -> tuple[list[TemplateInfo], str | None]:
+            renamed = self._templates.rename(old, new_name)
+            return self._templates.list(), renamed.name
+
+        self._run(rename)
 
     def delete_selected(self) -> None:
         template = self.selected()
         if template is None:
             return
-        try:
-            self._templates.delete(template.name)
-        except TemplateError as exc:
-            self.error.setText(str(exc))
-            return
-        self.reload()
+        name = template.name
+
+        def delete() -> tuple[list[TemplateInfo], str | None]:
+            self._templates.delete(name)
+            return self._templates.list(), None
+
+        self._run(delete)
 
     def _ask_save(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save template", "Template name:")
+        name, ok = QInputDialog.getText(self, self.tr("Save template"), self.tr("Template name:"))
         if ok:
             self.save_as(name)
 
@@ -147,7 +199,9 @@ class TemplatesDialog(QDialog):
         template = self.selected()
         if template is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename template", "New name:", text=template.name)
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename template"), self.tr("New name:"), text=template.name
+        )
         if ok:
             self.rename_selected(name)
 
@@ -155,6 +209,10 @@ class TemplatesDialog(QDialog):
         template = self.selected()
         if template is None:
             return
-        answer = QMessageBox.question(self, "Delete template", f"Delete {template.name!r}?")
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete template"),
+            self.tr("Delete the template “{name}”?").format(name=template.name),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_selected()

@@ -547,3 +547,15 @@ def test_randomized_agrees_with_wall_clock_away_from_dst_hours() -> None:
             and (window.end == time(0, 0) or clock < window.end)
         )
         assert window.is_open(instant) is expected, f"{window!r} at {local.isoformat()}"
+
+
+def test_parse_window_reads_what_to_json_wrote_and_is_the_dispatchers():
+    from smsdesk.domain.sending_window import parse_window
+    from smsdesk.services import dispatcher
+
+    window = SendingWindow(start=time(9, 0), end=time(18, 0), weekdays=frozenset({0, 1}))
+    assert parse_window(window.to_json()) == window
+    assert parse_window(window.to_json()) is parse_window(window.to_json())  # cached
+    assert dispatcher.parse_window is parse_window
+    with pytest.raises(ValueError):
+        parse_window("[]")

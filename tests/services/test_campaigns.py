@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,6 +9,7 @@ from smsdesk.app import Services
 from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.domain.encoding import message_info
+from smsdesk.domain.phone import split_numbers
 from smsdesk.domain.sending_window import ALWAYS_OPEN, SendingWindow
 from smsdesk.services.campaigns import (
     CampaignError,
@@ -17,7 +19,6 @@ from smsdesk.services.campaigns import (
     contact_fields,
     placeholders,
     sender_problem,
-    split_receivers,
 )
 
 
@@ -102,13 +103,43 @@ def test_sender_rules():
     assert sender_problem("Café!") is not None
 
 
-def test_split_receivers():
-    assert split_receivers(["06 12 34 56 78\n0698765432, 0711111111;0722222222"]) == [
-        "06 12 34 56 78",
-        "0698765432",
-        "0711111111",
-        "0722222222",
+def test_pasted_numbers_split_as_the_import_splits_them(services: Services):
+    pasted = "06 12 34 56 78\n0698765432, 0798765432;0781234567"
+    assert split_numbers(pasted) == ["06 12 34 56 78", "0698765432", "0798765432", "0781234567"]
+    audience = services.campaigns.audience([pasted])
+    assert [r.e164 for r in audience.recipients] == [
+        "+33612345678",
+        "+33698765432",
+        "+33798765432",
+        "+33781234567",
     ]
+
+
+def test_a_slash_between_two_numbers_is_two_numbers_in_send_as_in_import(services: Services):
+    cell = "06 12 34 56 78 / 07 98 76 54 32"
+    assert split_numbers(cell) == ["06 12 34 56 78", "07 98 76 54 32"]  # the import's reading
+    created = services.campaigns.create(CampaignRequest(body="Bonjour", receivers=[cell]))
+    assert created.messages == 2
+    assert [m.receiver for m in _messages(services)] == ["+33612345678", "+33798765432"]
+    report = services.recipients.import_text(
+        f"Nom;Mobile\nAnne;{cell}\n", list_name="L", all_numbers=True
+    )
+    assert report.imported == 2
+
+
+def test_pasted_landlines_and_invalid_numbers_are_left_out_counted_never_blocking(
+    services: Services,
+):
+    pasted = ["0612345678", "01 45 67 89 01", "06 12 34 56 7", "bonjour", "0698765432"]
+    preview = services.campaigns.preview(CampaignRequest(body="Bonjour", receivers=pasted))
+    assert preview.recipients == 2
+    assert preview.problem is None  # the send goes on with the two mobiles
+    reasons = {i.value: i.reason for i in preview.invalid}
+    assert reasons["01 45 67 89 01"] == "not a mobile"
+    assert set(reasons) == {"01 45 67 89 01", "06 12 34 56 7", "bonjour"}
+    created = services.campaigns.create(CampaignRequest(body="Bonjour", receivers=pasted))
+    assert created.messages == 2
+    assert [m.receiver for m in _messages(services)] == ["+33612345678", "+33698765432"]
 
 
 # -- personalisation, audience, preview ---------------------------------------------------
@@ -372,14 +403,19 @@ def test_pasted_landlines_and_invalid_numbers_are_left_out_and_counted(services:
     assert [m.receiver for m in _messages(services)] == ["+33612345678", "+33698765432"]
 
 
-def test_split_receivers_is_the_imports_splitter():
-    from smsdesk.domain.phone import split_numbers
-
+def test_pasted_lines_use_the_imports_splitter(services: Services):
     text = "06 12 34 56 78 ::: 07 98 76 54 32\n0612345678 / 0698765432"
-    assert split_receivers([text]) == [
+    assert split_numbers(text) == [
         *split_numbers("06 12 34 56 78 ::: 07 98 76 54 32"),
         *split_numbers("0612345678 / 0698765432"),
     ]
+    audience = services.campaigns.audience([text])
+    assert [r.e164 for r in audience.recipients] == [
+        "+33612345678",
+        "+33798765432",
+        "+33698765432",
+    ]
+    assert audience.duplicates == 1
 
 
 def test_several_lists_and_pasted_numbers_in_one_campaign(services: Services):
@@ -404,3 +440,12 @@ def test_several_lists_and_pasted_numbers_in_one_campaign(services: Services):
         "+33612345678": "Bonjour Anne",  # the first list's fields
         "+33781234567": "Bonjour Zoé",
     }
+
+
+def test_preview_counts_the_recipients_reading_an_empty_field(services: Services):
+    services.recipients.import_text("Prénom;Mobile\nAnne;0612345678\n;0623456789\n", list_name="L")
+    request = CampaignRequest(body="Bonjour {prénom}", list_name="L", receivers=["0698765432"])
+    preview = services.campaigns.preview(request)
+    # the contact without a first name and the pasted number read "Bonjour "
+    assert (preview.recipients, preview.empty_fields) == (3, 2)
+    assert services.campaigns.preview(replace(request, body="Bonjour")).empty_fields == 0

@@ -4,10 +4,12 @@ only (ç -> c, ô -> o, ë -> e; GSM-7's own é è stay) brings every message ba
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlalchemy import select
 
 from smsdesk.app import Services
-from smsdesk.db.models import Message
+from smsdesk.db.models import Campaign, Message
 from smsdesk.domain.encoding import replace_typographic
 from smsdesk.services.campaigns import CampaignRequest
 
@@ -73,3 +75,43 @@ def test_the_campaign_sends_the_transliterated_names_only(services: Services) ->
 def test_one_table_for_the_transliteration() -> None:
     assert replace_typographic("ç œ ê ë î ô û Ç", strip_accents=True) == "c oe e e i o u Ç"
     assert replace_typographic("é è ù à ì ò", strip_accents=True) == "é è ù à ì ò"
+
+
+def test_editing_the_text_keeps_the_transliterate_choice(services: Services) -> None:
+    _list(services)
+    later = datetime.now(UTC) + timedelta(days=1)
+    created = services.campaigns.create(
+        CampaignRequest(body=BODY, list_name="Adhérents", transliterate=True, scheduled_at=later)
+    )
+    assert services.campaigns.edit_message(created.id, "Salut {prénom} !") == 10
+    with services.sessions() as session:
+        bodies = set(session.scalars(select(Message.body)))
+        assert session.scalar(select(Campaign.transliterate)) is True
+    assert "Salut Francois !" in bodies and "Salut Jérome !" in bodies
+    assert "Salut François !" not in bodies
+    # said otherwise: the names as written, and that choice is kept in turn
+    services.campaigns.edit_message(created.id, "Bonne fête {prénom}", transliterate=False)
+    services.campaigns.edit_message(created.id, "Re {prénom}")
+    with services.sessions() as session:
+        bodies = set(session.scalars(select(Message.body)))
+    assert "Re François" in bodies
+
+
+def test_editing_a_campaign_of_two_lists_fills_the_fields_of_both(services: Services) -> None:
+    recipients = services.recipients
+    recipients.import_text("Nom;Mobile\nAnne;0612345678\nPaul;0623456789\n", list_name="A")
+    recipients.import_text("Nom;Mobile\nAnne B;0612345678\nZoé;0781234567\n", list_name="B")
+    [b_id] = [c.id for c in services.campaigns.recipient_lists() if c.name == "B"]
+    later = datetime.now(UTC) + timedelta(days=1)
+    created = services.campaigns.create(
+        CampaignRequest(body="Bonjour {nom}", list_name="A", list_ids=(b_id,), scheduled_at=later)
+    )
+    assert (created.messages, created.duplicates) == (3, 1)
+    services.campaigns.edit_message(created.id, "Salut {nom}")
+    with services.sessions() as session:
+        bodies = dict(session.execute(select(Message.receiver, Message.body)).all())
+    assert bodies == {
+        "+33612345678": "Salut Anne",  # the first list's name, as when it was created
+        "+33623456789": "Salut Paul",
+        "+33781234567": "Salut Zoé",
+    }

@@ -183,7 +183,7 @@ def test_preferences_dialog_changes_the_commercial_window(
     prefs = services.preferences.preferences()
     assert prefs.commercial_window.start.hour == 9
     assert (prefs.test_number, prefs.default_sender) == ("+33612345678", "MAIRIE")
-    assert window.send_tab.sender.currentText() == "MAIRIE"
+    qtbot.waitUntil(lambda: window.send_tab.sender_box.currentText() == "MAIRIE")
 
 
 @pytest.fixture

@@ -4,24 +4,42 @@ confirmation with the exact cost, senders, templates, test send, the window warn
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime, QTimeZone
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QPoint,
+    Qt,
+    QTime,
+    QTimeZone,
+    QTranslator,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QWidget,
+)
 from sqlalchemy import select
 
 from smsdesk.app import Services
 from smsdesk.db.models import Campaign, Contact, Message, RecipientList, StopEntry
 from smsdesk.domain.encoding import message_info
-from smsdesk.services.campaigns import CampaignService
+from smsdesk.services.campaigns import CampaignRequest, CampaignService, Quote
 from smsdesk.services.settings import SendPreferences
-from smsdesk.ui.confirm_dialog import local_text
+from smsdesk.ui import formats
+from smsdesk.ui.confirm_dialog import ConfirmDialog, local_text
 from smsdesk.ui.send_tab import SendTab, qdatetime_to_utc
 from smsdesk.ui.workers import WorkerPool
-
-# TODO(responsive): remove once this tab reads and writes through workers
-pytestmark = pytest.mark.gui_db_allowed
 
 PARIS = ZoneInfo("Europe/Paris")
 
@@ -66,6 +84,8 @@ def _pick_list(qtbot, tab: SendTab, name: str) -> None:
 
 def _confirm(qtbot, tab: SendTab):
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
+    # the quote runs in a worker: Send is off and the busy bar shows until it answers
+    assert not tab.send_button.isEnabled() and tab.busy_bar.isVisible()
     qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible())
     assert tab.confirm_dialog is not None
     return tab.confirm_dialog
@@ -80,14 +100,14 @@ def _tick(qtbot, box) -> None:
 def test_typographic_apostrophe_flips_to_ucs2_and_the_fix_restores_gsm7(qtbot, typist, make_tab):
     tab = make_tab()
     typist(tab.message, "C’est l’été")
-    assert tab.counter.text().startswith("UCS-2 · 11 characters · 1 part · 59 left")
+    assert tab.counter.text().startswith("UCS-2 · 11 characters · 1 part(s) · 59 left")
     assert tab.editor.culprits() == [1, 7]
     assert len(tab.message.extraSelections()) == 2  # both ’ underlined
     assert "’" in tab.editor.culprits_label.text()
     assert tab.fix_button.isEnabled()
     qtbot.mouseClick(tab.fix_button, Qt.MouseButton.LeftButton)
     assert tab.message.toPlainText() == "C'est l'été"  # é is GSM-7: kept
-    assert tab.counter.text().startswith("GSM-7 · 11 characters · 1 part · 149 left")
+    assert tab.counter.text().startswith("GSM-7 · 11 characters · 1 part(s) · 149 left")
     assert tab.message.extraSelections() == []
     assert not tab.fix_button.isEnabled()
     assert tab.message.document().isUndoAvailable()  # one Ctrl+Z brings it back
@@ -110,12 +130,12 @@ def test_counter_is_the_message_info_function(typist, make_tab):
     typist(tab.message, text)
     info = message_info(text)
     assert tab.counter.text().startswith(
-        f"{info.encoding} · {info.length} characters · {info.segments} part"
+        f"{info.encoding} · {info.length} characters · {info.segments} part(s)"
     )
     tab.commercial.setChecked(True)
     info = message_info(text, stop_clause=True)
     assert info.segments == 2
-    assert f"{info.length} characters · 2 parts" in tab.counter.text()
+    assert f"{info.length} characters · 2 part(s)" in tab.counter.text()
     assert "STOP clause included" in tab.counter.text()
     assert "STOP au" in tab.editor.stop_preview.text()
 
@@ -160,7 +180,7 @@ def test_confirmation_shows_exact_total_parts_of_a_personalised_message(
     assert tab.preview_table.item(0, 2).text() == "Bonjour Ann, " + "x" * 140
     dialog = _confirm(qtbot, tab)
     assert dialog.total_parts_label.text() == "6 SMS part(s) in total (1 message(s) in UCS-2)"
-    assert dialog.credits_label.text() == "6.0"  # the simulator's estimate: 1 credit a part
+    assert dialog.credits_label.text() == "6"  # the simulator's estimate: 1 credit a part
     with qtbot.waitSignal(tab.campaign_created) as created:
         qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
     assert created.args[0].total_parts == 6
@@ -192,17 +212,17 @@ def test_send_now_outside_the_window_warns(qtbot, typist, make_tab, services: Se
 
 def test_sender_is_checked_as_typed_and_the_gateway_lists_its_own(qtbot, make_tab):
     tab = make_tab()
-    assert [tab.sender.itemText(i) for i in range(tab.sender.count())] == [
+    assert [tab.sender_box.itemText(i) for i in range(tab.sender_box.count())] == [
         "",
         "SMSDESK",
         "MYSHOP",
     ]
-    qtbot.keyClicks(tab.sender.lineEdit(), "TOOLONGSENDER")
+    qtbot.keyClicks(tab.sender_box.lineEdit(), "TOOLONGSENDER")
     assert "longer than 11" in tab.sender_error.text()
-    tab.sender.setCurrentIndex(2)
-    assert tab.sender.currentText() == "MYSHOP"
+    tab.sender_box.setCurrentIndex(2)
+    assert tab.sender_box.currentText() == "MYSHOP"
     assert "not approved" in tab.sender_error.text()
-    tab.sender.setCurrentIndex(1)
+    tab.sender_box.setCurrentIndex(1)
     assert tab.sender_error.text() == ""
 
 
@@ -213,22 +233,31 @@ def test_templates_save_and_load(qtbot, typist, make_tab, services: Services):
     tab.open_templates()
     dialog = tab.templates_dialog
     assert dialog is not None
-    assert dialog.save_as("RDV")
-    assert dialog.rename_selected("Rendez-vous")
+    qtbot.waitUntil(lambda: not dialog._busy)
+    with qtbot.waitSignal(dialog.settled):
+        dialog.save_as("RDV")
+    assert dialog.selected() is not None and dialog.selected().name == "RDV"
+    with qtbot.waitSignal(dialog.settled):
+        dialog.rename_selected("Rendez-vous")
+    assert dialog.error.text() == ""
     assert [t.name for t in services.templates.list()] == ["Rendez-vous"]
     dialog.reject()
     tab.editor.clear()
     tab.commercial.setChecked(False)
     tab.open_templates()
     dialog = tab.templates_dialog
-    assert dialog is not None and dialog.selected() is not None
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.selected() is not None and dialog.load_button.isEnabled())
     qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
     assert tab.message.toPlainText() == "Votre RDV est confirmé"
     assert tab.commercial.isChecked()
     tab.open_templates()
     dialog = tab.templates_dialog
     assert dialog is not None
-    dialog.delete_selected()
+    qtbot.waitUntil(lambda: dialog.selected() is not None)
+    with qtbot.waitSignal(dialog.settled):
+        dialog.delete_selected()
+    assert dialog.list.count() == 0
     assert services.templates.list() == []
     dialog.reject()
 
@@ -283,8 +312,8 @@ def test_confirmation_with_too_few_credits_disables_send_until_the_override(
     typist(tab.recipients, "0612345678\n0698765432")
     tab.editor.set_text("x" * 900)  # 6 parts of 153: 12 credits for the two of them
     dialog = _confirm(qtbot, tab)
-    assert dialog.credits_label.text() == "12.0"
-    assert dialog.credits_left_label.text() == "10.0"
+    assert dialog.credits_label.text() == "12"
+    assert dialog.credits_left_label.text() == "10"
     assert dialog.shortfall_label.text() == (
         "This campaign needs 12 credits; the account has 10: 2 missing"
     )
@@ -342,7 +371,7 @@ def test_at_in_the_past_is_said_next_to_the_picker_and_blocks_send(
     tab.at_edit.setDateTime(past)
     # at once, no preview round trip
     assert tab.past_label.isVisible() and tab.past_label.text() == "in the past"
-    shown = qdatetime_to_utc(past).astimezone().strftime("%Y-%m-%d %H:%M")
+    shown = formats.date_time(qdatetime_to_utc(past))
     assert tab.past_label.toolTip() == f"{shown} is in the past"
     assert not tab.send_button.isEnabled()
     with qtbot.waitSignal(tab.status_message) as said:
@@ -375,10 +404,10 @@ def test_merged_names_in_ucs2_offer_their_transliteration(
     )
     box = tab.transliterate_box
     qtbot.waitUntil(box.isVisible)
-    assert box.text() == (
-        "The merged values put 4 message(s) in UCS-2: 14 part(s) instead of 10. "
-        "Transliterate them (ç → c, œ → oe, ê → e)"
+    assert tab.transliterate_note.text() == (
+        "The merged values put 4 message(s) in UCS-2: 14 part(s) instead of 10."
     )
+    assert box.text() == "T&ransliterate the merged values (ç → c, œ → oe, ê → e)"
     assert tab.total_label.text().startswith("Total: 14 SMS part(s) for 10 recipient(s), 4 in")
     _tick(qtbot, box)
     qtbot.waitUntil(lambda: tab.total_label.text().startswith("Total: 10 SMS part(s)"))
@@ -406,3 +435,171 @@ def test_several_lists_at_once(qtbot, typist, make_tab, services: Services):
     qtbot.waitUntil(lambda: tab.audience_label.text().startswith("3 recipient(s)"))
     assert tab.audience_label.text() == "3 recipient(s) · 1 duplicate(s) removed"
     assert tab.request().more_lists == ("B",)
+
+
+# -- drafts, refresh, pasted numbers, the test number, words (#12, #13, #15) --------------
+
+
+def test_load_draft_fills_the_tab_and_sends_it_again(qtbot, make_tab, services: Services):
+    _make_list(services, "A", [("+33612345678", "Anne"), ("+33623456789", "Paul")])
+    _make_list(services, "B", [("+33612345678", "Anne B"), ("+33781234567", "Zoé")])
+    ids = {c.name: c.id for c in services.campaigns.recipient_lists()}
+    tab = make_tab()
+    tab.load_draft("Relance", "Bonjour {name}", "SMSDESK", [ids["A"], ids["B"]], ["+33698765432"])
+    qtbot.waitUntil(lambda: tab.list_picker.currentData() == "A")
+    assert tab.more_lists() == ["B"]
+    assert tab.more_lists_button.text() == "+ 1 other list(s)"
+    assert tab.recipients.toPlainText() == "06 98 76 54 32"  # shown as people write it
+    assert (tab.sender_box.currentText(), tab.name_edit.text()) == ("SMSDESK", "Relance")
+    assert tab.message.toPlainText() == "Bonjour {name}"
+    # 2 + 2 + 1 numbers, Anne in both lists: 4 people; the pasted one has no name
+    qtbot.waitUntil(lambda: tab.audience_label.text().startswith("4 recipient(s)"))
+    assert tab.audience_label.text() == (
+        "4 recipient(s) · 1 duplicate(s) removed · 1 with no value for {name}"
+    )
+    dialog = _confirm(qtbot, tab)
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].messages == 4
+    with services.sessions() as session:
+        assert session.scalar(select(Campaign.name)) == "Relance"
+        bodies = dict(session.execute(select(Message.receiver, Message.body)).all())
+    assert bodies["+33612345678"] == "Bonjour Anne"  # the first list's fields
+    assert bodies["+33781234567"] == "Bonjour Zoé"
+
+
+def test_a_draft_whose_list_is_gone_says_so(qtbot, make_tab):
+    tab = make_tab()
+    with qtbot.waitSignal(tab.status_message) as said:
+        tab.load_draft("Old", "Bonjour", None, [999], [])
+    assert said.args[0] == "1 list(s) of that campaign no longer exist"
+    assert tab.list_picker.currentData() is None
+
+
+def test_refresh_reloads_the_lists_through_a_worker(qtbot, make_tab, services: Services):
+    tab = make_tab()
+    qtbot.waitUntil(lambda: tab.list_picker.count() == 1)
+    _make_list(services, "nouveaux", [("+33612345678", "Anne")])
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.list_picker.findData("nouveaux") >= 0)
+    assert tab.list_picker.itemText(tab.list_picker.findData("nouveaux")) == "nouveaux (1)"
+
+
+def test_pasted_numbers_follow_the_imports_rules(qtbot, typist, make_tab, services: Services):
+    tab = make_tab()
+    # one line, two numbers (as an import reads the cell); a landline on the next
+    typist(tab.recipients, "06 12 34 56 78 / 07 98 76 54 32\n01 42 68 53 00")
+    assert tab.recipients_count.text() == "3 number(s)"
+    typist(tab.message, "Bonjour")
+    qtbot.waitUntil(lambda: tab.audience_label.text().startswith("2 recipient(s)"))
+    assert tab.audience_label.text() == (
+        "2 recipient(s) · 1 left out: 01 42 68 53 00 (not a mobile)"
+    )
+    dialog = _confirm(qtbot, tab)  # the landline does not block the send
+    assert dialog.recipients_label.text() == "2 recipient(s)"
+    assert dialog.removed_label.text() == "1 invalid or landline number(s) removed"
+    with qtbot.waitSignal(tab.campaign_created) as created:
+        qtbot.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].messages == 2
+    with services.sessions() as session:
+        assert set(session.scalars(select(Message.receiver))) == {"+33612345678", "+33798765432"}
+
+
+def test_the_test_number_is_asked_once_and_checked_as_typed(
+    qtbot, typist, make_tab, services: Services
+):
+    tab = make_tab()
+    tab.editor.set_text("Essai")
+    qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.test_number_dialog is not None)
+    dialog = tab.test_number_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    typist(dialog.number_edit, "01 42 68 53 00")
+    assert (dialog.feedback.text(), dialog.ok_button.isEnabled()) == ("not a mobile", False)
+    dialog.number_edit.clear()
+    typist(dialog.number_edit, "06 12 34 56 7")
+    assert (dialog.feedback.text(), dialog.ok_button.isEnabled()) == ("too short", False)
+    typist(dialog.number_edit, "8")
+    assert (dialog.feedback.text(), dialog.ok_button.isEnabled()) == ("06 12 34 56 78", True)
+    with qtbot.waitSignal(tab.campaign_created):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert services.preferences.preferences().test_number == "+33612345678"
+    with services.sessions() as session:
+        assert session.scalars(select(Message.receiver)).all() == ["+33612345678"]
+    assert tab.test_button.isEnabled()
+
+
+def test_every_control_of_the_tab_has_a_tooltip(make_tab):
+    tab = make_tab()
+    controls = (QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit, QAbstractSpinBox)
+    missing = []
+    for widget in [*tab.findChildren(QWidget), tab.preview_table]:
+        inner = isinstance(widget.parentWidget(), QComboBox | QAbstractSpinBox | QTableWidget)
+        if isinstance(widget, (*controls, QTableWidget)) and not inner and not widget.toolTip():
+            missing.append(f"{type(widget).__name__} {getattr(widget, 'text', str)()!r}")
+    assert missing == []
+
+
+class Marked(QTranslator):
+    """A catalogue that marks every text: shows what is translated and what is not."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[override]
+        return "» " + source
+
+    def isEmpty(self) -> bool:  # an empty catalogue sends no LanguageChange
+        return False
+
+
+def test_a_language_change_retranslates_the_tab(qtbot, typist, make_tab):
+    tab = make_tab()
+    typist(tab.recipients, "0612345678")
+    typist(tab.message, "Bonjour")
+    qtbot.waitUntil(lambda: tab.audience_label.text() == "1 recipient(s)")
+    marked = Marked()
+    QCoreApplication.installTranslator(marked)
+    try:
+        qtbot.waitUntil(lambda: tab.send_button.text() == "» &Send…")
+        assert tab.row_labels["numbers"].text() == "» N&umbers"
+        assert tab.recipients_count.text() == "» 1 number(s)"
+        assert tab.audience_label.text() == "» 1 recipient(s)"
+        assert tab.counter.text().startswith("GSM-7 · » 7 characters · » 1 part(s)")
+        assert tab.preview_table.horizontalHeaderItem(0).text() == "» Receiver"
+        assert tab.commercial.toolTip().startswith("» ")
+    finally:
+        QCoreApplication.removeTranslator(marked)
+    qtbot.waitUntil(lambda: tab.send_button.text() == "&Send…")
+
+
+@pytest.fixture
+def french() -> Iterator[None]:
+    saved = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    formats.set_time_zone(PARIS)
+    yield
+    formats.set_time_zone(None)
+    QLocale.setDefault(saved)
+
+
+def _plain(text: str) -> str:
+    """French groups digits with a narrow no-break space: compare with plain spaces."""
+    return text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_confirmation_numbers_and_dates_in_french(qtbot, french, services: Services, tmp_path):
+    start = datetime(2026, 12, 2, 8, 0, tzinfo=PARIS)
+    preview = services.campaigns.preview(
+        CampaignRequest(body="Bonjour", receivers=["0612345678"], scheduled_at=start)
+    )
+    preview = replace(preview, recipients=100_000, total_parts=123_456, starts_at=start)
+    quote = Quote(preview, "simulator", credits=100_000.0, credits_left=250_000.5)
+    dialog = ConfirmDialog(quote, sender="MAIRIE", commercial=False, send_now=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _plain(dialog.credits_label.text()) == "100 000"  # not "100 000.0"
+    assert _plain(dialog.credits_left_label.text()) == "250 000,5"
+    assert _plain(dialog.recipients_label.text()) == "100 000 recipient(s)"
+    assert _plain(dialog.total_parts_label.text()) == "123 456 SMS part(s) in total"
+    assert dialog.when_label.text() == "mer. 2 déc. 2026 08:00"
+    assert dialog.samples.item(0, 0).text() == "06 12 34 56 78"
+    dialog.grab().save(str(tmp_path / "confirm_fr.png"))
