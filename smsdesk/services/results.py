@@ -174,18 +174,7 @@ class ResultsService:
 
     def _report(self, session: Session, campaign: Campaign, timeline: bool) -> CampaignReport:
         cid = campaign.id
-        grouped = session.execute(
-            select(
-                Message.status,
-                Message.ptt,
-                Message.operator_code,
-                func.count(),
-                func.coalesce(func.sum(Message.parts), 0),
-                func.coalesce(func.sum(Message.credits), 0.0),
-            )
-            .where(Message.campaign_id == cid)
-            .group_by(Message.status, Message.ptt, Message.operator_code)
-        ).all()
+        grouped = _report_groups(session, cid)
         states: Counter[str] = Counter()
         codes: Counter[int] = Counter()
         operators: Counter[str] = Counter()
@@ -346,3 +335,90 @@ class ResultsService:
             writer.writerow(["figure", "value"])
             writer.writerows([neutralise_cell(a), neutralise_cell(b)] for a, b in rows)
         return len(rows)
+
+
+# the report index's columns after campaign_id, in its order
+_TABLE = Message.__tablename__
+_REPORT_COLUMNS = ("status", "ptt", "operator_code", "parts", "credits")
+MAX_SKIP_GROUPS = 400  # beyond this many distinct keys one GROUP BY pass is cheaper
+
+
+class _TooManyGroups(Exception):
+    pass
+
+
+def _report_groups(session: Session, campaign_id: int) -> list[tuple[Any, ...]]:
+    """(status, ptt, operator, count, parts, credits) per distinct (status, ptt, operator,
+    parts, credits) of a campaign.
+
+    On SQLite the distinct keys are found by seeks in ix_message_campaign_report and each
+    is counted with count(*) on its equality range: the engine walks the index without
+    decoding a column per row, about twice as fast as GROUP BY over a million rows (a
+    campaign holds a few dozen such keys: states x codes x operators x parts x prices).
+    Elsewhere, or past MAX_SKIP_GROUPS keys, one GROUP BY pass.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        try:
+            return _skip_scan_groups(session, campaign_id)
+        except _TooManyGroups:
+            pass
+    rows = session.execute(
+        select(
+            Message.status,
+            Message.ptt,
+            Message.operator_code,
+            func.count(),
+            func.coalesce(func.sum(Message.parts), 0),
+            func.coalesce(func.sum(Message.credits), 0.0),
+        )
+        .where(Message.campaign_id == campaign_id)
+        .group_by(Message.status, Message.ptt, Message.operator_code)
+    ).all()
+    return [tuple(row) for row in rows]
+
+
+def _skip_scan_groups(session: Session, campaign_id: int) -> list[tuple[Any, ...]]:
+    """SQLite only: a few hundred tiny statements, so straight through the driver's cursor
+    (SQLAlchemy's per-statement cost would double the time). `IS ?` is SQLite's equality
+    that also matches NULL, and it uses the index like `=`; NULL sorts first."""
+    cursor = session.connection().connection.cursor()
+    names = _REPORT_COLUMNS
+    found: list[tuple[Any, ...]] = []
+
+    def first(sql: str, params: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        row = cursor.execute(sql, params).fetchone()
+        return None if row is None else tuple(row)
+
+    def walk(prefix: tuple[Any, ...]) -> None:
+        level = len(prefix)
+        where = " AND ".join(["campaign_id = ?", *(f"{n} IS ?" for n in names[:level])])
+        params = (campaign_id, *prefix)
+        if level == len(names):
+            (count,) = first(f"SELECT count(*) FROM {_TABLE} WHERE {where}", params) or (0,)
+            status, ptt, operator, parts, credits = prefix
+            found.append((status, ptt, operator, count, (parts or 0) * count,
+                          (credits or 0.0) * count))  # fmt: skip
+            if len(found) > MAX_SKIP_GROUPS:
+                raise _TooManyGroups
+            return
+        name = names[level]
+        row = first(f"SELECT {name} FROM {_TABLE} WHERE {where} ORDER BY {name} LIMIT 1", params)
+        if row is not None and row[0] is None:
+            walk((*prefix, None))
+            row = first(
+                f"SELECT {name} FROM {_TABLE} WHERE {where} AND {name} IS NOT NULL"
+                f" ORDER BY {name} LIMIT 1",
+                params,
+            )
+        next_value = (
+            f"SELECT {name} FROM {_TABLE} WHERE {where} AND {name} > ? ORDER BY {name} LIMIT 1"
+        )
+        while row is not None:
+            walk((*prefix, row[0]))
+            row = first(next_value, (*params, row[0]))
+
+    try:
+        walk(())
+    finally:
+        cursor.close()
+    return found
