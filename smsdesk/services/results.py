@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Campaign, Incoming, Message, utcnow
+from smsdesk.db.models import Campaign, Contact, Incoming, Message, RecipientList, utcnow
 from smsdesk.domain.delivery import MessageStatus, ptt_meaning
 from smsdesk.domain.operators import operator_name
 from smsdesk.services.campaigns import CampaignRequest
@@ -146,6 +146,39 @@ class RetryCandidate:
     receiver: str
     ptt: int | None
     reason: str
+
+
+@dataclass(frozen=True)
+class CampaignDraft:
+    """What "copy as a new draft" hands to the Send tab (SendTab.load_draft)."""
+
+    name: str
+    body: str
+    sender: str | None
+    list_ids: tuple[int, ...]
+    numbers: tuple[str, ...]  # E.164: the receivers that were not on its list
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    """One line of the Campaigns list."""
+
+    id: int
+    name: str
+    status: str
+    provider: str
+    created_at: datetime
+    started_at: datetime | None
+    recipients: int
+    delivered: int
+
+    @property
+    def delivered_share(self) -> float | None:
+        """Delivered / recipients (0..1); None for a campaign without messages."""
+        return self.delivered / self.recipients if self.recipients else None
+
+
+CAMPAIGN_STATUSES = ("scheduled", "sending", "paused", "done", "cancelled")
 
 
 class ResultsService:
@@ -288,7 +321,72 @@ class ResultsService:
             return None
         return now + timedelta(seconds=left * elapsed / sent)
 
+    # -- the Campaigns list -----------------------------------------------------------
+
+    def campaigns(
+        self, *, search: str = "", status: str = "", limit: int = 5000
+    ) -> list[CampaignRow]:
+        """Every campaign, finished ones included, latest first: its counts in one GROUP BY
+        over ix_message_campaign_status. `search` finds a part of the name (any case)."""
+        query = select(Campaign).order_by(Campaign.created_at.desc(), Campaign.id.desc())
+        if search.strip():
+            query = query.where(func.lower(Campaign.name).contains(search.strip().lower()))
+        if status:
+            query = query.where(Campaign.status == status)
+        with self._sessions() as session:
+            found = list(session.scalars(query.limit(limit)))
+            ids = [c.id for c in found]
+            counts: dict[int, tuple[int, int]] = {}
+            for start in range(0, len(ids), 500):
+                for cid, total, delivered in session.execute(
+                    select(
+                        Message.campaign_id,
+                        func.count(),
+                        func.count().filter(Message.status == MessageStatus.DELIVERED),
+                    )
+                    .where(Message.campaign_id.in_(ids[start : start + 500]))
+                    .group_by(Message.campaign_id)
+                ):
+                    counts[int(cid or 0)] = (int(total), int(delivered))
+            return [
+                CampaignRow(
+                    id=c.id,
+                    name=c.name,
+                    status=c.status,
+                    provider=c.provider,
+                    created_at=c.created_at,
+                    started_at=c.started_at,
+                    recipients=counts.get(c.id, (0, 0))[0],
+                    delivered=counts.get(c.id, (0, 0))[1],
+                )
+                for c in found
+            ]
+
     # -- actions ---------------------------------------------------------------------------
+
+    def draft(self, campaign_id: int) -> CampaignDraft:
+        """The campaign as a new draft: its message, sender, list, and the numbers that
+        were not on its list (pasted ones), a number once."""
+        with self._sessions() as session:
+            campaign = session.get(Campaign, campaign_id)
+            if campaign is None:
+                raise ResultsError(f"no campaign {campaign_id}")
+            receivers = select(Message.receiver).where(Message.campaign_id == campaign_id)
+            list_ids: tuple[int, ...] = ()
+            list_id = campaign.list_id
+            if list_id is not None and session.get(RecipientList, list_id) is not None:
+                list_ids = (list_id,)
+                receivers = receivers.where(
+                    Message.receiver.not_in(select(Contact.e164).where(Contact.list_id == list_id))
+                )
+            numbers = tuple(dict.fromkeys(session.scalars(receivers.order_by(Message.id))))
+            return CampaignDraft(
+                name=campaign.name,
+                body=campaign.body,
+                sender=campaign.sender or None,
+                list_ids=list_ids,
+                numbers=numbers,
+            )
 
     def retry_candidates(
         self, campaign_id: int, codes: Sequence[int] = TEMPORARY_PTT

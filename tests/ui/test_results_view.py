@@ -84,7 +84,7 @@ def test_results_view_figures_exports_and_resend(
     dialog = ResultsDialog(campaign, services.results, services.campaigns, workers)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.loads >= 1)
+    qtbot.waitUntil(lambda: dialog.loads >= 1 and dialog.chart_loads >= 1)
     assert {k: label.text() for k, label in dialog.figure_labels.items()} == SHOWN
     assert dialog.failures_model.rows() == FAILURES
     assert dialog.operators_model.rows() == [("20801", "Orange", "5")]
@@ -118,6 +118,18 @@ def test_results_view_figures_exports_and_resend(
     qtbot.waitUntil(lambda: dialog.resent_campaign is not None)
     resent = services.campaigns.get(dialog.resent_campaign)
     assert resent.recipients == 3 and resent.name == "Soldes (resent)"
+
+    # copy as a new draft: the signal carries what SendTab.load_draft takes
+    with qtbot.waitSignal(dialog.draft_requested) as drafted:
+        dialog.draft_button.click()
+    draft = drafted.args[0]
+    assert (draft.name, draft.body, draft.sender, draft.list_ids) == (
+        "Soldes",
+        "Soldes -20%",
+        "ACME",
+        (),
+    )
+    assert list(draft.numbers) == RECEIVERS  # pasted numbers, in their order
 
 
 def test_results_view_is_live_while_sending(qtbot, services: Services, workers: WorkerPool) -> None:
