@@ -89,6 +89,7 @@ class CampaignReport:
     started_at: datetime | None
     finished_at: datetime | None
     estimated_end: datetime | None  # while sending: when the last message should leave
+    waiting: int = 0  # of `pending`: not yet handed to the gateway (the rest await a report)
 
     @property
     def states(self) -> dict[str, int]:
@@ -273,6 +274,7 @@ class ResultsService:
             started_at=campaign.started_at,
             finished_at=campaign.finished_at,
             estimated_end=self._estimated_end(campaign, waiting, recipients - waiting),
+            waiting=waiting,
         )
 
     def _timeline(self, session: Session, campaign: Campaign) -> tuple[int, tuple[TimeBucket, ...]]:

@@ -17,6 +17,7 @@ rather than QtCharts or pyqtgraph, measured on 6.11.3:
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -159,8 +160,17 @@ class DeliveryChart(QWidget):
         return self._buckets
 
     def legend(self) -> str:
+        intervals = {
+            60: self.tr("minute"),
+            300: self.tr("5 minutes"),
+            900: self.tr("15 minutes"),
+            3600: self.tr("hour"),
+            4 * 3600: self.tr("4 hours"),
+            86400: self.tr("day"),
+        }
+        interval = intervals.get(self._step) or formats.duration(self._step)
         return self.tr("bars: delivered per {interval} · line: delivered so far").format(
-            interval=formats.duration(self._step)
+            interval=interval
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -206,7 +216,9 @@ class DeliveryChart(QWidget):
         painter.drawText(QRectF(plot.right() + 4, plot.top() - 2, right, metrics.height()),
                          Qt.AlignmentFlag.AlignLeft, total_text)  # fmt: skip
         painter.setPen(text)
-        first, last = self._buckets[0].start, self._buckets[-1].start
+        # the axis runs from the first bucket's start to the last one's end
+        first = self._buckets[0].start
+        last = self._buckets[-1].start + timedelta(seconds=self._step)
         same_day = formats.local(first).date() == formats.local(last).date()
 
         def stamp(instant: Any) -> str:
@@ -311,6 +323,7 @@ class ResultsDialog(QDialog):
             view.setModel(model)
             view.verticalHeader().setVisible(False)
             view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only: no cell cursor
             view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
             QVBoxLayout(box).addWidget(view)
             tables.addWidget(box)
@@ -464,9 +477,13 @@ class ResultsDialog(QDialog):
                     instant=formats.date_time(report.estimated_end, seconds=True)
                 )
             )
-        if report.pending:
-            facts.append(self.tr("%n awaiting their delivery report", "", report.pending))
-        elif report.finished_at is not None:
+        if report.waiting:
+            facts.append(self.tr("%Ln still to send", "", report.waiting))
+        if report.pending > report.waiting:
+            facts.append(
+                self.tr("%Ln awaiting their delivery report", "", report.pending - report.waiting)
+            )
+        if not report.pending and report.finished_at is not None:
             facts.append(
                 self.tr("finished {instant}").format(instant=formats.date_time(report.finished_at))
             )
@@ -564,7 +581,7 @@ class ResultsDialog(QDialog):
         else:
             box.setIcon(QMessageBox.Icon.Question)
             box.setText(
-                self.tr("Send the message again to %n number(s) as a new campaign?", "",
+                self.tr("Send the message again to %Ln number(s) as a new campaign?", "",
                         len(candidates))
             )  # fmt: skip
             lines = [
@@ -577,7 +594,7 @@ class ResultsDialog(QDialog):
             more = len(candidates) - 10
             shown = "\n".join(lines[:10])
             if more > 0:
-                shown += "\n" + self.tr("and %n more (Show Details)", "", more)
+                shown += "\n" + self.tr("and %Ln more (Show Details)", "", more)
             box.setInformativeText(shown)
             box.setStandardButtons(
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
@@ -598,6 +615,6 @@ class ResultsDialog(QDialog):
     def _resent(self, created: Any) -> None:
         self.resent_campaign = created.id
         self._set_note(
-            self.tr("Campaign {id} created: %n message(s) to send again", "", created.messages)
+            self.tr("Campaign {id} created: %Ln message(s) to send again", "", created.messages)
             .format(id=created.id)
         )  # fmt: skip

@@ -106,3 +106,28 @@ def test_report_through_both_paths(
     assert [(f.reason, f.count) for f in walked.failures if f.ptt is None] == [("refused", 1)]
     operators = Counter(m[2] for m in MIX if m[2])
     assert {o.code: o.count for o in walked.operators} == dict(operators)
+
+
+def test_estimated_end_while_sending(services: Services) -> None:
+    """Half of the messages left in the 10 minutes since the start: the rest in 10 more."""
+    from datetime import UTC, datetime, timedelta
+
+    from smsdesk.db.models import Campaign
+    from smsdesk.services.results import ResultsService
+
+    receivers = [f"+3361234{i:04d}" for i in range(10)]
+    created = services.campaigns.create(
+        CampaignRequest(body="Bonjour", receivers=receivers, provider="simulator")
+    )
+    now = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    with services.sessions.begin() as session:
+        campaign = session.get(Campaign, created.id)
+        assert campaign is not None
+        campaign.status, campaign.started_at = "sending", now - timedelta(minutes=10)
+        ids = session.scalars(select(Message.id).where(Message.campaign_id == created.id))
+        for n, message_id in enumerate(sorted(ids)):
+            status = "submitted" if n < 5 else "queued"
+            session.execute(update(Message).where(Message.id == message_id).values(status=status))
+    report = ResultsService(services.sessions, clock=lambda: now).report(created.id)
+    assert (report.pending, report.waiting) == (10, 5)
+    assert report.estimated_end == now + timedelta(minutes=10)

@@ -140,6 +140,7 @@ def test_results_view_is_live_while_sending(qtbot, services: Services, workers: 
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loads >= 1)
     assert dialog.figure_labels["pending"].text() == "3"
+    assert "3 still to send" in dialog.status_line.text()
     assert dialog._live.isActive()  # follows the campaign while anything is pending
     now = datetime.now(UTC) + timedelta(seconds=1)
     dispatcher = DispatcherService(services.sessions, services.provider, clock=lambda: now)
