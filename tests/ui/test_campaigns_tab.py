@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from sqlalchemy import func, select
 
 from smsdesk.app import Services
@@ -83,6 +84,11 @@ def test_lists_every_campaign_with_its_counts(
     qtbot.waitUntil(lambda: [r[0] for r in shown(tab)] == ["Réunion"])
     tab.status_filter.setCurrentIndex(0)
     qtbot.waitUntil(lambda: len(shown(tab)) == 2)
+
+    # a language switch re-sets every text (no catalogue here: the English sources)
+    QCoreApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+    assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Name"
+    assert tab.status_filter.itemText(0) == "All" and tab.results_button.text() == "Results…"
 
     with qtbot.waitSignal(tab.results_requested) as opened:
         tab.view.doubleClicked.emit(tab.model.index(1, 0))

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QMessageBox
 
 from smsdesk.app import Services
@@ -92,6 +93,9 @@ def test_results_view_figures_exports_and_resend(
     qtmodeltester.check(dialog.operators_model)
     assert sum(b.delivered for b in dialog.chart.buckets()) == 5
     assert "estimated end" not in dialog.status_line.text()
+    QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+    assert dialog.figure_names["stopped"].text() == "Answered STOP"
+    assert {k: label.text() for k, label in dialog.figure_labels.items()} == SHOWN
 
     csv_path = tmp_path / "figures.csv"
     dialog.export_csv(csv_path)
