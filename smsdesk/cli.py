@@ -169,8 +169,8 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def _common() -> argparse.ArgumentParser:
-    parent = argparse.ArgumentParser(add_help=False)
+def _common() -> _Parser:
+    parent = _Parser(add_help=False)
     parent.add_argument(
         "--db", type=str, default=argparse.SUPPRESS, help="database URL (or SMSDESK_DB)"
     )
@@ -196,7 +196,7 @@ def _history_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", help="the message contains this")
 
 
-def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+def _contacts_parser(sub: Any, common: _Parser) -> None:
     contacts = sub.add_parser("contacts", help="recipient lists").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -250,7 +250,7 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     _stop_parser(contacts, common)
 
 
-def _stop_parser(contacts: Any, common: argparse.ArgumentParser) -> None:
+def _stop_parser(contacts: Any, common: _Parser) -> None:
     stop = contacts.add_parser(
         "stop", parents=[common], help="the stop list: numbers never sent a campaign"
     )
@@ -264,7 +264,7 @@ def _stop_parser(contacts: Any, common: argparse.ArgumentParser) -> None:
     stop.add_argument("--json", action="store_true")
 
 
-def _inbox_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+def _inbox_parser(sub: Any, common: _Parser) -> None:
     inbox = sub.add_parser("inbox", help="replies received").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
