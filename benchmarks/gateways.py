@@ -10,7 +10,9 @@ and prints one JSON object. Targets: >= 2,000 msg/s through SMPP; 100,000 OVH re
 in < 30 s. OVH receipts are read in bulk (ids listed per delivery state, single GETs only
 for a few failures): `ovh_receipts` reports the calls and seconds to collect the receipts
 of `--ovh-receipts` messages through the app (targets: < 1 call per 500 messages, < 20 s);
-`ovh_with_db` keeps the one-GET-per-message figure on a sample (`--db-ovh-poll`).
+`ovh_deferred_receipts` the same for a campaign handed to OVH ahead of its time (batches,
+read through `batches/{id}/statistics`); `ovh_with_db` keeps the one-GET-per-message
+figure on a sample (`--db-ovh-poll`).
 """
 
 from __future__ import annotations
@@ -186,21 +188,38 @@ def app_services(env: dict[str, str]) -> Iterator[Services]:
 
 
 def run_campaign(
-    services: Services, provider: str, count: int, body: str, batch_size: int
+    services: Services,
+    provider: str,
+    count: int,
+    body: str,
+    batch_size: int,
+    *,
+    deferred: bool = False,
 ) -> tuple[DispatcherService, dict[str, Any]]:
-    """Create a campaign of `count` receivers and dispatch it; timings and DB counts."""
+    """Create a campaign of `count` receivers and dispatch it; timings and DB counts.
+    `deferred`: scheduled an hour ahead and handed to the gateway's own schedule."""
     receivers = [f"+336{i:08d}" for i in range(count)]
     started = time.perf_counter()
+    at = datetime.now(UTC) + timedelta(hours=1)
     created = services.campaigns.create(
-        CampaignRequest(body=body, receivers=receivers, sender="ACME", provider=provider)
+        CampaignRequest(
+            body=body,
+            receivers=receivers,
+            sender="ACME",
+            provider=provider,
+            scheduled_at=at if deferred else None,
+            provider_deferred=deferred,
+        )
     )
     created_at = time.perf_counter()
     # the dispatcher's clock is ahead of the campaign's creation, so everything is due
-    due = datetime.now(UTC) + timedelta(seconds=1)
+    clock = [datetime.now(UTC) + timedelta(seconds=1)]
     dispatcher = DispatcherService(
-        services.sessions, services.provider, batch_size=batch_size, clock=lambda: due
+        services.sessions, services.provider, batch_size=batch_size, clock=lambda: clock[0]
     )
     report = dispatcher.dispatch_due()
+    if deferred:
+        clock[0] = at + timedelta(seconds=1)  # the receipts are read after its time
     dispatched_at = time.perf_counter()
     create_s, dispatch_s = created_at - started, dispatched_at - created_at
     return dispatcher, {
@@ -295,9 +314,11 @@ def bench_ovh_db(count: int, poll_sample: int, batch_size: int) -> dict[str, Any
     }
 
 
-def bench_ovh_receipts(count: int, batch_size: int) -> dict[str, Any]:
+def bench_ovh_receipts(count: int, batch_size: int, *, deferred: bool = False) -> dict[str, Any]:
     """A campaign of `count` OVH receivers sent, then every receipt collected the way
-    `smsdesk dispatch` does (ReceiptService.poll rounds), counting the peer's calls."""
+    `smsdesk dispatch` does (ReceiptService.poll rounds), counting the peer's calls.
+    `deferred`: the campaign is handed to OVH ahead of its time as batches (one per
+    dispatcher batch), released, and read through `batches/{id}/statistics`."""
     ovh_server = load_ovh_peer()
     peer = ovh_server.OvhServer()
     peer.receipt_delay = 0.0  # every SMS has its verdict once sent: rounds are not waits
@@ -312,8 +333,15 @@ def bench_ovh_receipts(count: int, batch_size: int) -> dict[str, Any]:
     try:
         with app_services(env) as services:
             dispatcher, figures = run_campaign(
-                services, "ovh", count, "Soldes -50% ce week-end dans votre magasin", batch_size
+                services,
+                "ovh",
+                count,
+                "Soldes -50% ce week-end dans votre magasin",
+                batch_size,
+                deferred=deferred,
             )
+            if deferred:
+                peer.release_jobs()  # their time comes: OVH sends the batches
             calls_before = len(peer.calls)
             singles_before = peer.count_calls("GET", "/sms/*/outgoing/*")
             started = time.perf_counter()
@@ -338,6 +366,7 @@ def bench_ovh_receipts(count: int, batch_size: int) -> dict[str, Any]:
         "without_receipt": left,
         "receipt_calls": calls,
         "single_message_gets": peer.count_calls("GET", "/sms/*/outgoing/*") - singles_before,
+        "batch_statistics_calls": peer.count_calls("GET", "/sms/*/batches/*/statistics"),
         "messages_per_call": round(count / max(1, calls)),
         "receipt_seconds": round(seconds, 3),
         "target_messages_per_call": 500,
@@ -358,10 +387,16 @@ def main() -> None:
     parser.add_argument(
         "--ovh-receipts", type=int, default=100_000, help="OVH receipts collected in bulk"
     )
-    parser.add_argument("--only", choices=["ovh_receipts"], help="run this benchmark alone")
+    parser.add_argument(
+        "--only",
+        choices=["ovh_receipts", "ovh_deferred_receipts"],
+        help="run this benchmark alone",
+    )
     args = parser.parse_args()
-    if args.only == "ovh_receipts":
-        print(json.dumps(bench_ovh_receipts(args.ovh_receipts, args.db_batch), indent=2))
+    if args.only:
+        deferred = args.only == "ovh_deferred_receipts"
+        figures = bench_ovh_receipts(args.ovh_receipts, args.db_batch, deferred=deferred)
+        print(json.dumps({args.only: figures}, indent=2))
         return
     report = {
         "smpp": bench_smpp(args.smpp, args.smpp_batch),
@@ -369,6 +404,9 @@ def main() -> None:
         "smpp_with_db": bench_smpp_db(args.db_smpp, args.db_batch),
         "ovh_with_db": bench_ovh_db(args.db_ovh, args.db_ovh_poll, args.db_batch),
         "ovh_receipts": bench_ovh_receipts(args.ovh_receipts, args.db_batch),
+        "ovh_deferred_receipts": bench_ovh_receipts(
+            args.ovh_receipts, args.db_batch, deferred=True
+        ),
     }
     print(json.dumps(report, indent=2))
 

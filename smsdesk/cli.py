@@ -196,7 +196,7 @@ def _history_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--text", help="the message contains this")
 
 
-def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+def _contacts_parser(sub: Any, common: _Parser) -> None:
     contacts = sub.add_parser("contacts", help="recipient lists").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -250,7 +250,7 @@ def _contacts_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     _stop_parser(contacts, common)
 
 
-def _stop_parser(contacts: Any, common: argparse.ArgumentParser) -> None:
+def _stop_parser(contacts: Any, common: _Parser) -> None:
     stop = contacts.add_parser(
         "stop", parents=[common], help="the stop list: numbers never sent a campaign"
     )
@@ -264,7 +264,7 @@ def _stop_parser(contacts: Any, common: argparse.ArgumentParser) -> None:
     stop.add_argument("--json", action="store_true")
 
 
-def _inbox_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+def _inbox_parser(sub: Any, common: _Parser) -> None:
     inbox = sub.add_parser("inbox", help="replies received").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -415,6 +415,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("id", type=int)
     report.add_argument("--json", action="store_true")
+    resend = campaign.add_parser(
+        "resend",
+        parents=[common],
+        help="list the failures worth retrying (temporary codes), --yes sends them anew",
+    )
+    resend.add_argument("id", type=db_id)
+    resend.add_argument(
+        "--codes", help="ptt codes to retry, comma-separated (default: 24,25,26,1,2)"
+    )
+    resend.add_argument("--yes", action="store_true", help="create the new campaign")
+    resend.add_argument("--json", action="store_true")
 
     _contacts_parser(sub, common)
     _inbox_parser(sub, common)
@@ -621,6 +632,8 @@ def _campaign(args: argparse.Namespace, services: Any) -> int:
 
     if args.action == "report":
         return _campaign_report(args, services)
+    if args.action == "resend":
+        return _campaign_resend(args, services)
     if args.action == "reschedule":
         start = services.campaigns.reschedule(
             args.id, None if args.now else _local_datetime(args.at)
@@ -744,6 +757,44 @@ def _campaign_report(args: argparse.Namespace, services: Any) -> int:
         print(f"  failed {failure.count:>7}  {code:>4}  {failure.reason}")
     for operator in report.operators:
         print(f"  operator {operator.count:>5}  {operator.code}  {operator.name}")
+    return 0
+
+
+def _campaign_resend(args: argparse.Namespace, services: Any) -> int:
+    """The failures worth retrying, listed first; a new campaign only with --yes."""
+    from smsdesk.services.results import TEMPORARY_PTT
+
+    codes: tuple[int, ...] = TEMPORARY_PTT
+    if args.codes:
+        try:
+            codes = tuple(int(c) for c in args.codes.split(",") if c.strip())
+        except ValueError:
+            raise CliError(f"bad --codes {args.codes!r}: ptt numbers such as 24,26") from None
+    services.results.report(args.id, timeline=False)  # an unknown campaign says so
+    candidates = services.results.retry_candidates(args.id, codes)
+    created = None
+    if args.yes and candidates:
+        request = services.results.retry_request(args.id, [c.receiver for c in candidates])
+        created = services.campaigns.create(request)
+    if args.json:
+        _print_json(
+            {
+                "candidates": [
+                    {"number": c.receiver, "ptt": c.ptt, "reason": c.reason} for c in candidates
+                ],
+                "campaign": created.id if created else None,
+                "messages": created.messages if created else 0,
+            }
+        )
+        return 0
+    for c in candidates:
+        print(f"{c.receiver}  {c.ptt}  {c.reason}")
+    if not candidates:
+        print(f"campaign {args.id}: no failure with code(s) {','.join(map(str, codes))}")
+    elif created is None:
+        print(f"{len(candidates)} number(s) to retry: --yes sends them as a new campaign")
+    else:
+        print(f"campaign {created.id} created: {created.messages} message(s) (`smsdesk dispatch`)")
     return 0
 
 

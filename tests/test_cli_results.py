@@ -130,6 +130,23 @@ def test_campaign_report_inbox_and_stop(
     assert figures["failure -: undeliverable receiver"] == "1"
     assert figures["operator 20801: Orange"] == "5"
 
+    # resend: the temporary failures listed first, a new campaign only with --yes
+    code, out, _ = run(capsys, "--db", db_url, "campaign", "resend", str(campaign), "--json")
+    listed = json.loads(out)
+    assert code == 0 and (listed["campaign"], listed["messages"]) == (None, 0)
+    assert [(c["number"], c["ptt"]) for c in listed["candidates"]] == [
+        ("+33612340024", 24),
+        ("+33612350024", 24),
+        ("+33612340026", 26),
+    ]
+    code, out, _ = run(
+        capsys, "--db", db_url, "campaign", "resend", str(campaign), "--codes", "5", "--yes",
+        "--json",
+    )  # fmt: skip
+    resent = json.loads(out)
+    assert code == 0 and resent["messages"] == 1 and resent["campaign"] != campaign
+    assert [c["number"] for c in resent["candidates"]] == ["+33612340005"]
+
     # the STOP is on the stop list; a later campaign leaves it out and says so
     code, out, _ = run(capsys, "--db", db_url, "contacts", "stop", "list", "--json")
     (entry,) = json.loads(out)

@@ -138,6 +138,18 @@ class IncomingSms:
     is_stop: bool = False  # the gateway itself filed it as a STOP (OVH blacklists)
 
 
+ReplySink = Callable[[Sequence[IncomingSms]], None]
+
+
+@runtime_checkable
+class PushesReplies(Protocol):
+    """A gateway whose replies arrive on their own (SMPP mobile-originated deliver_sm). It
+    hands each batch to the sink and answers the gateway only once the sink returned, so
+    a crash in between makes the gateway deliver them again rather than lose them."""
+
+    def set_reply_sink(self, sink: ReplySink | None) -> None: ...
+
+
 @dataclass(frozen=True)
 class SentRecord:
     """What reconcile() found at the gateway for a message we may have sent."""

@@ -104,6 +104,8 @@ FINAL_DLR = (1, 2, 16)
 # failure codes, the usual ones first: many failures are listed per code, not read one by one
 FAILURE_PTT_ORDER = (24, 5, 8, 23, 26, 25, 1, 2, 20, 21, 27, 28, 29, 33, 39, 73, 74, 76, 202, 6)
 FEW_DETAILS = 50  # failures up to this many are read one by one (ptt and operator)
+# a deferred batch's receipts come from batches/{id}/statistics when we ask for this many
+STATISTICS_MIN = 50
 BULK_WINDOW_MARGIN = timedelta(hours=1)  # our clock against OVH's, and its time zone
 INCOMING_REF = "incoming:"  # provider_ref of a reply read from `incoming`
 BLACKLIST_REF = "blacklist:"  # provider_ref of a STOP read from `blacklists`
@@ -802,6 +804,14 @@ class OvhProvider:
         errors: list[ProviderError] = []
         for batch_id, members in by_batch.items():
             try:
+                counted = (
+                    self._batch_by_statistics(batch_id, members)
+                    if len(members) >= STATISTICS_MIN
+                    else None  # a few messages: reading them is as cheap
+                )
+                if counted is not None:
+                    out += counted
+                    continue
                 sent = self._batch_outgoing(batch_id, members)
             except ProviderError as error:
                 errors.append(error)
@@ -894,6 +904,58 @@ class OvhProvider:
             hit = left & listed
             left -= hit
             out += [Receipt(ref, ptt=ptt, dlr=failed.pop(ref)) for ref in sorted(hit)]
+        return out
+
+    def _batch_by_statistics(
+        self, batch_id: str, members: Mapping[str, str]
+    ) -> list[Receipt] | None:
+        """Receipts of a deferred batch's messages (receiver -> provider_ref) from
+        `batches/{id}/statistics` (sent, delivered, failed, pending: one call) when it
+        settles them: nothing judged yet -> no receipt and no SMS read; everything judged
+        -> the failed SMS are listed by state and read one by one (receiver, ptt,
+        operator), every other member is delivered. None when it cannot tell (some
+        judged, some waiting; no statistics for this batch; a listing that disagrees):
+        the caller reads the batch's SMS one by one."""
+        what = "reading batch statistics"
+        try:
+            stats = self._get(what, f"{self._base}/batches/{batch_id}/statistics")
+        except (GatewayRefusal, TransientError):
+            raise
+        except PermanentError:  # no statistics here: one GET per message
+            return None
+        if not isinstance(stats, dict):
+            return None
+        delivered, failed, pending, sent = (
+            _int_or_none(stats.get(key)) or 0 for key in ("delivered", "failed", "pending", "sent")
+        )
+        if delivered + failed == 0:
+            return []  # nothing has a verdict yet
+        if pending or delivered + failed < sent or sent > 2 * len(members):
+            return None  # some wait, or we ask for a few of a big batch: by receiver
+        path = f"{self._base}/outgoing"
+        ids: list[str] = []
+        for dlr in FINAL_DLR:
+            if dlr != 1 and failed:
+                ids += [
+                    str(i) for i in self._get(what, path, batchID=batch_id, deliveryReceipt=dlr)
+                ]
+        if len(ids) != failed:
+            return None
+        out: list[Receipt] = []
+        failed_receivers: set[str] = set()
+        for answer in self._map(lambda i: self._get(what, f"{path}/{i}"), ids):
+            if isinstance(answer, ProviderError):
+                raise answer
+            receiver = _normalise(str(answer.get("receiver", "")))
+            ref = members.get(receiver)
+            if ref is not None:
+                failed_receivers.add(receiver)
+                out.append(_receipt(ref, answer))
+        out += [
+            Receipt(ref, ptt=4, dlr=1)  # DLR 1 comes with ptt 4 at OVH
+            for receiver, ref in members.items()
+            if receiver not in failed_receivers
+        ]
         return out
 
     def _batch_outgoing(

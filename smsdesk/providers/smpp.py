@@ -65,6 +65,7 @@ from smsdesk.providers.base import (
     PushedReceipt,
     Receipt,
     ReceiptSink,
+    ReplySink,
     SenderInfo,
     SentRecord,
     SubmitResult,
@@ -463,6 +464,9 @@ class SmppProvider:
         # database, set by the receipt service); None: acknowledged on arrival
         self._receipt_sink: ReceiptSink | None = None
         self._replies: list[IncomingSms] = []  # mobile-originated, not yet fetched
+        # where replies are stored before their deliver_sm_resp leaves (the database, set
+        # by the dispatcher); None: kept in memory until fetch_replies()
+        self._reply_sink: ReplySink | None = None
         self.stats = {
             "binds": 0,
             "reconnects": 0,
@@ -641,15 +645,18 @@ class SmppProvider:
         while not self._closing.is_set():
             replies: list[bytes] = []
             pushed: list[PushedReceipt] = []
+            answers: list[IncomingSms] = []
             while (raw := self._next_pdu(buffer)) is not None:
-                if not self._handle(link, raw, replies, pushed):
+                if not self._handle(link, raw, replies, pushed, answers):
                     self._hand_over(pushed)
+                    self._hand_over_replies(answers)
                     if replies:
                         link.send(b"".join(replies))
                     return
-            # receipts are stored before their deliver_sm_resp leaves: if we die first,
-            # the SMSC delivers them again to the next bind
+            # receipts and replies are stored before their deliver_sm_resp leaves: if we
+            # die first, the SMSC delivers them again to the next bind
             self._hand_over(pushed)
+            self._hand_over_replies(answers)
             if replies:
                 link.send(b"".join(replies))
             # Housekeeping also on a busy link: a silent submit must time out there too.
@@ -708,8 +715,27 @@ class SmppProvider:
         except Exception as exc:  # kept in memory still; the poll will find them
             log.warning("SMPP receipts could not be stored: %s", exc)
 
+    def _hand_over_replies(self, answers: list[IncomingSms]) -> None:
+        if not answers:
+            return
+        sink = self._reply_sink
+        if sink is not None:
+            try:
+                sink(answers)
+                return
+            except Exception as exc:  # kept in memory: the next fetch_replies() has them
+                log.warning("SMPP replies could not be stored: %s", exc)
+        with self._receipts_lock:
+            self._replies.extend(answers)
+            del self._replies[: -self.config.max_receipts]
+
     def _handle(
-        self, link: _Link, raw: bytes, replies: list[bytes], pushed: list[PushedReceipt]
+        self,
+        link: _Link,
+        raw: bytes,
+        replies: list[bytes],
+        pushed: list[PushedReceipt],
+        answers: list[IncomingSms],
     ) -> bool:
         """Act on one PDU; False when the SMSC ends the session."""
         _length, command_id, status, sequence = _HEADER.unpack_from(raw)
@@ -728,9 +754,11 @@ class SmppProvider:
         pdu = smpplib.smpp.parse_pdu(raw, client=link.seq, allow_unknown_opt_params=True)
         command = pdu.command
         if command == "deliver_sm":
-            receipt = self._on_deliver(pdu)
-            if receipt is not None:
-                pushed.append(receipt)
+            received = self._on_deliver(pdu)
+            if isinstance(received, PushedReceipt):
+                pushed.append(received)
+            elif received is not None:
+                answers.append(received)
             resp = link.pdu("deliver_sm_resp", message_id="")
             resp.sequence = sequence
             replies.append(resp.generate())
@@ -787,12 +815,12 @@ class SmppProvider:
                     job.failed(part, name, permanent=status not in TEMPORARY_STATUSES)
             self._cond.notify_all()
 
-    def _on_deliver(self, pdu: Any) -> PushedReceipt | None:
-        """Keep a delivery receipt (returned, for the sink); None for anything else."""
+    def _on_deliver(self, pdu: Any) -> PushedReceipt | IncomingSms | None:
+        """A delivery receipt (kept, and returned for the sink) or a reply (returned for
+        the reply sink); None for what is not understood."""
         esm_class = pdu.esm_class or 0
         if esm_class & 0x3C not in (0x04, 0x08):
-            self._on_mobile_originated(pdu)  # a reply: kept until fetch_replies()
-            return None
+            return self._on_mobile_originated(pdu)
         raw_text = pdu.short_message or getattr(pdu, "message_payload", None) or b""
         text = raw_text.decode("latin-1") if isinstance(raw_text, bytes) else str(raw_text)
         parsed = parse_receipt(text)
@@ -833,7 +861,10 @@ class SmppProvider:
     def part_refs(self, provider_ref: str) -> list[str]:
         return provider_ref.split()
 
-    def _on_mobile_originated(self, pdu: Any) -> None:
+    def set_reply_sink(self, sink: ReplySink | None) -> None:
+        self._reply_sink = sink
+
+    def _on_mobile_originated(self, pdu: Any) -> IncomingSms:
         raw = pdu.short_message or getattr(pdu, "message_payload", None) or b""
         if isinstance(raw, str):
             raw = raw.encode("latin-1", "replace")
@@ -850,16 +881,12 @@ class SmppProvider:
         sender = source.decode("ascii", "replace") if isinstance(source, bytes) else str(source)
         if sender and not sender.startswith("+"):
             sender = "+" + sender
-        with self._receipts_lock:
-            self._replies.append(
-                IncomingSms(
-                    provider_ref=f"mo:{uuid.uuid4().hex}",
-                    sender=sender,
-                    body=body,
-                    received_at=datetime.now(UTC),
-                )
-            )
-            del self._replies[: -self.config.max_receipts]
+        return IncomingSms(
+            provider_ref=f"mo:{uuid.uuid4().hex}",
+            sender=sender,
+            body=body,
+            received_at=datetime.now(UTC),
+        )
 
     def fetch_replies(
         self, since: datetime | None, *, known: Callable[[str], bool] | None = None

@@ -56,6 +56,7 @@ from smsdesk.providers.base import (
     Provider,
     ProviderError,
     PushesReceipts,
+    PushesReplies,
     SubmitResult,
     TransientError,
 )
@@ -242,6 +243,9 @@ class DispatcherService:
             if isinstance(provider, PushesReceipts):
                 # pushed receipts go to the database before the gateway is told we have them
                 provider.set_receipt_sink(partial(self.receipts.store_pushed, name))
+            if isinstance(provider, PushesReplies):
+                # pushed replies too (SMPP mobile-originated): stored, then acknowledged
+                provider.set_reply_sink(partial(self.replies.store_pushed, name))
             self._providers[name] = provider
         return self._providers[name]
 

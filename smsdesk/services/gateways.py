@@ -44,9 +44,11 @@ from smsdesk.providers.base import (
     ProviderError,
     PushedReceipt,
     PushesReceipts,
+    PushesReplies,
     Receipt,
     ReceiptSink,
     Replies,
+    ReplySink,
     SenderInfo,
     SentRecord,
     SubmitResult,
@@ -661,6 +663,7 @@ class LiveProvider:
         self._busy: dict[int, int] = {}  # id(provider) -> calls in progress
         self._retired: list[Provider] = []
         self._receipt_sink: ReceiptSink | None = None
+        self._reply_sink: ReplySink | None = None
 
     # -- plumbing --------------------------------------------------------------------
 
@@ -673,6 +676,8 @@ class LiveProvider:
             built = self._gateways.build(self.name)  # may raise: nothing is kept then
             if self._receipt_sink is not None and isinstance(built, PushesReceipts):
                 built.set_receipt_sink(self._receipt_sink)
+            if self._reply_sink is not None and isinstance(built, PushesReplies):
+                built.set_reply_sink(self._reply_sink)
             old, self._current, self._built_at = self._current, built, generation
             if self._rate_set:
                 built.rate_per_second = self._rate
@@ -715,6 +720,14 @@ class LiveProvider:
             current = self._current
         if current is not None and isinstance(current, PushesReceipts):
             current.set_receipt_sink(sink)
+
+    def set_reply_sink(self, sink: ReplySink | None) -> None:
+        """Replies pushed by the gateway (PushesReplies) go here before it is answered."""
+        with self._lock:
+            self._reply_sink = sink
+            current = self._current
+        if current is not None and isinstance(current, PushesReplies):
+            current.set_reply_sink(sink)
 
     def remember_receipts(self, receipts: Sequence[PushedReceipt]) -> None:
         with self._using() as provider:

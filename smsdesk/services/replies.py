@@ -29,6 +29,9 @@ log = logging.getLogger(__name__)
 ACTIVE_DAYS = 60  # gateways of campaigns created this recently are asked for replies
 CHUNK = 900
 CLOCK_MARGIN = timedelta(minutes=10)
+# a pushed reply the gateway delivers again (we died after storing it, before answering):
+# the same number and words within this long of the stored one is that reply, not a new one
+REDELIVERY_WINDOW = timedelta(minutes=10)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ class ReplyService:
         self._clock = clock
         self._asked_at: dict[str, float] = {}  # provider -> time.monotonic() of its last ask
         self.last_collected = CollectReport()  # what the last collect() brought
+        self._pushed_lock = threading.Lock()
+        self._pushed = CollectReport()  # stored by store_pushed() since the last collect()
 
     # -- collecting --------------------------------------------------------------------
 
@@ -128,8 +133,35 @@ class ReplyService:
                 log.warning("replies from %s unavailable: %s", name, exc)
                 continue
             report += self.record(name, replies)
+        with self._pushed_lock:  # what the gateways pushed meanwhile counts as collected
+            report, self._pushed = report + self._pushed, CollectReport()
         self.last_collected = report
         return report
+
+    def store_pushed(self, provider_name: str, replies: Sequence[IncomingSms]) -> None:
+        """The sink of a gateway that pushes replies (SMPP deliver_sm): they are stored
+        here before the gateway is answered. A reply it delivers again after we died in
+        between (same number, same words, within REDELIVERY_WINDOW) is not stored twice."""
+        fresh = [r for r in replies if not self._redelivered(provider_name, r)]
+        stored = self.record(provider_name, fresh)
+        with self._pushed_lock:
+            self._pushed += stored
+
+    def _redelivered(self, provider_name: str, reply: IncomingSms) -> bool:
+        with self._sessions() as session:
+            return (
+                session.scalar(
+                    select(Incoming.id)
+                    .where(
+                        Incoming.sender == reply.sender,
+                        Incoming.provider == provider_name,
+                        Incoming.body == reply.body,
+                        Incoming.received_at >= reply.received_at - REDELIVERY_WINDOW,
+                    )
+                    .limit(1)
+                )
+                is not None
+            )
 
     def _last_received(self, provider_name: str) -> datetime | None:
         with self._sessions() as session:

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from smsdesk.db.models import Campaign, Incoming, Message, utcnow
+from smsdesk.db.models import Campaign, Contact, Incoming, Message, RecipientList, utcnow
 from smsdesk.domain.delivery import MessageStatus, ptt_meaning
 from smsdesk.domain.operators import operator_name
 from smsdesk.services.campaigns import CampaignRequest
@@ -89,6 +89,7 @@ class CampaignReport:
     started_at: datetime | None
     finished_at: datetime | None
     estimated_end: datetime | None  # while sending: when the last message should leave
+    waiting: int = 0  # of `pending`: not yet handed to the gateway (the rest await a report)
 
     @property
     def states(self) -> dict[str, int]:
@@ -148,6 +149,39 @@ class RetryCandidate:
     reason: str
 
 
+@dataclass(frozen=True)
+class CampaignDraft:
+    """What "copy as a new draft" hands to the Send tab (SendTab.load_draft)."""
+
+    name: str
+    body: str
+    sender: str | None
+    list_ids: tuple[int, ...]
+    numbers: tuple[str, ...]  # E.164: the receivers that were not on its list
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    """One line of the Campaigns list."""
+
+    id: int
+    name: str
+    status: str
+    provider: str
+    created_at: datetime
+    started_at: datetime | None
+    recipients: int
+    delivered: int
+
+    @property
+    def delivered_share(self) -> float | None:
+        """Delivered / recipients (0..1); None for a campaign without messages."""
+        return self.delivered / self.recipients if self.recipients else None
+
+
+CAMPAIGN_STATUSES = ("scheduled", "sending", "paused", "done", "cancelled")
+
+
 class ResultsService:
     def __init__(
         self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utcnow
@@ -174,18 +208,7 @@ class ResultsService:
 
     def _report(self, session: Session, campaign: Campaign, timeline: bool) -> CampaignReport:
         cid = campaign.id
-        grouped = session.execute(
-            select(
-                Message.status,
-                Message.ptt,
-                Message.operator_code,
-                func.count(),
-                func.coalesce(func.sum(Message.parts), 0),
-                func.coalesce(func.sum(Message.credits), 0.0),
-            )
-            .where(Message.campaign_id == cid)
-            .group_by(Message.status, Message.ptt, Message.operator_code)
-        ).all()
+        grouped = _report_groups(session, cid)
         states: Counter[str] = Counter()
         codes: Counter[int] = Counter()
         operators: Counter[str] = Counter()
@@ -251,6 +274,7 @@ class ResultsService:
             started_at=campaign.started_at,
             finished_at=campaign.finished_at,
             estimated_end=self._estimated_end(campaign, waiting, recipients - waiting),
+            waiting=waiting,
         )
 
     def _timeline(self, session: Session, campaign: Campaign) -> tuple[int, tuple[TimeBucket, ...]]:
@@ -299,7 +323,72 @@ class ResultsService:
             return None
         return now + timedelta(seconds=left * elapsed / sent)
 
+    # -- the Campaigns list -----------------------------------------------------------
+
+    def campaigns(
+        self, *, search: str = "", status: str = "", limit: int = 5000
+    ) -> list[CampaignRow]:
+        """Every campaign, finished ones included, latest first: its counts in one GROUP BY
+        over ix_message_campaign_status. `search` finds a part of the name (any case)."""
+        query = select(Campaign).order_by(Campaign.created_at.desc(), Campaign.id.desc())
+        if search.strip():
+            query = query.where(func.lower(Campaign.name).contains(search.strip().lower()))
+        if status:
+            query = query.where(Campaign.status == status)
+        with self._sessions() as session:
+            found = list(session.scalars(query.limit(limit)))
+            ids = [c.id for c in found]
+            counts: dict[int, tuple[int, int]] = {}
+            for start in range(0, len(ids), 500):
+                for cid, total, delivered in session.execute(
+                    select(
+                        Message.campaign_id,
+                        func.count(),
+                        func.count().filter(Message.status == MessageStatus.DELIVERED),
+                    )
+                    .where(Message.campaign_id.in_(ids[start : start + 500]))
+                    .group_by(Message.campaign_id)
+                ):
+                    counts[int(cid or 0)] = (int(total), int(delivered))
+            return [
+                CampaignRow(
+                    id=c.id,
+                    name=c.name,
+                    status=c.status,
+                    provider=c.provider,
+                    created_at=c.created_at,
+                    started_at=c.started_at,
+                    recipients=counts.get(c.id, (0, 0))[0],
+                    delivered=counts.get(c.id, (0, 0))[1],
+                )
+                for c in found
+            ]
+
     # -- actions ---------------------------------------------------------------------------
+
+    def draft(self, campaign_id: int) -> CampaignDraft:
+        """The campaign as a new draft: its message, sender, list, and the numbers that
+        were not on its list (pasted ones), a number once."""
+        with self._sessions() as session:
+            campaign = session.get(Campaign, campaign_id)
+            if campaign is None:
+                raise ResultsError(f"no campaign {campaign_id}")
+            receivers = select(Message.receiver).where(Message.campaign_id == campaign_id)
+            list_ids: tuple[int, ...] = ()
+            list_id = campaign.list_id
+            if list_id is not None and session.get(RecipientList, list_id) is not None:
+                list_ids = (list_id,)
+                receivers = receivers.where(
+                    Message.receiver.not_in(select(Contact.e164).where(Contact.list_id == list_id))
+                )
+            numbers = tuple(dict.fromkeys(session.scalars(receivers.order_by(Message.id))))
+            return CampaignDraft(
+                name=campaign.name,
+                body=campaign.body,
+                sender=campaign.sender or None,
+                list_ids=list_ids,
+                numbers=numbers,
+            )
 
     def retry_candidates(
         self, campaign_id: int, codes: Sequence[int] = TEMPORARY_PTT
@@ -346,3 +435,90 @@ class ResultsService:
             writer.writerow(["figure", "value"])
             writer.writerows([neutralise_cell(a), neutralise_cell(b)] for a, b in rows)
         return len(rows)
+
+
+# the report index's columns after campaign_id, in its order
+_TABLE = Message.__tablename__
+_REPORT_COLUMNS = ("status", "ptt", "operator_code", "parts", "credits")
+MAX_SKIP_GROUPS = 400  # beyond this many distinct keys one GROUP BY pass is cheaper
+
+
+class _TooManyGroups(Exception):
+    pass
+
+
+def _report_groups(session: Session, campaign_id: int) -> list[tuple[Any, ...]]:
+    """(status, ptt, operator, count, parts, credits) per distinct (status, ptt, operator,
+    parts, credits) of a campaign.
+
+    On SQLite the distinct keys are found by seeks in ix_message_campaign_report and each
+    is counted with count(*) on its equality range: the engine walks the index without
+    decoding a column per row, about twice as fast as GROUP BY over a million rows (a
+    campaign holds a few dozen such keys: states x codes x operators x parts x prices).
+    Elsewhere, or past MAX_SKIP_GROUPS keys, one GROUP BY pass.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        try:
+            return _skip_scan_groups(session, campaign_id)
+        except _TooManyGroups:
+            pass
+    rows = session.execute(
+        select(
+            Message.status,
+            Message.ptt,
+            Message.operator_code,
+            func.count(),
+            func.coalesce(func.sum(Message.parts), 0),
+            func.coalesce(func.sum(Message.credits), 0.0),
+        )
+        .where(Message.campaign_id == campaign_id)
+        .group_by(Message.status, Message.ptt, Message.operator_code)
+    ).all()
+    return [tuple(row) for row in rows]
+
+
+def _skip_scan_groups(session: Session, campaign_id: int) -> list[tuple[Any, ...]]:
+    """SQLite only: a few hundred tiny statements, so straight through the driver's cursor
+    (SQLAlchemy's per-statement cost would double the time). `IS ?` is SQLite's equality
+    that also matches NULL, and it uses the index like `=`; NULL sorts first."""
+    cursor = session.connection().connection.cursor()
+    names = _REPORT_COLUMNS
+    found: list[tuple[Any, ...]] = []
+
+    def first(sql: str, params: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        row = cursor.execute(sql, params).fetchone()
+        return None if row is None else tuple(row)
+
+    def walk(prefix: tuple[Any, ...]) -> None:
+        level = len(prefix)
+        where = " AND ".join(["campaign_id = ?", *(f"{n} IS ?" for n in names[:level])])
+        params = (campaign_id, *prefix)
+        if level == len(names):
+            (count,) = first(f"SELECT count(*) FROM {_TABLE} WHERE {where}", params) or (0,)
+            status, ptt, operator, parts, credits = prefix
+            found.append((status, ptt, operator, count, (parts or 0) * count,
+                          (credits or 0.0) * count))  # fmt: skip
+            if len(found) > MAX_SKIP_GROUPS:
+                raise _TooManyGroups
+            return
+        name = names[level]
+        row = first(f"SELECT {name} FROM {_TABLE} WHERE {where} ORDER BY {name} LIMIT 1", params)
+        if row is not None and row[0] is None:
+            walk((*prefix, None))
+            row = first(
+                f"SELECT {name} FROM {_TABLE} WHERE {where} AND {name} IS NOT NULL"
+                f" ORDER BY {name} LIMIT 1",
+                params,
+            )
+        next_value = (
+            f"SELECT {name} FROM {_TABLE} WHERE {where} AND {name} > ? ORDER BY {name} LIMIT 1"
+        )
+        while row is not None:
+            walk((*prefix, row[0]))
+            row = first(next_value, (*params, row[0]))
+
+    try:
+        walk(())
+    finally:
+        cursor.close()
+    return found

@@ -6,7 +6,15 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,10 +30,27 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.services.replies import ReplyService, ThreadEntry, ThreadSummary
-from smsdesk.ui.table_models import readable_number
+from smsdesk.ui import formats
 from smsdesk.ui.workers import WorkerPool
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def message_status_text(status: str) -> str:
+    """A message's status in the user's words."""
+    tr = QCoreApplication.translate
+    words = {
+        "delivered": tr("InboxTab", "Delivered"),
+        "failed": tr("InboxTab", "Failed"),
+        "expired": tr("InboxTab", "Expired"),
+        "cancelled": tr("InboxTab", "Cancelled"),
+        "unknown": tr("InboxTab", "Unknown"),
+        "queued": tr("InboxTab", "Pending"),
+        "submitting": tr("InboxTab", "Pending"),
+        "submitted": tr("InboxTab", "Pending"),
+        "paused": tr("InboxTab", "Pending"),
+    }
+    return words.get(status, status)
 
 
 class ThreadsModel(QAbstractTableModel):
@@ -56,11 +81,14 @@ class ThreadsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == 0:
-                return readable_number(thread.sender) + ("  STOP" if thread.stopped else "")
+                number = formats.phone(thread.sender)
+                return (
+                    self.tr("{number} · STOP").format(number=number) if thread.stopped else number
+                )
             if column == 1:
-                return thread.last_at.astimezone().strftime("%d/%m/%Y %H:%M")
+                return formats.date_time(thread.last_at)
             if column == 2:
-                return str(thread.replies)
+                return formats.count(thread.replies)
             return thread.last_body
         if role == Qt.ItemDataRole.ToolTipRole and thread.stopped:
             return self.tr("Answered STOP: on the stop list")
@@ -73,6 +101,11 @@ class ThreadsModel(QAbstractTableModel):
             return None
         names = (self.tr("Contact"), self.tr("Last reply"), self.tr("Replies"), self.tr("Said"))
         return names[section] if 0 <= section < len(names) else None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
 
 class InboxTab(QWidget):
@@ -96,9 +129,8 @@ class InboxTab(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.thread_view = QTextBrowser()
-        self.thread_view.setPlaceholderText(self.tr("Choose a contact to read the thread."))
-        self.empty_label = QLabel(self.tr("No reply yet. Replies and STOPs appear here."))
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.empty_label = QLabel()
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
         splitter = QSplitter()
         splitter.addWidget(self.view)
@@ -112,6 +144,23 @@ class InboxTab(QWidget):
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
         self._shown_sender: str | None = None
+        self._entries: list[ThreadEntry] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.view.setToolTip(self.tr("Who answered, latest first; choose one to read the thread"))
+        self.thread_view.setPlaceholderText(self.tr("Choose a contact to read the thread."))
+        self.empty_label.setText(self.tr("No reply yet. Replies and STOPs appear here."))
+        self.refresh_button.setText(self.tr("&Refresh"))
+        self.refresh_button.setToolTip(self.tr("Read the replies again"))
+        self.model.retranslate()
+        if self._shown_sender is not None and self._entries:
+            self._render_thread(self._shown_sender, self._entries)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -138,7 +187,7 @@ class InboxTab(QWidget):
 
     def _failed(self, message: str) -> None:
         self._loading = False
-        self.status_message.emit(self.tr("Inbox: {0}").format(message))
+        self.status_message.emit(self.tr("Inbox: {error}").format(error=message))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         thread = self.model.row_at(current.row())
@@ -156,12 +205,19 @@ class InboxTab(QWidget):
     def _thread_loaded(self, sender: str, entries: list[ThreadEntry]) -> None:
         if sender != self._shown_sender:
             return  # another contact was chosen meanwhile
-        lines = [f"<h3>{html.escape(readable_number(sender))}</h3>"]
+        self._entries = list(entries)
+        self._render_thread(sender, entries)
+        self.thread_loads += 1
+
+    def _render_thread(self, sender: str, entries: list[ThreadEntry]) -> None:
+        lines = [f"<h3>{html.escape(formats.phone(sender))}</h3>"]
         for entry in entries:
-            when = entry.at.astimezone().strftime("%d/%m/%Y %H:%M")
+            when = formats.date_time(entry.at)
             body = html.escape(entry.body).replace("\n", "<br>")
             if entry.outgoing:
-                who = self.tr("Sent (campaign {0}, {1})").format(entry.campaign_id, entry.status)
+                who = self.tr("Sent (campaign {campaign}, {status})").format(
+                    campaign=entry.campaign_id, status=message_status_text(entry.status)
+                )
                 style = "background-color:#eef3fb"
             else:
                 who = (
@@ -175,4 +231,3 @@ class InboxTab(QWidget):
                 f"{html.escape(who)}</small><br>{body}</div>"
             )
         self.thread_view.setHtml("".join(lines))
-        self.thread_loads += 1

@@ -12,6 +12,8 @@ from smsdesk import __version__
 from smsdesk.app import Services
 from smsdesk.providers.base import Capability
 from smsdesk.services.gateways import capabilities_of
+from smsdesk.services.results import CampaignDraft
+from smsdesk.ui.campaigns_tab import CampaignsTab
 from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
 from smsdesk.ui.gateway_settings import GatewaySettingsDialog
@@ -61,6 +63,11 @@ class MainWindow(QMainWindow):
         self.inbox_tab = InboxTab(services.replies, self.workers)
         self.tabs.addTab(self.inbox_tab, self.tr("&Inbox"))
         self.inbox_tab.status_message.connect(self.statusBar().showMessage)
+        self.campaigns_tab = CampaignsTab(services.results, self.workers)
+        self.tabs.addTab(self.campaigns_tab, self.tr("C&ampaigns"))
+        self.campaigns_tab.status_message.connect(self.statusBar().showMessage)
+        self.campaigns_tab.results_requested.connect(self.open_results)
+        self.campaigns_tab.draft_requested.connect(self.load_draft)
         self.results_dialogs: dict[int, ResultsDialog] = {}
         self.contacts_tab.status_message.connect(self.statusBar().showMessage)
         self.contacts_tab.lists_changed.connect(self.send_tab.reload_lists)
@@ -216,11 +223,20 @@ class MainWindow(QMainWindow):
                 parent=self,
             )
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.draft_requested.connect(self.load_draft)
             dialog.destroyed.connect(lambda: self.results_dialogs.pop(campaign_id, None))
             self.results_dialogs[campaign_id] = dialog
         dialog.show()
         dialog.raise_()
         return dialog
+
+    def load_draft(self, draft: CampaignDraft) -> None:
+        """ "Copy as a new draft" (results view, Campaigns list): the Send tab takes it."""
+        load = getattr(self.send_tab, "load_draft", None)  # SendTab.load_draft (send helper)
+        if load is None:
+            return
+        load(draft.name, draft.body, draft.sender, draft.list_ids, draft.numbers)
+        self.tabs.setCurrentWidget(self.send_tab)
 
     def _campaign_created(self, _created: object) -> None:
         self.scheduled_tab.refresh()
@@ -256,6 +272,8 @@ class MainWindow(QMainWindow):
         if sent.claimed or result.receipts or result.replies:
             for dialog in list(self.results_dialogs.values()):
                 dialog.refresh()
+            if self.campaigns_tab.isVisible():
+                self.campaigns_tab.refresh()
         if result.replies:
             self.inbox_tab.refresh()
             self.statusBar().showMessage(self.tr("{0} new reply(ies)").format(result.replies))

@@ -17,7 +17,8 @@ after handling it (the call took effect but the client sees an error).
 
 Deferred sends: `POST /sms/{s}/batches` (name, tag, message, to[], from or
 senderForResponse, noStop, deferred) holds the SMS until `release_jobs()`; `GET batches`
-lists them with their `name`, `POST batches/{id}/cancel` cancels one. Sent SMS carry the
+lists them with their `name`, `POST batches/{id}/cancel` cancels one, `GET
+batches/{id}/statistics` counts its SMS (sent, delivered, failed, pending). Sent SMS carry the
 batch's `tag` and `batchID` in `outgoing`. (Deferred `POST jobs` with `differedPeriod`
 still works: those jobs carry no tag, as at OVH.)
 
@@ -471,6 +472,8 @@ class OvhServer:
                 raise ApiError(404, f"The requested object (id = {ident}) does not exist")
             if method == "GET" and len(rest) == 2:
                 return self._batch_view(batch)
+            if method == "GET" and rest[2:] == ["statistics"]:
+                return self._batch_statistics(state, batch)
             if method == "POST" and rest[2:] == ["cancel"]:
                 return self._cancel_batch(state, batch)
         if head == "jobs":
@@ -701,6 +704,26 @@ class OvhServer:
     @staticmethod
     def _batch_view(batch: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in batch.items() if k != "tag"}  # sms.Batch has no tag
+
+    def _batch_statistics(self, state: ServiceState, batch: dict[str, Any]) -> dict[str, Any]:
+        """`batches/{id}/statistics`: counts over the batch's SMS (a look at each sent one,
+        like a listing by state): `pending` not sent yet, `sent` sent, of which
+        `delivered` and `failed` have their verdict."""
+        tagged = (state.outgoing[i] for i in state.by_tag.get(batch.get("tag", ""), []))
+        sent = [sms for sms in tagged if sms.get("batchID") == batch["id"]]
+        for sms in sent:
+            self._observe(state, sms)
+        delivered = sum(1 for sms in sent if sms["deliveryReceipt"] == 1)
+        failed = sum(1 for sms in sent if sms["deliveryReceipt"] in (2, 16))
+        return {
+            "sent": len(sent),
+            "delivered": delivered,
+            "failed": failed,
+            "pending": len(state.batch_sms.get(batch["id"], {})),
+            "stoplisted": len(batch.get("errors") or []),
+            "credits": sum(float(sms.get("credits") or 0) for sms in sent),
+            "estimatedCredits": batch.get("estimatedCredits", 0),
+        }
 
     def _cancel_batch(self, state: ServiceState, batch: dict[str, Any]) -> dict[str, Any]:
         if batch["status"] != "PENDING" or batch["id"] not in state.batch_sms:

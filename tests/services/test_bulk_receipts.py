@@ -81,3 +81,49 @@ def test_2000_receivers_receipts_with_few_single_reads(
     for receiver, status, ptt, dlr in got:
         assert (status, ptt, dlr) == expected(receiver), receiver
     assert Counter(s for _r, s, _p, _d in got)[MessageStatus.DELIVERED] == 1940
+
+
+def test_deferred_batch_receipts_from_its_statistics(ovh_peer: Any, ovh_services: Services) -> None:
+    """A deferred campaign goes as an OVH batch: `batches/{id}/statistics` says when nothing
+    has a verdict yet (no SMS read) and when all have one (only the failures read)."""
+    receivers = [f"+3362{i:07d}" for i in range(2000)]
+    at = datetime.now(UTC) + timedelta(hours=3)
+    ovh_services.campaigns.create(
+        CampaignRequest(
+            body="Soldes demain",
+            receivers=receivers,
+            sender="ACME",
+            provider="ovh",
+            scheduled_at=at,
+            provider_deferred=True,
+        )
+    )
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    dispatcher = DispatcherService(
+        ovh_services.sessions, ovh_services.provider, clock=lambda: now, batch_size=2000
+    )
+    try:
+        dispatcher.dispatch_due()
+        assert ovh_peer.count_calls("POST", "/sms/*/batches") >= 1
+        ovh_peer.release_jobs()  # its time comes: OVH sends the batch
+        now = at + timedelta(seconds=1)
+        single_before = ovh_peer.count_calls("GET", "/sms/*/outgoing/*")
+        for _ in range(10):
+            dispatcher.receipts.poll(limit=5000)
+            if not dispatcher.receipts.outstanding():
+                break
+            now += timedelta(minutes=15)
+        assert dispatcher.receipts.outstanding() == 0
+    finally:
+        dispatcher.close()
+    single = ovh_peer.count_calls("GET", "/sms/*/outgoing/*") - single_before
+    statistics = ovh_peer.count_calls("GET", "/sms/*/batches/*/statistics")
+    failures = sum(1 for r in receivers if r.endswith(("97", "98", "99")))
+    assert failures == 60
+    assert single == failures  # the delivered 1,940 are never read one by one
+    assert 2 <= statistics <= 10
+    with ovh_services.sessions() as session:
+        got = session.execute(
+            select(Message.receiver, Message.status, Message.ptt, Message.dlr)
+        ).all()
+    assert sorted(got) == sorted((r, *expected(r)) for r in receivers)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QMessageBox
 
 from smsdesk.app import Services
@@ -84,7 +85,7 @@ def test_results_view_figures_exports_and_resend(
     dialog = ResultsDialog(campaign, services.results, services.campaigns, workers)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.loads >= 1)
+    qtbot.waitUntil(lambda: dialog.loads >= 1 and dialog.chart_loads >= 1)
     assert {k: label.text() for k, label in dialog.figure_labels.items()} == SHOWN
     assert dialog.failures_model.rows() == FAILURES
     assert dialog.operators_model.rows() == [("20801", "Orange", "5")]
@@ -92,6 +93,9 @@ def test_results_view_figures_exports_and_resend(
     qtmodeltester.check(dialog.operators_model)
     assert sum(b.delivered for b in dialog.chart.buckets()) == 5
     assert "estimated end" not in dialog.status_line.text()
+    QCoreApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+    assert dialog.figure_names["stopped"].text() == "Answered STOP"
+    assert {k: label.text() for k, label in dialog.figure_labels.items()} == SHOWN
 
     csv_path = tmp_path / "figures.csv"
     dialog.export_csv(csv_path)
@@ -119,6 +123,18 @@ def test_results_view_figures_exports_and_resend(
     resent = services.campaigns.get(dialog.resent_campaign)
     assert resent.recipients == 3 and resent.name == "Soldes (resent)"
 
+    # copy as a new draft: the signal carries what SendTab.load_draft takes
+    with qtbot.waitSignal(dialog.draft_requested) as drafted:
+        dialog.draft_button.click()
+    draft = drafted.args[0]
+    assert (draft.name, draft.body, draft.sender, draft.list_ids) == (
+        "Soldes",
+        "Soldes -20%",
+        "ACME",
+        (),
+    )
+    assert list(draft.numbers) == RECEIVERS  # pasted numbers, in their order
+
 
 def test_results_view_is_live_while_sending(qtbot, services: Services, workers: WorkerPool) -> None:
     created = services.campaigns.create(
@@ -128,6 +144,7 @@ def test_results_view_is_live_while_sending(qtbot, services: Services, workers: 
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.loads >= 1)
     assert dialog.figure_labels["pending"].text() == "3"
+    assert "3 still to send" in dialog.status_line.text()
     assert dialog._live.isActive()  # follows the campaign while anything is pending
     now = datetime.now(UTC) + timedelta(seconds=1)
     dispatcher = DispatcherService(services.sessions, services.provider, clock=lambda: now)
