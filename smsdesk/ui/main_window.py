@@ -232,10 +232,9 @@ class MainWindow(QMainWindow):
 
     def load_draft(self, draft: CampaignDraft) -> None:
         """ "Copy as a new draft" (results view, Campaigns list): the Send tab takes it."""
-        load = getattr(self.send_tab, "load_draft", None)  # SendTab.load_draft (send helper)
-        if load is None:
-            return
-        load(draft.name, draft.body, draft.sender, draft.list_ids, draft.numbers)
+        self.send_tab.load_draft(
+            draft.name, draft.body, draft.sender, draft.list_ids, draft.numbers
+        )
         self.tabs.setCurrentWidget(self.send_tab)
 
     def _campaign_created(self, _created: object) -> None:
