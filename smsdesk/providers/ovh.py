@@ -80,6 +80,15 @@ from smsdesk.providers.base import (
     TransientError,
 )
 from smsdesk.providers.retry import Backoff, wait
+from smsdesk.providers.spec import (
+    RATE_FIELD,
+    ActionResult,
+    BuildContext,
+    ConfigField,
+    FieldKind,
+    GatewayAction,
+    GatewaySpec,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1075,9 +1084,6 @@ class OvhProvider:
         """Settings' "Test": the credentials and account work; returns credits left."""
         return self.credits_left()
 
-    def list_services(self) -> list[str]:
-        return [str(name) for name in self._get("listing SMS accounts", "/sms")]
-
     def estimate(self, body: str, *, commercial: bool) -> Estimate:
         answer = self._call(
             "estimating a message",
@@ -1199,3 +1205,129 @@ def _float_or_none(value: Any) -> float | None:
         return float(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+# --- the gateway's spec (providers/registry.py lists it) ----------------------------------
+
+ENDPOINT_NAMES = ("ovh-eu", "ovh-ca", "ovh-us", "kimsufi-eu", "kimsufi-ca")
+
+
+def _endpoint_problem(text: str) -> str | None:
+    try:
+        resolve_endpoint(text)
+    except PermanentError as exc:
+        return str(exc)
+    return None
+
+
+def _from_settings(values: Mapping[str, str], _context: BuildContext) -> OvhProvider:
+    return OvhProvider(
+        OvhConfig(
+            endpoint=values["endpoint"],
+            application_key=values["application_key"],
+            application_secret=values["application_secret"],
+            consumer_key=values["consumer_key"],
+            service=values["service"],
+        )
+    )
+
+
+def _create_consumer_key(values: Mapping[str, str]) -> ActionResult:
+    if not values.get("application_key") or not values.get("application_secret"):
+        raise GatewayRefusal("Enter the application key and secret first")
+    url, consumer_key = request_consumer_key(
+        values.get("endpoint") or "ovh-eu", values["application_key"], values["application_secret"]
+    )
+    return ActionResult(
+        "OVH's page is open in your browser: log in and accept, then list the accounts.",
+        open_url=url,
+        values={"consumer_key": consumer_key},
+    )
+
+
+def _list_accounts(values: Mapping[str, str]) -> ActionResult:
+    if not all(values.get(n) for n in ("application_key", "application_secret", "consumer_key")):
+        raise GatewayRefusal("Enter the application key, secret and consumer key first")
+    names = list_services(
+        values.get("endpoint") or "ovh-eu",
+        values["application_key"],
+        values["application_secret"],
+        values["consumer_key"],
+    )
+    return ActionResult(
+        f"{len(names)} SMS account(s)" if names else "No SMS account on these keys",
+        choices={"service": tuple(names)},
+    )
+
+
+SPEC = GatewaySpec(
+    name="ovh",
+    label="OVH SMS",
+    description=(
+        "OVHcloud's SMS service: create an application key and secret at OVH, then a consumer "
+        "key here, and choose the SMS account."
+    ),
+    capabilities=OvhProvider.capabilities,
+    factory=_from_settings,
+    fields=(
+        ConfigField(
+            "endpoint",
+            "Endpoint",
+            FieldKind.CHOICE,
+            required=True,
+            env="OVH_ENDPOINT",
+            default="ovh-eu",
+            choices=ENDPOINT_NAMES,
+            tooltip="An OVH endpoint name, or the API's address (https://…)",
+            validator=_endpoint_problem,
+        ),
+        ConfigField(
+            "application_key",
+            "Application key",
+            required=True,
+            env="OVH_APPLICATION_KEY",
+            tooltip="The application key OVH gave when you created the application",
+        ),
+        ConfigField(
+            "application_secret",
+            "Application secret",
+            FieldKind.SECRET,
+            required=True,
+            env="OVH_APPLICATION_SECRET",
+            tooltip="The application secret; kept in the system keyring",
+        ),
+        ConfigField(
+            "consumer_key",
+            "Consumer key",
+            FieldKind.SECRET,
+            required=True,
+            env="OVH_CONSUMER_KEY",
+            tooltip="Created with the button below, then accepted on OVH's page",
+        ),
+        ConfigField(
+            "service",
+            "SMS account",
+            FieldKind.CHOICE,
+            required=True,
+            env="SMSDESK_OVH_SERVICE",
+            placeholder="sms-xx00000-1",
+            tooltip="The OVH SMS account that sends and pays (List accounts fills it)",
+        ),
+        RATE_FIELD,
+    ),
+    actions=(
+        GatewayAction(
+            "consumer_key",
+            "Create consumer key…",
+            "Asks OVH for a key with the SMS rights and opens the page where you accept it",
+            _create_consumer_key,
+        ),
+        GatewayAction(
+            "accounts",
+            "List accounts",
+            "Lists the SMS accounts these keys reach",
+            _list_accounts,
+        ),
+    ),
+    short_label="OVH",
+)
