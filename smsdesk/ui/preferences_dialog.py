@@ -99,6 +99,8 @@ def region_names(language: str) -> list[tuple[str, str]]:
             name = _region_display_name(code, language) or _region_display_name(code, "en")
         except (KeyError, ValueError):
             name = ""
+        if not name:  # Ascension, Tristan da Cunha, Kosovo: Qt knows them
+            name = QLocale.territoryToString(QLocale.codeToTerritory(code))
         names.append((code, name or code))
     collator = QCollator(QLocale(language))
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
