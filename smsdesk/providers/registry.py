@@ -49,3 +49,17 @@ def spec(name: str) -> GatewaySpec:
 def specs() -> list[GatewaySpec]:
     """Every gateway, in menu order."""
     return [spec(name) for name in PROVIDER_NAMES]
+
+
+def spec_texts() -> list[str]:
+    """Every translatable source string of every spec (labels, descriptions, tooltips,
+    action labels), for the catalogue (context spec.TRANSLATION_CONTEXT): a new gateway's
+    words reach the .ts without a list kept by hand."""
+    texts: list[str] = []
+    for gateway in specs():
+        texts += [gateway.label, gateway.description]
+        for field in gateway.fields:
+            texts += [field.label, field.tooltip]
+        for action in gateway.actions:
+            texts += [action.label, action.tooltip]
+    return list(dict.fromkeys(t for t in texts if t))

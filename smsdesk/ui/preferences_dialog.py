@@ -19,7 +19,17 @@ from datetime import time
 from functools import cmp_to_key
 from typing import Any
 
-from PySide6.QtCore import QCollator, QCoreApplication, QEvent, QLocale, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import (
+    QCollator,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    Qt,
+    QTime,
+    QTimeZone,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -37,6 +47,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QStackedWidget,
+    QStyle,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -399,7 +410,8 @@ class PreferencesDialog(QDialog):
         for _ in range(5):
             self.sections.addItem("")
         self.pages = QStackedWidget()
-        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sections.setSpacing(3)
+        self.sections.currentRowChanged.connect(self._section_changed)
         self.pages.addWidget(self._build_gateway())
         self.pages.addWidget(self._build_sending())
         self.pages.addWidget(self._build_region())
@@ -423,7 +435,13 @@ class PreferencesDialog(QDialog):
 
         body = QHBoxLayout()
         body.addWidget(self.sections)
-        body.addWidget(self.pages, 1)
+        self.page_title = QLabel()  # the section's name, over its page, aligned with it
+        indent = self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+        self.page_title.setContentsMargins(indent, 0, 0, 0)
+        page = QVBoxLayout()
+        page.addWidget(self.page_title)
+        page.addWidget(self.pages, 1)
+        body.addLayout(page, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addWidget(self.error)
@@ -441,7 +459,6 @@ class PreferencesDialog(QDialog):
 
     def _build_gateway(self) -> QWidget:
         page = QWidget()
-        self.gateway_title = QLabel()
         self.gateway = QComboBox()
         self.gateway.currentIndexChanged.connect(self._gateway_changed)
         self.gateway_label = QLabel()
@@ -475,7 +492,6 @@ class PreferencesDialog(QDialog):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.outcome, 1)
         layout = QVBoxLayout(page)
-        layout.addWidget(self.gateway_title)
         layout.addLayout(choice)
         layout.addWidget(self.capabilities)
         layout.addWidget(self.env_note)
@@ -616,9 +632,9 @@ class PreferencesDialog(QDialog):
             item = self.sections.item(row)
             if item is not None:
                 item.setText(title)
+        self._section_changed(self.sections.currentRow())
         self.sections.setToolTip(self.tr("The sections of Preferences"))
         # gateway
-        self.gateway_title.setText("<b>{}</b>".format(self.tr("Gateway")))
         self.gateway_label.setText(self.tr("Send through:"))
         self.gateway.setToolTip(self.tr("The gateway new campaigns are sent through"))
         for row in range(self.gateway.count()):
@@ -654,7 +670,7 @@ class PreferencesDialog(QDialog):
         self.restore_button.setToolTip(
             self.tr("The hours French law allows for commercial text messages")
         )
-        self.sending_title.setText("<b>{}</b>".format(self.tr("Sending")))
+        self.sending_title.setText("<b>{}</b>".format(self.tr("New campaigns")))
         self.sender_label.setText(self.tr("Default sender:"))
         self.default_sender.setToolTip(
             self.tr("The sender new campaigns start with: up to 11 letters or digits")
@@ -687,7 +703,10 @@ class PreferencesDialog(QDialog):
         )
         self.time_zone_label.setText(self.tr("Time zone:"))
         self.time_zone.setToolTip(self.tr("The zone dates and times are shown in"))
-        self.time_zone.setItemText(0, self.tr("Same as the system"))
+        system_zone = bytes(QTimeZone.systemTimeZoneId().data()).decode()
+        self.time_zone.setItemText(
+            0, self.tr("Same as the system ({zone})").format(zone=zone_label(system_zone))
+        )
         save_text = self.tr("Save")
         self.save_button.setText(save_text)
         self.save_button.setToolTip(self.tr("Save every section"))
@@ -699,6 +718,11 @@ class PreferencesDialog(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _section_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        item = self.sections.item(row)
+        self.page_title.setText(f"<h3>{item.text()}</h3>" if item is not None else "")
 
     def _fill_regions(self) -> None:
         """Country names in the window's language, for the region and the holidays."""
