@@ -215,6 +215,7 @@ class DispatcherService:
         or 90 s; `receipt_validity` to the `receipt_validity_hours` setting (48 h)."""
         self._sessions = sessions
         self._provider_factory = provider_factory
+        # its own providers (connections), by design: not GatewayService.shared's
         self._providers: dict[str, Provider] = {}
         self._clock = clock
         self._batch_size = batch_size

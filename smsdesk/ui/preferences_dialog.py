@@ -424,12 +424,12 @@ class PreferencesDialog(QDialog):
         self.status = QLabel()  # loading, saving, saved
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
         save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        assert save_button is not None and cancel_button is not None
-        self.save_button, self.cancel_button = save_button, cancel_button
+        close_button = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        assert save_button is not None and close_button is not None
+        self.save_button, self.close_button = save_button, close_button
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -710,8 +710,10 @@ class PreferencesDialog(QDialog):
         save_text = self.tr("Save")
         self.save_button.setText(save_text)
         self.save_button.setToolTip(self.tr("Save every section"))
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Close without saving"))
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setToolTip(
+            self.tr("Close Preferences (asks first if an edit is not saved)")
+        )
         self._gateway_changed()
 
     def changeEvent(self, event: QEvent) -> None:
