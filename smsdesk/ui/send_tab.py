@@ -683,7 +683,12 @@ class SendTab(QWidget):
             number = number.strip()
             if not ok or not number:
                 return
-            self._prefs = replace(self._prefs, test_number=number)  # the rest kept
+            self._prefs = SendPreferences(
+                commercial_window=self._prefs.commercial_window,
+                default_sender=self._prefs.default_sender,
+                region=self._prefs.region,
+                test_number=number,
+            )
             if self._preferences is not None:
                 self._preferences.save_preferences(self._prefs)
         body = self.editor.text()
