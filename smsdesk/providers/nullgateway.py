@@ -22,7 +22,13 @@ from smsdesk.providers.base import (
     SentRecord,
     SubmitResult,
 )
-from smsdesk.providers.spec import RATE_FIELD, BuildContext, ConfigField, GatewaySpec
+from smsdesk.providers.spec import (
+    QT_TRANSLATE_NOOP,
+    RATE_FIELD,
+    BuildContext,
+    ConfigField,
+    GatewaySpec,
+)
 
 
 class NullGateway:
@@ -94,12 +100,18 @@ def _from_settings(values: Mapping[str, str], _context: BuildContext) -> NullGat
 
 SPEC = GatewaySpec(
     name="nullgateway",
-    label="Null gateway (delivers nothing)",
-    description="Accepts every message and delivers none: for tests and dry runs.",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "Null gateway (delivers nothing)"),
+    description=QT_TRANSLATE_NOOP(
+        "GatewaySpec", "Accepts every message and delivers none: for tests and dry runs."
+    ),
     capabilities=NullGateway.capabilities,
     factory=_from_settings,
     fields=(
-        ConfigField("label", "Label", tooltip="Any text; the null gateway only keeps it"),
+        ConfigField(
+            "label",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Label"),
+            tooltip=QT_TRANSLATE_NOOP("GatewaySpec", "Any text; the null gateway only keeps it"),
+        ),
         RATE_FIELD,
     ),
     short_label="Null gateway",

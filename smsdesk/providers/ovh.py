@@ -81,6 +81,7 @@ from smsdesk.providers.base import (
 )
 from smsdesk.providers.retry import Backoff, wait
 from smsdesk.providers.spec import (
+    QT_TRANSLATE_NOOP,
     RATE_FIELD,
     ActionResult,
     BuildContext,
@@ -1239,7 +1240,10 @@ def _create_consumer_key(values: Mapping[str, str]) -> ActionResult:
         values.get("endpoint") or "ovh-eu", values["application_key"], values["application_secret"]
     )
     return ActionResult(
-        "OVH's page is open in your browser: log in and accept, then list the accounts.",
+        QT_TRANSLATE_NOOP(
+            "GatewaySpec",
+            "OVH's page is open in your browser: log in and accept, then list the accounts.",
+        ),
         open_url=url,
         values={"consumer_key": consumer_key},
     )
@@ -1262,70 +1266,86 @@ def _list_accounts(values: Mapping[str, str]) -> ActionResult:
 
 SPEC = GatewaySpec(
     name="ovh",
-    label="OVH SMS",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "OVH SMS"),
     description=(
-        "OVHcloud's SMS service: create an application key and secret at OVH, then a consumer "
-        "key here, and choose the SMS account."
+        QT_TRANSLATE_NOOP(
+            "GatewaySpec",
+            "OVHcloud's SMS service: create an application key and secret at OVH, then a consumer "
+            "key here, and choose the SMS account.",
+        )
     ),
     capabilities=OvhProvider.capabilities,
     factory=_from_settings,
     fields=(
         ConfigField(
             "endpoint",
-            "Endpoint",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Endpoint"),
             FieldKind.CHOICE,
             required=True,
             env="OVH_ENDPOINT",
             default="ovh-eu",
             choices=ENDPOINT_NAMES,
-            tooltip="An OVH endpoint name, or the API's address (https://…)",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "An OVH endpoint name, or the API's address (https://…)"
+            ),
             validator=_endpoint_problem,
         ),
         ConfigField(
             "application_key",
-            "Application key",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Application key"),
             required=True,
             env="OVH_APPLICATION_KEY",
-            tooltip="The application key OVH gave when you created the application",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The application key OVH gave when you created the application"
+            ),
         ),
         ConfigField(
             "application_secret",
-            "Application secret",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Application secret"),
             FieldKind.SECRET,
             required=True,
             env="OVH_APPLICATION_SECRET",
-            tooltip="The application secret; kept in the system keyring",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The application secret; kept in the system keyring"
+            ),
         ),
         ConfigField(
             "consumer_key",
-            "Consumer key",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Consumer key"),
             FieldKind.SECRET,
             required=True,
             env="OVH_CONSUMER_KEY",
-            tooltip="Created with the button below, then accepted on OVH's page",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "Created with the button below, then accepted on OVH's page"
+            ),
         ),
         ConfigField(
             "service",
-            "SMS account",
+            QT_TRANSLATE_NOOP("GatewaySpec", "SMS account"),
             FieldKind.CHOICE,
             required=True,
             env="SMSDESK_OVH_SERVICE",
             placeholder="sms-xx00000-1",
-            tooltip="The OVH SMS account that sends and pays (List accounts fills it)",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The OVH SMS account that sends and pays (List accounts fills it)"
+            ),
         ),
         RATE_FIELD,
     ),
     actions=(
         GatewayAction(
             "consumer_key",
-            "Create consumer key…",
-            "Asks OVH for a key with the SMS rights and opens the page where you accept it",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Create consumer key…"),
+            QT_TRANSLATE_NOOP(
+                "GatewaySpec",
+                "Asks OVH for a key with the SMS rights and opens the page where you accept it",
+            ),
             _create_consumer_key,
         ),
         GatewayAction(
             "accounts",
-            "List accounts",
-            "Lists the SMS accounts these keys reach",
+            QT_TRANSLATE_NOOP("GatewaySpec", "List accounts"),
+            QT_TRANSLATE_NOOP("GatewaySpec", "Lists the SMS accounts these keys reach"),
             _list_accounts,
         ),
     ),

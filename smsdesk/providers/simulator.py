@@ -52,7 +52,7 @@ from smsdesk.providers.base import (
     SentRecord,
     SubmitResult,
 )
-from smsdesk.providers.spec import RATE_FIELD, BuildContext, GatewaySpec
+from smsdesk.providers.spec import QT_TRANSLATE_NOOP, RATE_FIELD, BuildContext, GatewaySpec
 
 FAILURE_SUFFIXES: dict[str, int] = {"0005": 5, "0023": 23, "0024": 24, "0026": 26, "0008": 8}
 REFUSED_SUFFIX = "0020"
@@ -302,11 +302,14 @@ def _from_settings(values: Mapping[str, str], context: BuildContext) -> Simulato
 
 SPEC = GatewaySpec(
     name="simulator",
-    label="Simulator (no account)",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "Simulator (no account)"),
     description=(
-        "The built-in simulator sends nothing: it accepts every message and reports delivery "
-        "receipts, to try smsdesk without an account. Numbers ending in 0005, 0008, 0023, 0024 "
-        "or 0026 fail; 0020 is refused; 0042 answers STOP."
+        QT_TRANSLATE_NOOP(
+            "GatewaySpec",
+            "The built-in simulator sends nothing: it accepts every message and reports delivery "
+            "receipts, to try smsdesk without an account. Numbers ending in 0005, 0008, 0023, 0024 "
+            "or 0026 fail; 0020 is refused; 0042 answers STOP.",
+        )
     ),
     capabilities=SimulatorProvider.capabilities,
     factory=_from_settings,

@@ -71,7 +71,14 @@ from smsdesk.providers.base import (
     TransientError,
 )
 from smsdesk.providers.retry import Backoff, wait
-from smsdesk.providers.spec import RATE_FIELD, BuildContext, ConfigField, FieldKind, GatewaySpec
+from smsdesk.providers.spec import (
+    QT_TRANSLATE_NOOP,
+    RATE_FIELD,
+    BuildContext,
+    ConfigField,
+    FieldKind,
+    GatewaySpec,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1095,45 +1102,53 @@ def _bound(provider: Any) -> None:
 
 SPEC = GatewaySpec(
     name="smpp",
-    label="SMPP 3.4",
-    description="An SMS centre reached over SMPP 3.4 (host, port and account from your operator).",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "SMPP 3.4"),
+    description=QT_TRANSLATE_NOOP(
+        "GatewaySpec",
+        "An SMS centre reached over SMPP 3.4 (host, port and account from your operator).",
+    ),
     capabilities=SmppProvider.capabilities,
     factory=_from_settings,
     fields=(
         ConfigField(
             "host",
-            "Host",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Host"),
             required=True,
             env="SMSDESK_SMPP_HOST",
             placeholder="smsc.example.net",
-            tooltip="The SMS centre's host name or address",
+            tooltip=QT_TRANSLATE_NOOP("GatewaySpec", "The SMS centre's host name or address"),
         ),
         ConfigField(
             "port",
-            "Port",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Port"),
             FieldKind.INTEGER,
             env="SMSDESK_SMPP_PORT",
             default="2775",
             minimum=1,
             maximum=65535,
-            tooltip="The SMS centre's TCP port (2775 by default)",
+            tooltip=QT_TRANSLATE_NOOP("GatewaySpec", "The SMS centre's TCP port (2775 by default)"),
         ),
         ConfigField(
             "system_id",
-            "System ID",
+            QT_TRANSLATE_NOOP("GatewaySpec", "System ID"),
             required=True,
             env="SMSDESK_SMPP_SYSTEM_ID",
             max_length=15,
-            tooltip="The account name the SMS centre gave you (15 characters at most)",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The account name the SMS centre gave you (15 characters at most)"
+            ),
         ),
         ConfigField(
             "password",
-            "Password",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Password"),
             FieldKind.SECRET,
             required=True,
             env="SMSDESK_SMPP_PASSWORD",
             max_length=8,
-            tooltip="The account's password (8 characters at most); kept in the system keyring",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec",
+                "The account's password (8 characters at most); kept in the system keyring",
+            ),
         ),
         RATE_FIELD,
     ),

@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 TRANSLATION_CONTEXT = "GatewaySpec"  # QCoreApplication.translate context of every label
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for the catalogue, without Qt: pyside6-lupdate reads these calls in
+    the gateway modules (so a new gateway's words reach the .ts by themselves); the UI
+    translates them with QCoreApplication.translate(TRANSLATION_CONTEXT, text)."""
+    return text
+
+
 class FieldKind(enum.Enum):
     TEXT = "text"
     SECRET = "secret"  # kept in the OS keyring, never in the database nor shown back
@@ -92,9 +99,11 @@ class ConfigField:
 
 RATE_FIELD = ConfigField(
     "rate",
-    "Rate limit",
+    QT_TRANSLATE_NOOP("GatewaySpec", "Rate limit"),
     FieldKind.RATE,
-    tooltip="At most this many messages per second through this gateway (0: no limit)",
+    tooltip=QT_TRANSLATE_NOOP(
+        "GatewaySpec", "At most this many messages per second through this gateway (0: no limit)"
+    ),
 )
 
 

@@ -143,3 +143,30 @@ def test_a_save_rebuilds_the_shared_provider(services: Services, monkeypatch: An
     assert second is not first
     assert isinstance(second, NullGateway) and second.label == "second"
     assert isinstance(first, NullGateway) and first.closed  # no call was using it
+
+
+def test_the_specs_words_reach_the_catalogue(tmp_path: Any) -> None:
+    """pyside6-lupdate finds every label, description and tooltip of every spec in the
+    gateway modules (QT_TRANSLATE_NOOP), so a new gateway needs no list kept elsewhere."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import smsdesk.providers
+
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    folder = Path(smsdesk.providers.__file__).parent
+    catalogue = tmp_path / "specs.ts"
+    subprocess.run(
+        [str(lupdate), "-silent", *map(str, sorted(folder.glob("*.py"))), "-ts", str(catalogue)],
+        check=True,
+    )
+    import xml.etree.ElementTree as ET
+
+    found = {
+        source.text
+        for context in ET.parse(catalogue).getroot().iter("context")
+        if context.findtext("name") == "GatewaySpec"
+        for source in context.iter("source")
+    }
+    assert [t for t in registry.spec_texts() if t not in found] == []
