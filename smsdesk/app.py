@@ -46,7 +46,8 @@ class Services:
     results: ResultsService
 
     def provider(self, name: str) -> Provider:
-        """Gateway `name` from the environment, Settings and the keyring (follows saves)."""
+        """A provider of gateway `name` with its own connections (one per dispatcher); the
+        services share GatewayService.shared's instead."""
         return self.gateways.provider(name)
 
     def new_dispatcher(self, *, batch_size: int | None = None) -> DispatcherService:
@@ -68,7 +69,7 @@ def build_services(db_url: str | None = None) -> Services:
     gateways = GatewayService(preferences, data_dir=data)
     # SMSDESK_PROVIDER, else the gateway chosen in Settings, else the simulator
     settings = replace(settings, provider=gateways.default_provider())
-    recipients = RecipientService(sessions, providers=gateways.provider)
+    recipients = RecipientService(sessions, providers=gateways.shared)
     return Services(
         settings=settings,
         engine=engine,
@@ -76,7 +77,7 @@ def build_services(db_url: str | None = None) -> Services:
         data_dir=data,
         campaigns=CampaignService(
             sessions,
-            providers=gateways.provider,
+            providers=gateways.shared,
             default_window=preferences.commercial_window,
             configuration_problem=gateways.configuration_problem,
         ),
@@ -86,7 +87,7 @@ def build_services(db_url: str | None = None) -> Services:
         templates=TemplateService(sessions),
         gateways=gateways,
         recipients=recipients,
-        replies=ReplyService(sessions, gateways.provider, stop_list=recipients.stop_list),
+        replies=ReplyService(sessions, gateways.shared, stop_list=recipients.stop_list),
         results=ResultsService(sessions),
     )
 

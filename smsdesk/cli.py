@@ -305,6 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
         "its receipts (exit 0 and one line)",
     )
 
+    gateway = sub.add_parser("gateway", help="the gateways smsdesk sends through").add_subparsers(
+        dest="action", required=True, parser_class=_Parser
+    )
+    gateway.add_parser("list", help="each gateway: name, label, what it can do (tab-separated)")
+
     message = sub.add_parser("message", help="message tools").add_subparsers(
         dest="action", required=True, parser_class=_Parser
     )
@@ -522,6 +527,8 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
         return _message_info(args)
     if args.command == "self-check":
         return _self_check()
+    if args.command == "gateway":
+        return _gateway_list()
 
     from smsdesk.app import build_services
     from smsdesk.db.session import DatabaseError
@@ -555,6 +562,16 @@ def _run(args: argparse.Namespace, db_url: str | None) -> int:
         raise CliError(str(exc)) from None
     finally:
         services.close()
+
+
+def _gateway_list() -> int:
+    """Every gateway of the registry (providers/registry.py), from its spec alone."""
+    from smsdesk.providers.registry import specs
+
+    for spec in specs():
+        abilities = ",".join(sorted(c.value for c in spec.capabilities))
+        print(f"{spec.name}\t{spec.label}\t{abilities}")
+    return 0
 
 
 def _self_check() -> int:

@@ -80,6 +80,16 @@ from smsdesk.providers.base import (
     TransientError,
 )
 from smsdesk.providers.retry import Backoff, wait
+from smsdesk.providers.spec import (
+    QT_TRANSLATE_NOOP,
+    RATE_FIELD,
+    ActionResult,
+    BuildContext,
+    ConfigField,
+    FieldKind,
+    GatewayAction,
+    GatewaySpec,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1137,9 +1147,6 @@ class OvhProvider:
         """Settings' "Test": the credentials and account work; returns credits left."""
         return self.credits_left()
 
-    def list_services(self) -> list[str]:
-        return [str(name) for name in self._get("listing SMS accounts", "/sms")]
-
     def estimate(self, body: str, *, commercial: bool) -> Estimate:
         answer = self._call(
             "estimating a message",
@@ -1261,3 +1268,148 @@ def _float_or_none(value: Any) -> float | None:
         return float(value) if value is not None else None
     except (TypeError, ValueError):
         return None
+
+
+# --- the gateway's spec (providers/registry.py lists it) ----------------------------------
+
+ENDPOINT_NAMES = ("ovh-eu", "ovh-ca", "ovh-us", "kimsufi-eu", "kimsufi-ca")
+
+
+def _endpoint_problem(text: str) -> str | None:
+    try:
+        resolve_endpoint(text)
+    except PermanentError as exc:
+        return str(exc)
+    return None
+
+
+def _from_settings(values: Mapping[str, str], _context: BuildContext) -> OvhProvider:
+    return OvhProvider(
+        OvhConfig(
+            endpoint=values["endpoint"],
+            application_key=values["application_key"],
+            application_secret=values["application_secret"],
+            consumer_key=values["consumer_key"],
+            service=values["service"],
+        )
+    )
+
+
+def _create_consumer_key(values: Mapping[str, str]) -> ActionResult:
+    if not values.get("application_key") or not values.get("application_secret"):
+        raise GatewayRefusal("Enter the application key and secret first")
+    url, consumer_key = request_consumer_key(
+        values.get("endpoint") or "ovh-eu", values["application_key"], values["application_secret"]
+    )
+    return ActionResult(
+        QT_TRANSLATE_NOOP(
+            "GatewaySpec",
+            "OVH's page is open in your browser: log in and accept, then list the accounts.",
+        ),
+        open_url=url,
+        values={"consumer_key": consumer_key},
+    )
+
+
+def _list_accounts(values: Mapping[str, str]) -> ActionResult:
+    if not all(values.get(n) for n in ("application_key", "application_secret", "consumer_key")):
+        raise GatewayRefusal("Enter the application key, secret and consumer key first")
+    names = list_services(
+        values.get("endpoint") or "ovh-eu",
+        values["application_key"],
+        values["application_secret"],
+        values["consumer_key"],
+    )
+    return ActionResult(
+        f"{len(names)} SMS account(s)" if names else "No SMS account on these keys",
+        choices={"service": tuple(names)},
+    )
+
+
+SPEC = GatewaySpec(
+    name="ovh",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "OVH SMS"),
+    description=(
+        QT_TRANSLATE_NOOP(
+            "GatewaySpec",
+            "OVHcloud's SMS service: create an application key and secret at OVH, then a consumer "
+            "key here, and choose the SMS account.",
+        )
+    ),
+    capabilities=OvhProvider.capabilities,
+    factory=_from_settings,
+    fields=(
+        ConfigField(
+            "endpoint",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Endpoint"),
+            FieldKind.CHOICE,
+            required=True,
+            env="OVH_ENDPOINT",
+            default="ovh-eu",
+            choices=ENDPOINT_NAMES,
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "An OVH endpoint name, or the API's address (https://…)"
+            ),
+            validator=_endpoint_problem,
+        ),
+        ConfigField(
+            "application_key",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Application key"),
+            required=True,
+            env="OVH_APPLICATION_KEY",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The application key OVH gave when you created the application"
+            ),
+        ),
+        ConfigField(
+            "application_secret",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Application secret"),
+            FieldKind.SECRET,
+            required=True,
+            env="OVH_APPLICATION_SECRET",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The application secret; kept in the system keyring"
+            ),
+        ),
+        ConfigField(
+            "consumer_key",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Consumer key"),
+            FieldKind.SECRET,
+            required=True,
+            env="OVH_CONSUMER_KEY",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "Created with the button below, then accepted on OVH's page"
+            ),
+        ),
+        ConfigField(
+            "service",
+            QT_TRANSLATE_NOOP("GatewaySpec", "SMS account"),
+            FieldKind.CHOICE,
+            required=True,
+            env="SMSDESK_OVH_SERVICE",
+            placeholder="sms-xx00000-1",
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The OVH SMS account that sends and pays (List accounts fills it)"
+            ),
+        ),
+        RATE_FIELD,
+    ),
+    actions=(
+        GatewayAction(
+            "consumer_key",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Create consumer key…"),
+            QT_TRANSLATE_NOOP(
+                "GatewaySpec",
+                "Asks OVH for a key with the SMS rights and opens the page where you accept it",
+            ),
+            _create_consumer_key,
+        ),
+        GatewayAction(
+            "accounts",
+            QT_TRANSLATE_NOOP("GatewaySpec", "List accounts"),
+            QT_TRANSLATE_NOOP("GatewaySpec", "Lists the SMS accounts these keys reach"),
+            _list_accounts,
+        ),
+    ),
+    short_label="OVH",
+)

@@ -1,7 +1,17 @@
-"""Backoff with jitter and a token-bucket rate limit, shared by the gateways and the dispatcher.
+"""THE backoff and THE rate limit, shared by the gateways and the dispatcher.
 
-Nothing here sleeps by itself except `RateLimiter.acquire` and `wait`, which take an
-optional `threading.Event` so that a shutdown interrupts them.
+Our own code rather than tenacity and a token-bucket library, because neither shape fits:
+- the dispatcher's retries are not a loop around a call: the delay is stored as the
+  message's `next_attempt_at`, so a retry survives a restart and may be made by another
+  process; tenacity computes delays only inside its own retrying loop;
+- the gateways' waits must end at once on shutdown (a `threading.Event`) and honour the
+  gateway's Retry-After; the rate limit runs on the dispatcher's clock (tests drive it
+  with a fake clock whose sleep moves it), and its rate follows Preferences from one call
+  to the next. pyrate-limiter and friends sleep on their own clock.
+Both policies are a few lines; a dependency would not remove them.
+
+Nothing here sleeps by itself except `wait`, which takes an optional `threading.Event`
+so that a shutdown interrupts it.
 """
 
 from __future__ import annotations
@@ -9,20 +19,21 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
 class Backoff:
-    """Exponential backoff with "full jitter": attempt n waits uniform(0, min(cap, base*2**n)).
-
-    Full jitter spreads the retries of many clients that failed together (a gateway
-    restart), which plain exponential delays would keep in lock-step.
-    """
+    """Exponential backoff with jitter: retry n waits uniform(least*c, c), c = min(cap,
+    base*2**n). `least=0` is "full jitter" (a gateway's clients that failed together, e.g.
+    at a restart, spread out); `least=0.5` ("equal jitter") keeps a floor, for retries that
+    must not come back too soon (the dispatcher's)."""
 
     base: float = 0.5  # seconds, the ceiling of the first delay
     cap: float = 60.0  # seconds, the largest ceiling
     max_attempts: int = 8  # after this many failed attempts the caller gives up
+    least: float = 0.0  # share of the ceiling always waited
 
     def ceiling(self, attempt: int) -> float:
         """Largest delay before retry number `attempt` (0 = first retry)."""
@@ -30,7 +41,7 @@ class Backoff:
 
     def delay(self, attempt: int, rng: random.Random | None = None) -> float:
         """A jittered delay for retry number `attempt`."""
-        draw = (rng or random).uniform(0.0, 1.0)
+        draw = (rng or random).uniform(self.least, 1.0)
         return self.ceiling(attempt) * draw
 
     def delay_with_hint(
@@ -40,6 +51,12 @@ class Backoff:
         if retry_after is not None and retry_after >= 0:
             return float(min(self.cap, retry_after))
         return self.delay(attempt, rng)
+
+    def delay_at_least(
+        self, attempt: int, retry_after: float | None, rng: random.Random | None = None
+    ) -> float:
+        """A jittered delay, never shorter than the gateway's Retry-After."""
+        return max(self.delay(attempt, rng), retry_after or 0.0)
 
     def exhausted(self, attempts: int) -> bool:
         return attempts >= self.max_attempts
@@ -57,35 +74,32 @@ def wait(seconds: float, stop: threading.Event | None = None) -> bool:
 
 
 class RateLimiter:
-    """Thread-safe token bucket: at most `rate` events per second, bursts up to `burst`.
+    """At most `rate` messages per second per gateway, on average, thread-safe.
 
-    `rate=None` means unlimited. `reserve(n)` books n tokens and says how long the
-    caller must wait before using them, so a caller can wait however it likes.
+    A token bucket holding one batch (the "virtual scheduling" form): `reserve` books
+    `count` messages and says how long to wait before sending them; the next batch is
+    then due `count / rate` seconds after this one. The rate is given on each call, so a
+    limit changed in Preferences applies to the next batch. The caller waits however it
+    likes (the dispatcher: on its own clock, interrupted by a stop).
     """
 
-    def __init__(self, rate: float | None, burst: float | None = None) -> None:
-        if rate is not None and rate <= 0:
-            raise ValueError("rate must be positive or None")
-        self.rate = rate
-        self.burst = burst if burst is not None else max(1.0, rate or 1.0)
-        self._tokens = self.burst
-        self._stamp = time.monotonic()
-        self._lock = threading.Lock()
+    # A clock set back further than this (beyond the booked wait) is not waited for.
+    CLOCK_JUMP = 60.0
 
-    def reserve(self, n: float = 1.0) -> float:
-        """Take n tokens now (going into debt if needed); return seconds to wait."""
-        if self.rate is None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._next_free: dict[str, float] = {}  # gateway -> when it takes more
+
+    def reserve(self, key: str, count: int, rate: float | None) -> float:
+        """Book `count` messages through `key` at `rate` (None or 0: unlimited); returns
+        the seconds to wait before sending them."""
+        if not rate or rate <= 0:
             return 0.0
         with self._lock:
-            now = time.monotonic()
-            self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-            self._stamp = now
-            self._tokens -= n
-            if self._tokens >= 0:
-                return 0.0
-            return -self._tokens / self.rate
-
-    def acquire(self, n: float = 1.0, stop: threading.Event | None = None) -> bool:
-        """Block until n tokens are available; False if `stop` was set while waiting."""
-        delay = self.reserve(n)
-        return not wait(delay, stop)
+            now = self._clock()
+            free_at = self._next_free.get(key, now)
+            if free_at - now > count / rate + self.CLOCK_JUMP:
+                free_at = now  # the clock was set back: do not wait for the old future
+            self._next_free[key] = max(now, free_at) + count / rate
+            return max(0.0, free_at - now)

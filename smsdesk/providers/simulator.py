@@ -28,11 +28,12 @@ A receipt becomes available `delivery_delay` seconds after submission; the repli
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,6 +52,7 @@ from smsdesk.providers.base import (
     SentRecord,
     SubmitResult,
 )
+from smsdesk.providers.spec import QT_TRANSLATE_NOOP, RATE_FIELD, BuildContext, GatewaySpec
 
 FAILURE_SUFFIXES: dict[str, int] = {"0005": 5, "0023": 23, "0024": 24, "0026": 26, "0008": 8}
 REFUSED_SUFFIX = "0020"
@@ -282,3 +284,35 @@ class SimulatorProvider:
             "SELECT message_id, COUNT(*) FROM received GROUP BY message_id"
         )
         return {mid: count for mid, count in cursor}
+
+
+# -- the gateway's spec (providers/registry.py lists it) ------------------------------------
+
+
+def _from_settings(values: Mapping[str, str], context: BuildContext) -> SimulatorProvider:
+    """SMSDESK_SIM_LEDGER, SMSDESK_SIM_DELAY and SMSDESK_SIM_SUBMIT_DELAY tune the simulator
+    (tests and demos); its ledger lives in the data folder."""
+    ledger = os.environ.get("SMSDESK_SIM_LEDGER")
+    return SimulatorProvider(
+        Path(ledger) if ledger else context.data_dir / "simulator-ledger.sqlite3",
+        delivery_delay=float(os.environ.get("SMSDESK_SIM_DELAY", "2.0")),
+        submit_delay=float(os.environ.get("SMSDESK_SIM_SUBMIT_DELAY", "0")),
+    )
+
+
+SPEC = GatewaySpec(
+    name="simulator",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "Simulator (no account)"),
+    description=(
+        QT_TRANSLATE_NOOP(
+            "GatewaySpec",
+            "The built-in simulator sends nothing: it accepts every message and reports delivery "
+            "receipts, to try smsdesk without an account. Numbers ending in 0005, 0008, 0023, 0024 "
+            "or 0026 fail; 0020 is refused; 0042 answers STOP.",
+        )
+    ),
+    capabilities=SimulatorProvider.capabilities,
+    factory=_from_settings,
+    fields=(RATE_FIELD,),
+    short_label="Simulator",
+)

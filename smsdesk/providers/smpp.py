@@ -42,7 +42,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -72,6 +72,14 @@ from smsdesk.providers.base import (
     TransientError,
 )
 from smsdesk.providers.retry import Backoff, wait
+from smsdesk.providers.spec import (
+    QT_TRANSLATE_NOOP,
+    RATE_FIELD,
+    BuildContext,
+    ConfigField,
+    FieldKind,
+    GatewaySpec,
+)
 
 log = logging.getLogger(__name__)
 
@@ -1096,3 +1104,81 @@ class SmppProvider:
 
 def _rank(stat: str) -> int:
     return _STAT_RANK.get(stat, _FAILED_RANK)
+
+
+# --- the gateway's spec (providers/registry.py lists it) ----------------------------------
+
+TEST_BIND_TIMEOUT = 10.0  # seconds a connection test waits for the bind
+
+
+def _from_settings(values: Mapping[str, str], _context: BuildContext) -> SmppProvider:
+    return SmppProvider(
+        SmppConfig(
+            host=values["host"],
+            port=int(values.get("port") or 2775),
+            system_id=values["system_id"],
+            password=values["password"],
+        )
+    )
+
+
+def _bound(provider: Any) -> None:
+    assert isinstance(provider, SmppProvider)
+    provider.wait_bound(timeout=TEST_BIND_TIMEOUT)
+
+
+SPEC = GatewaySpec(
+    name="smpp",
+    label=QT_TRANSLATE_NOOP("GatewaySpec", "SMPP 3.4"),
+    description=QT_TRANSLATE_NOOP(
+        "GatewaySpec",
+        "An SMS centre reached over SMPP 3.4 (host, port and account from your operator).",
+    ),
+    capabilities=SmppProvider.capabilities,
+    factory=_from_settings,
+    fields=(
+        ConfigField(
+            "host",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Host"),
+            required=True,
+            env="SMSDESK_SMPP_HOST",
+            placeholder="smsc.example.net",
+            tooltip=QT_TRANSLATE_NOOP("GatewaySpec", "The SMS centre's host name or address"),
+        ),
+        ConfigField(
+            "port",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Port"),
+            FieldKind.INTEGER,
+            env="SMSDESK_SMPP_PORT",
+            default="2775",
+            minimum=1,
+            maximum=65535,
+            tooltip=QT_TRANSLATE_NOOP("GatewaySpec", "The SMS centre's TCP port (2775 by default)"),
+        ),
+        ConfigField(
+            "system_id",
+            QT_TRANSLATE_NOOP("GatewaySpec", "System ID"),
+            required=True,
+            env="SMSDESK_SMPP_SYSTEM_ID",
+            max_length=15,
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec", "The account name the SMS centre gave you (15 characters at most)"
+            ),
+        ),
+        ConfigField(
+            "password",
+            QT_TRANSLATE_NOOP("GatewaySpec", "Password"),
+            FieldKind.SECRET,
+            required=True,
+            env="SMSDESK_SMPP_PASSWORD",
+            max_length=8,
+            tooltip=QT_TRANSLATE_NOOP(
+                "GatewaySpec",
+                "The account's password (8 characters at most); kept in the system keyring",
+            ),
+        ),
+        RATE_FIELD,
+    ),
+    connection_test=_bound,
+    short_label="SMPP",
+)

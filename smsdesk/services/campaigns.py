@@ -433,15 +433,13 @@ class CampaignService:
         # why a gateway's settings are not enough to send (GatewayService), or None
         self._configuration_problem = configuration_problem or (lambda _name: None)
         self._default_window = default_window or (lambda: COMMERCIAL_FR)
-        self._opened: dict[str, Provider] = {}
 
     def provider(self, name: str) -> Provider:
-        """The gateway `name` (opened once), for estimates, senders and cancellations."""
+        """The gateway `name` for estimates, senders and cancellations: `providers` is the
+        gateway service's shared, thread-safe cache (GatewayService.shared), which owns it."""
         if self._providers is None:
             raise CampaignError(f"the {name} gateway cannot be reached from here")
-        if name not in self._opened:
-            self._opened[name] = self._providers(name)
-        return self._opened[name]
+        return self._providers(name)
 
     def gateway_info(self, name: str) -> GatewayInfo:
         """The gateway's senders and abilities; raises ProviderError when it cannot say."""
@@ -456,9 +454,7 @@ class CampaignService:
         )
 
     def close(self) -> None:
-        for provider in self._opened.values():
-            provider.close()
-        self._opened.clear()
+        """Nothing to close: the gateway service closes the providers it shares."""
 
     # -- who and when ----------------------------------------------------------------
 

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import socket
 import threading
 import time
@@ -60,8 +59,8 @@ from smsdesk.providers.base import (
     SubmitResult,
     TransientError,
 )
-from smsdesk.providers.retry import wait
-from smsdesk.services.gateways import LABELS
+from smsdesk.providers.registry import spec as gateway_spec
+from smsdesk.providers.retry import Backoff, RateLimiter, wait
 from smsdesk.services.receipts import ReceiptService
 from smsdesk.services.replies import ReplyService
 from smsdesk.services.settings import SettingsService
@@ -143,11 +142,13 @@ class _Claimed:
     earlier_batch_ref: str | None = None
 
 
+RETRY_BACKOFF = Backoff(base=BACKOFF_BASE_SECONDS, cap=BACKOFF_MAX_SECONDS, least=0.5)
+
+
 def backoff_delay(attempts: int, retry_after: float | None = None) -> float:
-    """Exponential backoff with full jitter, bounded; the gateway's hint is a floor."""
-    ceiling = min(BACKOFF_MAX_SECONDS, BACKOFF_BASE_SECONDS * 2 ** max(0, attempts - 1))
-    delay = random.uniform(ceiling / 2, ceiling)
-    return max(delay, retry_after or 0.0)
+    """How long a message waits after its `attempts`-th failed try (the shared Backoff,
+    equal jitter); the gateway's Retry-After is a floor."""
+    return RETRY_BACKOFF.delay_at_least(attempts - 1, retry_after)
 
 
 def _seconds_from_environment(name: str, default: float) -> float:
@@ -175,6 +176,13 @@ def _is_refusal(exc: BaseException) -> bool:
     return isinstance(exc, PermanentError) and "settings missing" in str(exc)
 
 
+def _gateway_label(name: str) -> str:
+    try:
+        return gateway_spec(name).label
+    except ValueError:  # a gateway removed since the campaign was made
+        return name
+
+
 def refusal_reason(provider_name: str, exc: BaseException) -> str:
     """One line for the user: what the gateway said and what to do (never a secret:
     provider messages carry none)."""
@@ -184,7 +192,7 @@ def refusal_reason(provider_name: str, exc: BaseException) -> str:
             said = f"Not enough credits at the gateway: {said}"
         return f"{said} — top up, then resume"
     if provider_name.lower() not in said.lower():  # say which gateway, once
-        said = f"{LABELS.get(provider_name, provider_name)} refused: {said}"
+        said = f"{_gateway_label(provider_name)} refused: {said}"
     return f"{said} — fix it in Settings, then resume"
 
 
@@ -208,13 +216,14 @@ class DispatcherService:
         or 90 s; `receipt_validity` to the `receipt_validity_hours` setting (48 h)."""
         self._sessions = sessions
         self._provider_factory = provider_factory
+        # its own providers (connections), by design: not GatewayService.shared's
         self._providers: dict[str, Provider] = {}
         self._clock = clock
         self._batch_size = batch_size
         self._host = socket.gethostname()[:60]
         self.identity = f"{self._host}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
         self._sleep = sleep
-        self._next_free: dict[str, float] = {}  # provider -> when its rate allows more
+        self._rate = RateLimiter(lambda: self._clock().timestamp())
         self._is_postgres = sessions.kw["bind"].dialect.name == "postgresql"
         seconds = lease_seconds if lease_seconds is not None else _lease_from_environment()
         if seconds <= 0:
@@ -271,26 +280,32 @@ class DispatcherService:
         raw = session.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
         return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC)
 
-    def _renew(
-        self, session: Session, ids: Sequence[int], batch_ref: str | None = None
+    def _own(
+        self,
+        session: Session,
+        ids: Sequence[int],
+        *,
+        renew: bool,
+        batch_ref: str | None = None,
     ) -> set[int]:
-        """Extend our lease on these rows (and, given, record the batch_ref they are about
-        to be sent under); returns those still ours. A lapsed lease is not revived:
-        recovery may be settling those rows already."""
-        now = self.db_now(session)
-        values: dict[str, Any] = {"lease_until": now + self._lease}
-        if batch_ref is not None:
-            values["batch_ref"] = batch_ref
+        """THE guarded write on our claimed rows (claimed by us and `submitting`); returns
+        the ids still ours. `renew`: extend the lease (and, given, record the batch_ref they
+        are about to be sent under), only while it has not lapsed: recovery may be settling
+        those rows already. Else: lock the rows for a write in this transaction, whatever
+        their lease says."""
+        guard = [Message.claimed_by == self.identity, Message.status == MessageStatus.SUBMITTING]
+        values: dict[str, Any] = {"claimed_by": self.identity}
+        if renew:
+            now = self.db_now(session)
+            guard.append(Message.lease_until > now)
+            values = {"lease_until": now + self._lease}
+            if batch_ref is not None:
+                values["batch_ref"] = batch_ref
         owned: set[int] = set()
         for start in range(0, len(ids), ID_CHUNK):
             result = session.execute(
                 update(Message)
-                .where(
-                    Message.id.in_(ids[start : start + ID_CHUNK]),
-                    Message.claimed_by == self.identity,
-                    Message.status == MessageStatus.SUBMITTING,
-                    Message.lease_until > now,
-                )
+                .where(Message.id.in_(ids[start : start + ID_CHUNK]), *guard)
                 .values(**values)
                 .execution_options(synchronize_session=False)
                 .returning(Message.id)
@@ -305,7 +320,7 @@ class DispatcherService:
         try:
             with self._sessions.begin() as session:
                 stamp = rows[0].batch_ref if sending and rows else None
-                owned = self._renew(session, [r.id for r in rows], stamp)
+                owned = self._own(session, [r.id for r in rows], renew=True, batch_ref=stamp)
         except OperationalError as exc:  # cannot renew: do not call the gateway blind
             log.warning("could not renew the lease of %d message(s): %s", len(rows), exc.orig)
             return []
@@ -326,7 +341,7 @@ class DispatcherService:
             while not done.wait(every):
                 try:
                     with self._sessions.begin() as session:
-                        if not self._renew(session, ids):
+                        if not self._own(session, ids, renew=True):
                             return
                 except SQLAlchemyError as exc:
                     log.warning("could not renew a lease: %s", exc)
@@ -339,31 +354,12 @@ class DispatcherService:
             done.set()
             renewer.join()
 
-    def _hold(self, session: Session, ids: Sequence[int]) -> set[int]:
-        """Lock our claimed rows for a write in this transaction; returns those still
-        ours (claimed by us and `submitting`), whatever their lease says."""
-        owned: set[int] = set()
-        for start in range(0, len(ids), ID_CHUNK):
-            result = session.execute(
-                update(Message)
-                .where(
-                    Message.id.in_(ids[start : start + ID_CHUNK]),
-                    Message.claimed_by == self.identity,
-                    Message.status == MessageStatus.SUBMITTING,
-                )
-                .values(claimed_by=self.identity)
-                .execution_options(synchronize_session=False)
-                .returning(Message.id)
-            )
-            owned.update(result.scalars())
-        return owned
-
     def _write_owned(self, updates: Sequence[dict[str, Any]]) -> set[int]:
         """Apply per-row updates to rows still ours only; returns the ids written."""
         if not updates:
             return set()
         with self._sessions.begin() as session:
-            owned = self._hold(session, [u["id"] for u in updates])
+            owned = self._own(session, [u["id"] for u in updates], renew=False)
             mine = [u for u in updates if u["id"] in owned]
             if mine:
                 session.execute(
@@ -843,16 +839,9 @@ class DispatcherService:
 
     def _respect_rate(self, provider: Provider, count: int, cancel: threading.Event | None) -> None:
         """Wait until the provider's rate allows `count` more messages (on our clock)."""
-        rate = provider.rate_per_second
-        if not rate:
-            return
-        now = self._clock().timestamp()
-        free_at = self._next_free.get(provider.name, now)
-        if free_at - now > count / rate + 60:
-            free_at = now  # the clock was set back: do not wait for the old future
-        if free_at > now:
-            self._wait(free_at - now, cancel)
-        self._next_free[provider.name] = max(now, free_at) + count / rate
+        delay = self._rate.reserve(provider.name, count, provider.rate_per_second)
+        if delay > 0:
+            self._wait(delay, cancel)
 
     def _open_due_providers(self) -> None:
         """Open the providers of what is due, so that their rate limits size the batches."""

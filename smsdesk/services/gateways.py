@@ -1,18 +1,21 @@
-"""Gateway settings and status: which gateway sends, its credentials, what it can do.
+"""Gateway settings and status: which gateway sends, its settings, what it can do.
 
-Qt-free, for the Settings page, the status bar, the command line and the app wiring.
+Qt-free, for Preferences, the status bar, the command line and the app wiring. Every
+gateway is described by its `GatewaySpec` (providers/spec.py, listed in
+providers/registry.py): this service reads and writes the spec's fields, builds the
+provider with the spec's factory and tests it with the spec's connection test, so
+nothing here names a particular gateway except the typed OVH/SMPP helpers at the end.
 
 Where each value lives:
-- non-secret settings (OVH endpoint, application key, SMS account; SMPP host, port,
-  system id; rate limits; the chosen gateway) in the `setting` table;
-- secrets (OVH application secret and consumer key, SMPP password) in the OS keyring,
-  through providers/secrets.py only, never in the database;
-- an environment variable of the same name (DESIGN.md) wins over both, so a headless
-  server or a machine without a keyring is configured the python-ovh way.
+- non-secret fields in the `setting` table, under `gateway.<gateway>.<field>`;
+- secret fields in the OS keyring (providers/secrets.py), never in the database;
+- the environment variable a field names wins over both, so a headless server or a
+  machine without a keyring is configured the python-ovh way.
 
-Providers handed out by `provider(name)` follow the settings: once they are saved, the
-next call on an already open provider rebuilds it with the new values, so a running
-dispatcher picks up corrected credentials without a restart.
+Providers: `shared(name)` is THE cache (one provider per gateway, thread-safe) for the
+services (campaigns, recipients, history, replies, the status bar); `provider(name)`
+gives a new one with its own connections, for each dispatcher. Both follow the settings:
+after a save, the next call rebuilds the provider from the new values.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import keyring
 
-from smsdesk.providers import secrets
+from smsdesk.providers import registry, secrets
 from smsdesk.providers.base import (
     BulkReceipts,
     Capability,
@@ -53,7 +56,8 @@ from smsdesk.providers.base import (
     SentRecord,
     SubmitResult,
 )
-from smsdesk.providers.registry import PROVIDER_NAMES, UnknownProviderError, make_provider
+from smsdesk.providers.registry import PROVIDER_NAMES, UnknownProviderError
+from smsdesk.providers.spec import ActionResult, BuildContext, ConfigField, GatewaySpec
 
 if TYPE_CHECKING:
     from smsdesk.providers.ovh import OvhConfig
@@ -61,6 +65,8 @@ if TYPE_CHECKING:
     from smsdesk.services.settings import SettingsService
 
 log = logging.getLogger(__name__)
+
+__all__ = ["PROVIDER_NAMES", "UnknownProviderError"]
 
 ENV_PROVIDER = "SMSDESK_PROVIDER"
 KEY_PROVIDER = "gateway.provider"
@@ -70,23 +76,9 @@ KEY_OVH_SERVICE = "gateway.ovh.service"
 KEY_SMPP_HOST = "gateway.smpp.host"
 KEY_SMPP_PORT = "gateway.smpp.port"
 KEY_SMPP_SYSTEM_ID = "gateway.smpp.system_id"
-
-# environment variable -> setting key, for the values that are not secret
-SETTING_KEYS: dict[str, str] = {
-    "OVH_ENDPOINT": KEY_OVH_ENDPOINT,
-    "OVH_APPLICATION_KEY": KEY_OVH_APPLICATION_KEY,
-    "SMSDESK_OVH_SERVICE": KEY_OVH_SERVICE,
-    "SMSDESK_SMPP_HOST": KEY_SMPP_HOST,
-    "SMSDESK_SMPP_PORT": KEY_SMPP_PORT,
-    "SMSDESK_SMPP_SYSTEM_ID": KEY_SMPP_SYSTEM_ID,
-}
-OVH_SECRETS = ("OVH_APPLICATION_SECRET", "OVH_CONSUMER_KEY")
-SMPP_SECRETS = ("SMSDESK_SMPP_PASSWORD",)
 DEFAULT_OVH_ENDPOINT = "ovh-eu"
 DEFAULT_SMPP_PORT = 2775
 OVH_ENDPOINT_NAMES = ("ovh-eu", "ovh-ca", "ovh-us", "kimsufi-eu", "kimsufi-ca")
-LABELS = {"simulator": "Simulator (no account)", "ovh": "OVH SMS", "smpp": "SMPP 3.4"}
-TEST_TIMEOUT = 10.0  # seconds a connection test waits for an SMPP bind
 
 
 def rate_key(name: str) -> str:
@@ -94,7 +86,12 @@ def rate_key(name: str) -> str:
 
 
 class GatewaySettingsError(ValueError):
-    """A value typed in Settings is not usable (the message names no secret)."""
+    """A value typed in Preferences is not usable: `field` names it (its label), and the
+    message says why (it names no secret)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Source(enum.Enum):
@@ -111,6 +108,15 @@ class GatewayInfo:
     name: str
     label: str
     capabilities: frozenset[Capability]
+
+
+@dataclass(frozen=True)
+class FieldState:
+    """What Preferences shows for one field: a secret's value is never read back."""
+
+    name: str
+    value: str  # "" for a secret
+    source: Source
 
 
 @dataclass(frozen=True)
@@ -180,13 +186,16 @@ class SmppForm:
 
 @dataclass(frozen=True)
 class SaveReport:
-    """What `save_*` did: secrets that could not be kept (no keyring) go by environment."""
+    """What `save` did: secrets that could not be kept (no keyring) go by environment."""
 
     not_stored: tuple[str, ...] = ()  # environment variable names to set instead
     shadowed: tuple[str, ...] = ()  # saved, but an environment variable overrides them
+    not_stored_fields: tuple[str, ...] = ()  # the same, as field labels (for the window)
+    shadowed_fields: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
+        """For the command line (which names the variables to set)."""
         lines = []
         if self.not_stored:
             lines.append(
@@ -209,32 +218,20 @@ class ConnectionReport:
 
 @dataclass(frozen=True)
 class ConsumerKeyRequest:
-    """An OVH consumer key waiting for the user to validate it at `validation_url`.
-
-    It is kept by the Settings page (in memory) and stored when the page is saved.
-    """
+    """An OVH consumer key waiting for the user to validate it at `validation_url`."""
 
     validation_url: str
     consumer_key: str = field(repr=False)
 
 
+def spec_of(name: str) -> GatewaySpec:
+    """The spec of gateway `name`; raises UnknownProviderError."""
+    return registry.spec(name)
+
+
 def capabilities_of(name: str) -> frozenset[Capability]:
     """What gateway `name` can do, without connecting to it."""
-    if name == "simulator":
-        from smsdesk.providers.simulator import SimulatorProvider
-
-        return SimulatorProvider.capabilities
-    if name == "ovh":
-        from smsdesk.providers.ovh import OvhProvider
-
-        return OvhProvider.capabilities
-    if name == "smpp":
-        from smsdesk.providers.smpp import SmppProvider
-
-        return SmppProvider.capabilities
-    raise UnknownProviderError(
-        f"unknown provider {name!r} (choose one of: {', '.join(PROVIDER_NAMES)})"
-    )
+    return registry.spec(name).capabilities
 
 
 def keyring_status() -> KeyringStatus:
@@ -246,10 +243,8 @@ def keyring_status() -> KeyringStatus:
     advice = ""
     if not available:
         advice = (
-            "No keyring backend was found on this system, so passwords and keys cannot be "
-            "saved here. Set them as environment variables before starting smsdesk: "
-            "OVH_APPLICATION_SECRET and OVH_CONSUMER_KEY for OVH, SMSDESK_SMPP_PASSWORD "
-            "for SMPP (the other fields can still be saved here)."
+            "No keyring was found on this system, so passwords and keys cannot be saved "
+            "here; the other fields can. See the README to give them to smsdesk at start."
         )
     return KeyringStatus(available, backend, advice)
 
@@ -264,19 +259,27 @@ def _parse_rate(text: str | None) -> float | None:
     return rate if rate > 0 else None
 
 
+def _rate_text(rate: float | None) -> str:
+    return f"{rate:g}" if rate else ""
+
+
 class GatewayService:
     def __init__(self, preferences: SettingsService, *, data_dir: Path) -> None:
         self._preferences = preferences
-        self._data_dir = data_dir
+        self._context = BuildContext(data_dir=data_dir)
         self._generation = 0  # bumped by every save: open providers rebuild themselves
         self._lock = threading.Lock()
-        self._status: dict[str, LiveProvider] = {}  # for credits and senders
+        self._shared: dict[str, LiveProvider] = {}  # THE provider cache of the services
 
     # -- which gateway ---------------------------------------------------------------
 
     @staticmethod
+    def specs() -> list[GatewaySpec]:
+        return registry.specs()
+
+    @staticmethod
     def gateways() -> list[GatewayInfo]:
-        return [GatewayInfo(n, LABELS.get(n, n), capabilities_of(n)) for n in PROVIDER_NAMES]
+        return [GatewayInfo(s.name, s.label, s.capabilities) for s in registry.specs()]
 
     @staticmethod
     def provider_from_environment() -> str | None:
@@ -289,7 +292,7 @@ class GatewayService:
         return chosen if chosen in PROVIDER_NAMES else "simulator"
 
     def choose(self, name: str) -> None:
-        capabilities_of(name)  # raises UnknownProviderError
+        registry.spec(name)  # raises UnknownProviderError
         self._preferences.set(KEY_PROVIDER, name)
 
     @property
@@ -299,185 +302,256 @@ class GatewayService:
     # -- providers -------------------------------------------------------------------
 
     def provider(self, name: str) -> LiveProvider:
-        """Gateway `name` built from the current settings; it follows later changes.
-
-        Each call gives a provider with its own connections (one per dispatcher).
-        """
-        capabilities_of(name)
+        """A new provider for gateway `name`, with its own connections (one per
+        dispatcher); it follows later saves. The caller closes it."""
+        registry.spec(name)
         return LiveProvider(name, self)
+
+    def shared(self, name: str) -> LiveProvider:
+        """THE provider of gateway `name` for the services (estimates, senders, credits,
+        cancellations, number checks, remote deletion, replies): one per gateway, safe to
+        use from several threads; its `close()` is left to `GatewayService.close`."""
+        with self._lock:
+            live = self._shared.get(name)
+            if live is None:
+                registry.spec(name)
+                live = self._shared[name] = LiveProvider(name, self, shared=True)
+            return live
 
     def build(self, name: str) -> Provider:
         """A provider built now from the environment, Settings and the keyring."""
-        rate = self.rate_per_second(name)
-        if name == "ovh":
-            from smsdesk.providers.ovh import OvhProvider
-
-            return OvhProvider(self.ovh_config(), rate_per_second=rate)
-        if name == "smpp":
-            from smsdesk.providers.smpp import SmppProvider
-
-            return SmppProvider(self.smpp_config(), rate_per_second=rate)
-        provider = make_provider(name, data_dir=self._data_dir)
-        provider.rate_per_second = rate
+        spec = registry.spec(name)
+        provider = spec.factory(self.resolve(name), self._context)
+        provider.rate_per_second = self.rate_per_second(name)
         return provider
 
     def configuration_problem(self, name: str) -> str | None:
         """Why gateway `name` cannot be used with the settings as they are now (one line,
         naming what is missing, never a secret), or None. No network call."""
+        spec = registry.spec(name)
         try:
-            if name == "ovh":
-                self.ovh_config()
-            elif name == "smpp":
-                self.smpp_config()
+            self.resolve(name)
         except PermanentError as exc:
-            label = {"ovh": "OVH", "smpp": "SMPP"}.get(name, name)
-            return f"the {label} gateway is not configured: {exc}"
+            return f"the {spec.short_label or name} gateway is not configured: {exc}"
         return None
 
     def rate_per_second(self, name: str) -> float | None:
         return _parse_rate(self._preferences.get(rate_key(name)))
 
-    def _status_provider(self, name: str) -> LiveProvider:
-        with self._lock:
-            live = self._status.get(name)
-            if live is None:
-                live = self._status[name] = self.provider(name)
-            return live
-
     def credits_left(self, name: str) -> float | None:
         """Credits left at the gateway; None when it has no such notion."""
         if Capability.CREDITS not in capabilities_of(name):
             return None
-        return self._status_provider(name).credits_left()
+        return self.shared(name).credits_left()
 
     def senders(self, name: str) -> list[SenderInfo]:
         if Capability.SENDERS not in capabilities_of(name):
             return []
-        return self._status_provider(name).senders()
-
-    def test_connection(self, name: str) -> ConnectionReport:
-        """Try the saved settings of gateway `name`."""
-        if name == "ovh":
-            return self._test_ovh(self.ovh_config)
-        if name == "smpp":
-            return self._test_smpp(self.smpp_config)
-        return self._test_provider(lambda: self.build(name))
+        return self.shared(name).senders()
 
     def close(self) -> None:
         with self._lock:
-            status, self._status = self._status, {}
-        for live in status.values():
-            live.close()
+            shared, self._shared = self._shared, {}
+        for live in shared.values():
+            live.close_connections()
+
+    # -- the spec's fields -----------------------------------------------------------
+
+    def field_states(self, name: str) -> list[FieldState]:
+        """Every field of gateway `name` as Preferences shows it."""
+        spec = registry.spec(name)
+        states = []
+        for config_field in spec.fields:
+            if config_field.secret:
+                states.append(FieldState(config_field.name, "", self._secret_source(config_field)))
+            else:
+                value, source = self._stored(spec, config_field)
+                states.append(FieldState(config_field.name, value or config_field.default, source))
+        return states
+
+    def resolve(
+        self, name: str, typed: Mapping[str, str] | None = None, *, require: bool = True
+    ) -> dict[str, str]:
+        """The values of gateway `name`'s fields (secrets included): `typed` as typed in
+        Preferences (an empty secret: the stored one), else the stored ones; defaults
+        filled. Raises GatewayRefusal naming what is missing or wrong, never a value."""
+        spec = registry.spec(name)
+        values: dict[str, str] = {}
+        for config_field in spec.fields:
+            if config_field.secret:
+                value = (typed or {}).get(config_field.name, "")
+                if not value and config_field.env:
+                    value = secrets.get_secret(config_field.env) or ""
+            elif typed is not None and config_field.name in typed:
+                value = typed[config_field.name].strip()
+            else:
+                value = self._stored(spec, config_field)[0]
+            values[config_field.name] = value or config_field.default
+        if require:
+            missing = [f.env or f.label for f in spec.fields if f.required and not values[f.name]]
+            if missing:
+                raise GatewayRefusal(
+                    f"{spec.short_label or name} settings missing: " + ", ".join(missing)
+                )
+            for config_field in spec.fields:
+                problem = config_field.problem(values[config_field.name])
+                if problem:
+                    raise GatewayRefusal(f"{config_field.label}: {problem}")
+        return values
+
+    def problems(self, name: str, typed: Mapping[str, str]) -> list[GatewaySettingsError]:
+        """What is wrong with the values typed for gateway `name`, each naming its field
+        by label (a required secret may be left empty when one is stored)."""
+        spec = registry.spec(name)
+        found = []
+        for config_field in spec.fields:
+            text = typed.get(config_field.name, "")
+            text = text if config_field.secret else text.strip()
+            problem = config_field.problem(text)
+            if problem:
+                found.append(
+                    GatewaySettingsError(f"{config_field.label}: {problem}", config_field.label)
+                )
+        return found
+
+    def save(self, name: str, typed: Mapping[str, str]) -> SaveReport:
+        """Store the fields of gateway `name` as typed (secrets to the keyring; an empty
+        secret keeps the stored one). Raises GatewaySettingsError naming the field."""
+        spec = registry.spec(name)
+        problems = self.problems(name, typed)
+        if problems:
+            raise problems[0]
+        typed_secrets: dict[ConfigField, str] = {}
+        for config_field in spec.fields:
+            if config_field.name not in typed:
+                continue
+            if config_field.secret:
+                typed_secrets[config_field] = typed[config_field.name]
+                continue
+            text = typed[config_field.name].strip() or config_field.default
+            self._preferences.set(spec.setting_key(config_field.name), text or None)
+        not_stored: list[ConfigField] = []
+        for config_field, value in typed_secrets.items():
+            if not value:
+                continue
+            try:
+                secrets.set_secret(config_field.env, value)
+            except secrets.SecretStoreError:
+                not_stored.append(config_field)
+        shadowed = [
+            f
+            for f, v in typed_secrets.items()
+            if v and f not in not_stored and f.env and os.environ.get(f.env)
+        ]
+        self._generation += 1
+        return SaveReport(
+            tuple(f.env for f in not_stored),
+            tuple(f.env for f in shadowed),
+            tuple(f.label for f in not_stored),
+            tuple(f.label for f in shadowed),
+        )
+
+    def test(self, name: str, typed: Mapping[str, str] | None = None) -> ConnectionReport:
+        """Build gateway `name` from `typed` (or the saved settings) and ask it for its
+        credits and senders; never raises for a gateway's answer."""
+        spec = registry.spec(name)
+
+        def opened() -> Provider:
+            provider = spec.factory(self.resolve(name, typed), self._context)
+            if spec.connection_test is not None:
+                try:
+                    spec.connection_test(provider)
+                except BaseException:
+                    provider.close()
+                    raise
+            return provider
+
+        return self._test_provider(opened)
+
+    def test_connection(self, name: str) -> ConnectionReport:
+        """Try the saved settings of gateway `name`."""
+        return self.test(name)
+
+    def run_action(self, name: str, action: str, typed: Mapping[str, str]) -> ActionResult:
+        """Run the spec's action (e.g. OVH's consumer key) on the values as typed."""
+        spec = registry.spec(name)
+        chosen = next((a for a in spec.actions if a.name == action), None)
+        if chosen is None:
+            raise KeyError(action)
+        return chosen.run(self.resolve(name, typed, require=False))
+
+    def save_rate(self, name: str, rate_per_second: float | None) -> None:
+        registry.spec(name)
+        self._preferences.set(rate_key(name), _rate_text(rate_per_second) or None)
+        self._generation += 1
 
     # -- value lookup ----------------------------------------------------------------
 
-    def _value(self, name: str) -> tuple[str, Source]:
-        from_env = os.environ.get(name)
+    def _stored(self, spec: GatewaySpec, config_field: ConfigField) -> tuple[str, Source]:
+        env = config_field.env
+        from_env = os.environ.get(env) if env else None
         if from_env:
             return from_env, Source.ENVIRONMENT
-        stored = self._preferences.get(SETTING_KEYS[name])
+        stored = self._preferences.get(spec.setting_key(config_field.name))
         if stored:
             return stored, Source.SETTINGS
         # values entered before Settings kept them in the database
-        from_keyring = secrets.get_secret(name)
+        from_keyring = secrets.get_secret(env) if env else None
         if from_keyring:
             return from_keyring, Source.KEYRING
         return "", Source.MISSING
 
     @staticmethod
-    def _secret_source(name: str) -> Source:
-        if os.environ.get(name):
+    def _secret_source(config_field: ConfigField) -> Source:
+        if config_field.env and os.environ.get(config_field.env):
             return Source.ENVIRONMENT
-        return Source.KEYRING if secrets.get_secret(name) else Source.MISSING
+        stored = secrets.get_secret(config_field.env) if config_field.env else None
+        return Source.KEYRING if stored else Source.MISSING
 
     @staticmethod
-    def _overridden(names: Sequence[str]) -> frozenset[str]:
-        return frozenset(name for name in names if os.environ.get(name))
-
-    def _save_secrets(self, values: dict[str, str]) -> tuple[list[str], list[str]]:
-        """Store the typed secrets; returns (not stored, shadowed by the environment)."""
-        not_stored: list[str] = []
-        for name, value in values.items():
-            if not value:
-                continue
-            try:
-                secrets.set_secret(name, value)
-            except secrets.SecretStoreError:
-                not_stored.append(name)
-        shadowed = [n for n, v in values.items() if v and n not in not_stored and os.environ.get(n)]
-        return not_stored, shadowed
-
-    def _saved(self, not_stored: list[str], shadowed: list[str]) -> SaveReport:
-        self._generation += 1
-        return SaveReport(tuple(not_stored), tuple(shadowed))
-
-    # -- OVH -------------------------------------------------------------------------
-
-    def ovh_settings(self) -> OvhSettings:
-        endpoint, _ = self._value("OVH_ENDPOINT")
-        application_key, _ = self._value("OVH_APPLICATION_KEY")
-        service, _ = self._value("SMSDESK_OVH_SERVICE")
-        return OvhSettings(
-            endpoint=endpoint or DEFAULT_OVH_ENDPOINT,
-            application_key=application_key,
-            service=service,
-            rate_per_second=self.rate_per_second("ovh"),
-            application_secret=self._secret_source("OVH_APPLICATION_SECRET"),
-            consumer_key=self._secret_source("OVH_CONSUMER_KEY"),
-            from_environment=self._overridden(secrets.OVH_NAMES),
+    def overridden(name: str) -> frozenset[str]:
+        """The fields of gateway `name` an environment variable sets (field names)."""
+        return frozenset(
+            f.name for f in registry.spec(name).fields if f.env and os.environ.get(f.env)
         )
 
-    def _ovh_values(self, form: OvhForm | None, *, need_service: bool) -> dict[str, str]:
-        """Endpoint, keys and account of `form` (empty secrets: the stored ones), or of
-        the saved settings. Raises PermanentError naming what is missing."""
-        from smsdesk.providers.ovh import resolve_endpoint
+    # -- typed helpers for OVH and SMPP (tests, scripts) -----------------------------
 
-        if form is None:
-            saved = self.ovh_settings()
-            endpoint, application_key, service = (
-                saved.endpoint,
-                saved.application_key,
-                saved.service,
-            )
-            application_secret = consumer_key = ""
-        else:
-            endpoint, application_key, service = (
-                form.endpoint.strip() or DEFAULT_OVH_ENDPOINT,
-                form.application_key.strip(),
-                form.service.strip(),
-            )
-            application_secret, consumer_key = form.application_secret, form.consumer_key
-        values = {
-            "endpoint": endpoint,
-            "application_key": application_key,
-            "application_secret": application_secret
-            or secrets.get_secret("OVH_APPLICATION_SECRET")
-            or "",
-            "consumer_key": consumer_key or secrets.get_secret("OVH_CONSUMER_KEY") or "",
-            "service": service,
+    def _legacy(self, name: str) -> tuple[dict[str, FieldState], frozenset[str]]:
+        states = {s.name: s for s in self.field_states(name)}
+        spec = registry.spec(name)
+        env = frozenset(spec.field(n).env for n in self.overridden(name))
+        return states, env
+
+    def ovh_settings(self) -> OvhSettings:
+        states, env = self._legacy("ovh")
+        return OvhSettings(
+            endpoint=states["endpoint"].value or DEFAULT_OVH_ENDPOINT,
+            application_key=states["application_key"].value,
+            service=states["service"].value,
+            rate_per_second=self.rate_per_second("ovh"),
+            application_secret=states["application_secret"].source,
+            consumer_key=states["consumer_key"].source,
+            from_environment=env,
+        )
+
+    @staticmethod
+    def _ovh_typed(form: OvhForm) -> dict[str, str]:
+        return {
+            "endpoint": form.endpoint,
+            "application_key": form.application_key,
+            "application_secret": form.application_secret,
+            "consumer_key": form.consumer_key,
+            "service": form.service,
+            "rate": _rate_text(form.rate_per_second),
         }
-        names = {
-            "application_key": "OVH_APPLICATION_KEY",
-            "application_secret": "OVH_APPLICATION_SECRET",
-            "consumer_key": "OVH_CONSUMER_KEY",
-            "service": "SMSDESK_OVH_SERVICE",
-        }
-        missing = [
-            env_name
-            for key, env_name in names.items()
-            if not values[key] and (need_service or key != "service")
-        ]
-        if missing:
-            raise GatewayRefusal("OVH settings missing: " + ", ".join(missing))
-        resolve_endpoint(endpoint)
-        return values
 
     def ovh_config(self, form: OvhForm | None = None, **overrides: Any) -> OvhConfig:
         """The OVH configuration of `form` (empty secrets: the stored ones), or of the
         saved settings. Raises PermanentError naming what is missing."""
         from smsdesk.providers.ovh import OvhConfig
 
-        values = self._ovh_values(form, need_service=True)
+        values = self.resolve("ovh", self._ovh_typed(form) if form else None)
         return OvhConfig(
             endpoint=values["endpoint"],
             application_key=values["application_key"],
@@ -488,138 +562,61 @@ class GatewayService:
         )
 
     def save_ovh(self, form: OvhForm) -> SaveReport:
-        from smsdesk.providers.ovh import resolve_endpoint
+        return self.save("ovh", self._ovh_typed(form))
 
-        endpoint = form.endpoint.strip() or DEFAULT_OVH_ENDPOINT
-        try:
-            resolve_endpoint(endpoint)
-        except PermanentError as exc:
-            raise GatewaySettingsError(str(exc)) from None
-        if form.rate_per_second is not None and form.rate_per_second < 0:
-            raise GatewaySettingsError("the rate limit cannot be negative")
-        self._preferences.set(KEY_OVH_ENDPOINT, endpoint)
-        self._preferences.set(KEY_OVH_APPLICATION_KEY, form.application_key.strip() or None)
-        self._preferences.set(KEY_OVH_SERVICE, form.service.strip() or None)
-        self._set_rate("ovh", form.rate_per_second)
-        not_stored, shadowed = self._save_secrets(
-            {
-                "OVH_APPLICATION_SECRET": form.application_secret,
-                "OVH_CONSUMER_KEY": form.consumer_key,
-            }
-        )
-        return self._saved(not_stored, shadowed)
+    def test_ovh(self, form: OvhForm) -> ConnectionReport:
+        return self.test("ovh", self._ovh_typed(form))
 
     def request_consumer_key(self, form: OvhForm) -> ConsumerKeyRequest:
-        """Ask OVH for a consumer key with the SMS rights; the user validates it in a
-        browser at `validation_url`. Needs the application key and secret."""
-        from smsdesk.providers.ovh import request_consumer_key
-
-        application_secret = form.application_secret or secrets.get_secret("OVH_APPLICATION_SECRET")
-        if not form.application_key.strip() or not application_secret:
-            raise PermanentError("Enter the application key and secret first")
-        url, consumer_key = request_consumer_key(
-            form.endpoint.strip() or DEFAULT_OVH_ENDPOINT,
-            form.application_key.strip(),
-            application_secret,
-        )
-        return ConsumerKeyRequest(url, consumer_key)
+        result = self.run_action("ovh", "consumer_key", self._ovh_typed(form))
+        return ConsumerKeyRequest(result.open_url, result.values["consumer_key"])
 
     def ovh_services(self, form: OvhForm) -> list[str]:
         """The SMS accounts the credentials of `form` reach (the service may be empty)."""
-        from smsdesk.providers.ovh import list_services
-
-        values = self._ovh_values(form, need_service=False)
-        return list_services(
-            values["endpoint"],
-            values["application_key"],
-            values["application_secret"],
-            values["consumer_key"],
-        )
-
-    def test_ovh(self, form: OvhForm) -> ConnectionReport:
-        return self._test_ovh(lambda: self.ovh_config(form))
-
-    def _test_ovh(self, config: Callable[[], OvhConfig]) -> ConnectionReport:
-        from smsdesk.providers.ovh import OvhProvider
-
-        return self._test_provider(lambda: OvhProvider(config()))
-
-    # -- SMPP ------------------------------------------------------------------------
+        return list(self.run_action("ovh", "accounts", self._ovh_typed(form)).choices["service"])
 
     def smpp_settings(self) -> SmppSettings:
-        host, _ = self._value("SMSDESK_SMPP_HOST")
-        port_text, _ = self._value("SMSDESK_SMPP_PORT")
-        system_id, _ = self._value("SMSDESK_SMPP_SYSTEM_ID")
+        states, env = self._legacy("smpp")
         try:
-            port = int(port_text) if port_text else DEFAULT_SMPP_PORT
+            port = int(states["port"].value or DEFAULT_SMPP_PORT)
         except ValueError:
             port = DEFAULT_SMPP_PORT
         return SmppSettings(
-            host=host,
+            host=states["host"].value,
             port=port,
-            system_id=system_id,
+            system_id=states["system_id"].value,
             rate_per_second=self.rate_per_second("smpp"),
-            password=self._secret_source("SMSDESK_SMPP_PASSWORD"),
-            from_environment=self._overridden(secrets.SMPP_NAMES),
+            password=states["password"].source,
+            from_environment=env,
         )
 
-    def smpp_config(self, form: SmppForm | None = None, **overrides: Any) -> SmppConfig:
-        from smsdesk.providers.smpp import SmppConfig, require_settings
+    @staticmethod
+    def _smpp_typed(form: SmppForm) -> dict[str, str]:
+        return {
+            "host": form.host,
+            "port": str(form.port),
+            "system_id": form.system_id,
+            "password": form.password,
+            "rate": _rate_text(form.rate_per_second),
+        }
 
-        if form is None:
-            saved = self.smpp_settings()
-            host, port, system_id, password = saved.host, saved.port, saved.system_id, ""
-        else:
-            host, port, system_id = form.host.strip(), form.port, form.system_id.strip()
-            password = form.password
-        password = password or secrets.get_secret("SMSDESK_SMPP_PASSWORD") or ""
-        require_settings(host=host, system_id=system_id, password=password)
-        if not 0 < port < 65536:
-            raise GatewayRefusal("The SMPP port must be between 1 and 65535")
-        return SmppConfig(host=host, port=port, system_id=system_id, password=password, **overrides)
+    def smpp_config(self, form: SmppForm | None = None, **overrides: Any) -> SmppConfig:
+        from smsdesk.providers.smpp import SmppConfig
+
+        values = self.resolve("smpp", self._smpp_typed(form) if form else None)
+        return SmppConfig(
+            host=values["host"],
+            port=int(values["port"]),
+            system_id=values["system_id"],
+            password=values["password"],
+            **overrides,
+        )
 
     def save_smpp(self, form: SmppForm) -> SaveReport:
-        if not 0 < form.port < 65536:
-            raise GatewaySettingsError("the SMPP port must be between 1 and 65535")
-        if len(form.system_id.strip()) > 15:
-            raise GatewaySettingsError("the SMPP system id is longer than 15 characters")
-        if len(form.password) > 8:
-            raise GatewaySettingsError("the SMPP password is longer than 8 characters")
-        if form.rate_per_second is not None and form.rate_per_second < 0:
-            raise GatewaySettingsError("the rate limit cannot be negative")
-        self._preferences.set(KEY_SMPP_HOST, form.host.strip() or None)
-        self._preferences.set(KEY_SMPP_PORT, str(form.port))
-        self._preferences.set(KEY_SMPP_SYSTEM_ID, form.system_id.strip() or None)
-        self._set_rate("smpp", form.rate_per_second)
-        not_stored, shadowed = self._save_secrets({"SMSDESK_SMPP_PASSWORD": form.password})
-        return self._saved(not_stored, shadowed)
+        return self.save("smpp", self._smpp_typed(form))
 
     def test_smpp(self, form: SmppForm) -> ConnectionReport:
-        return self._test_smpp(lambda: self.smpp_config(form))
-
-    def _test_smpp(self, config: Callable[[], SmppConfig]) -> ConnectionReport:
-        from smsdesk.providers.smpp import SmppProvider
-
-        def bound() -> Provider:
-            provider = SmppProvider(config())
-            try:
-                provider.wait_bound(timeout=TEST_TIMEOUT)
-            except BaseException:
-                provider.close()
-                raise
-            return provider
-
-        return self._test_provider(bound)
-
-    # -- rate limits -----------------------------------------------------------------
-
-    def save_rate(self, name: str, rate_per_second: float | None) -> None:
-        capabilities_of(name)
-        self._set_rate(name, rate_per_second)
-        self._generation += 1
-
-    def _set_rate(self, name: str, rate: float | None) -> None:
-        self._preferences.set(rate_key(name), f"{rate:g}" if rate else None)
+        return self.test("smpp", self._smpp_typed(form))
 
     # -- connection test -------------------------------------------------------------
 
@@ -650,10 +647,11 @@ class LiveProvider:
     """A Provider that follows the settings: after a save, the next call builds the
     gateway again from the new values (the old one is closed once no call uses it)."""
 
-    def __init__(self, name: str, gateways: GatewayService) -> None:
+    def __init__(self, name: str, gateways: GatewayService, *, shared: bool = False) -> None:
         self.name = name
         self.capabilities = capabilities_of(name)
         self._gateways = gateways
+        self._shared = shared  # GatewayService.shared's: only the service closes it
         self._lock = threading.Lock()
         self._current: Provider | None = None
         self._built_at = -1  # the settings generation it was built from
@@ -829,6 +827,11 @@ class LiveProvider:
             provider.delete_remote(provider_refs)
 
     def close(self) -> None:
+        """Close the connections; a shared provider is closed by GatewayService.close."""
+        if not self._shared:
+            self.close_connections()
+
+    def close_connections(self) -> None:
         with self._lock:
             providers = [*self._retired, *([self._current] if self._current else [])]
             self._retired, self._current, self._built_at = [], None, -1

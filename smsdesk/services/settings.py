@@ -19,6 +19,16 @@ KEY_COMMERCIAL_WINDOW = "send.commercial_window"
 KEY_DEFAULT_SENDER = "send.default_sender"
 KEY_REGION = "send.region"
 KEY_TEST_NUMBER = "send.test_number"
+KEY_LANGUAGE = "ui.language"
+KEY_TIME_ZONE = "ui.time_zone"
+PREFERENCE_KEYS = (
+    KEY_COMMERCIAL_WINDOW,
+    KEY_DEFAULT_SENDER,
+    KEY_REGION,
+    KEY_TEST_NUMBER,
+    KEY_LANGUAGE,
+    KEY_TIME_ZONE,
+)
 # how long a sent message awaits its delivery report before it becomes `expired`
 KEY_RECEIPT_VALIDITY_HOURS = "receipt_validity_hours"
 DEFAULT_RECEIPT_VALIDITY_HOURS = 48.0
@@ -32,6 +42,8 @@ class SendPreferences:
     default_sender: str = ""
     region: str = "FR"  # region of national numbers (06... -> +336...)
     test_number: str = ""  # "Send a test to me" goes there
+    language: str = ""  # a key of ui.i18n.LANGUAGES; "" follows the system
+    time_zone: str = ""  # an IANA zone ("Europe/Paris") instants are shown in; "" the system's
 
 
 class SettingsService:
@@ -63,11 +75,7 @@ class SettingsService:
         with self._sessions() as session:
             stored = dict(
                 session.execute(
-                    select(Setting.key, Setting.value).where(
-                        Setting.key.in_(
-                            [KEY_COMMERCIAL_WINDOW, KEY_DEFAULT_SENDER, KEY_REGION, KEY_TEST_NUMBER]
-                        )
-                    )
+                    select(Setting.key, Setting.value).where(Setting.key.in_(PREFERENCE_KEYS))
                 ).all()
             )
         prefs = SendPreferences()
@@ -81,6 +89,8 @@ class SettingsService:
             default_sender=stored.get(KEY_DEFAULT_SENDER, prefs.default_sender),
             region=stored.get(KEY_REGION, prefs.region) or prefs.region,
             test_number=stored.get(KEY_TEST_NUMBER, prefs.test_number),
+            language=stored.get(KEY_LANGUAGE, prefs.language),
+            time_zone=stored.get(KEY_TIME_ZONE, prefs.time_zone),
         )
 
     def save_preferences(self, prefs: SendPreferences) -> None:
@@ -89,6 +99,8 @@ class SettingsService:
             KEY_DEFAULT_SENDER: prefs.default_sender,
             KEY_REGION: prefs.region,
             KEY_TEST_NUMBER: prefs.test_number,
+            KEY_LANGUAGE: prefs.language,
+            KEY_TIME_ZONE: prefs.time_zone,
         }
         with self._sessions.begin() as session:
             for key, value in values.items():

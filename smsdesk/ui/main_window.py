@@ -16,13 +16,12 @@ from smsdesk.services.results import CampaignDraft
 from smsdesk.ui.campaigns_tab import CampaignsTab
 from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
-from smsdesk.ui.gateway_settings import GatewaySettingsDialog
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.inbox_tab import InboxTab
+from smsdesk.ui.preferences_dialog import PreferencesDialog
 from smsdesk.ui.results_view import ResultsDialog
 from smsdesk.ui.scheduled_tab import ScheduledTab
 from smsdesk.ui.send_tab import SendTab
-from smsdesk.ui.settings_dialog import SettingsDialog
 from smsdesk.ui.workers import WorkerPool
 
 
@@ -46,7 +45,7 @@ class MainWindow(QMainWindow):
         self.history_tab = HistoryTab(
             services.history,
             self.workers,
-            providers=services.provider,
+            providers=services.gateways.shared,
             remote_gateway=services.settings.provider,
         )
         self.tabs = QTabWidget()
@@ -80,7 +79,6 @@ class MainWindow(QMainWindow):
         self.credits_label = QLabel()  # shown only for gateways that count credits
         self.credits_label.setVisible(False)
         self._credits_running = False
-        self.gateway_dialog: GatewaySettingsDialog | None = None
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.provider_label)
         self.statusBar().addPermanentWidget(self.credits_label)
@@ -99,7 +97,7 @@ class MainWindow(QMainWindow):
         self.scheduled_tab.changed.connect(self.controller.wake)
         self.scheduled_tab.results_requested.connect(self.open_results)
         self.history_tab.campaign_results.connect(self.open_results)
-        self.settings_dialog: SettingsDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
         self.overdue_notice = ""
         if start_dispatcher:
             self._announce_overdue()
@@ -108,10 +106,9 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.gateway_action = QAction("&Gateway settings…", self)
-        self.gateway_action.triggered.connect(self.open_gateway_settings)
-        file_menu.addAction(self.gateway_action)
-        self.preferences_action = QAction("Sending &preferences…", self)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.open_preferences)
         file_menu.addAction(self.preferences_action)
         file_menu.addSeparator()
@@ -134,18 +131,8 @@ class MainWindow(QMainWindow):
 
     # -- gateway -------------------------------------------------------------------
 
-    def open_gateway_settings(self) -> GatewaySettingsDialog:
-        if self.gateway_dialog is None:
-            self.gateway_dialog = GatewaySettingsDialog(
-                self.services.gateways, self.workers, parent=self
-            )
-            self.gateway_dialog.saved.connect(self._gateway_saved)
-        self.gateway_dialog.page.load()
-        self.gateway_dialog.open()
-        return self.gateway_dialog
-
-    def _gateway_saved(self, _name: str) -> None:
-        name = self.services.gateways.default_provider()
+    def _gateway_saved(self, name: str) -> None:
+        """`name`: the gateway in use after the save (read by Preferences' worker)."""
         self.services.settings = replace(self.services.settings, provider=name)
         self.send_tab.set_provider(name)
         self.history_tab.set_remote_gateway(name)
@@ -184,10 +171,14 @@ class MainWindow(QMainWindow):
 
     # -- sending preferences and what fell due while closed ---------------------------
 
-    def open_preferences(self) -> SettingsDialog:
-        dialog = SettingsDialog(self.services.preferences, parent=self)
-        dialog.accepted.connect(self.send_tab.apply_preferences)
-        self.settings_dialog = dialog
+    def open_preferences(self) -> PreferencesDialog:
+        """Preferences (gateway, sending, region, language, time zone), loaded in a worker."""
+        dialog = PreferencesDialog(
+            self.services.gateways, self.services.preferences, self.workers, parent=self
+        )
+        dialog.saved.connect(self._gateway_saved)
+        dialog.saved.connect(lambda _name: self.send_tab.apply_preferences())
+        self.preferences_dialog = dialog
         dialog.open()
         return dialog
 

@@ -38,3 +38,14 @@ def test_unreadable_window_falls_back_to_the_legal_default(services: Services):
     assert services.preferences.commercial_window() == COMMERCIAL_FR
     services.preferences.set(KEY_COMMERCIAL_WINDOW, None)
     assert services.preferences.get(KEY_COMMERCIAL_WINDOW) is None
+
+
+def test_language_and_time_zone_are_kept(services: Services, db_url: str):
+    assert (services.preferences.preferences().language, SendPreferences().time_zone) == ("", "")
+    services.preferences.save_preferences(
+        SendPreferences(language="en", time_zone="America/Martinique", region="MQ")
+    )
+    reopened = build_services(db_url)
+    prefs = reopened.preferences.preferences()
+    assert (prefs.language, prefs.time_zone, prefs.region) == ("en", "America/Martinique", "MQ")
+    reopened.close()

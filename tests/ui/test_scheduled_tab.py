@@ -173,13 +173,15 @@ def test_preferences_dialog_changes_the_commercial_window(
     qtbot, window: MainWindow, services: Services
 ):
     dialog = window.open_preferences()
+    qtbot.waitUntil(lambda: dialog.is_loaded)  # read in a worker
     dialog.start.setTime(dialog.start.time().addSecs(3600))  # 09:00
     dialog.test_number.setText("+33612345678")
     dialog.default_sender.setText("TOO LONG SENDER")
     dialog.save()
     assert "longer than 11" in dialog.error.text()
     dialog.default_sender.setText("MAIRIE")
-    dialog.save()
+    with qtbot.waitSignal(dialog.saved):  # saved in a worker
+        dialog.save()
     prefs = services.preferences.preferences()
     assert prefs.commercial_window.start.hour == 9
     assert (prefs.test_number, prefs.default_sender) == ("+33612345678", "MAIRIE")
