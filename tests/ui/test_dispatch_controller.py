@@ -93,9 +93,7 @@ def test_while_receipts_are_awaited_it_sleeps_until_the_next_poll(
     assert 1.0 < controller.dispatch_thread.planned_sleep <= 5.05  # type: ignore[operator]
 
 
-def test_stop_during_a_send_finishes_the_batch_and_joins(
-    qtbot, services: Services, monkeypatch
-):
+def test_stop_during_a_send_finishes_the_batch_and_joins(qtbot, services: Services, monkeypatch):
     """Stopping while a batch is at the gateway: the thread ends after that batch (joined,
     nothing left `submitting`), and the rest waits queued for the next start."""
     monkeypatch.setenv("SMSDESK_SIM_SUBMIT_DELAY", "0.3")

@@ -26,7 +26,6 @@ def english() -> Iterator[None]:
     i18n.apply_language(previous)
 
 
-
 @pytest.fixture
 def window(qtbot, services: Services) -> Iterator[MainWindow]:
     win = MainWindow(services)

@@ -40,7 +40,6 @@ def english() -> Iterator[None]:
     i18n.apply_language(previous)
 
 
-
 @pytest.fixture
 def window(qtbot, services: Services) -> Iterator[MainWindow]:
     win = MainWindow(services)
@@ -79,9 +78,7 @@ def test_schedule_see_it_cancel_it_and_nothing_is_sent(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     qtmodeltester.check(tab.model)
     assert _cell(tab, CampaignTableModel.COL_STATUS) == "Scheduled"
-    assert _cell(tab, CampaignTableModel.COL_RECIPIENTS) == (
-        "2  (06 12 34 56 78, 06 98 76 54 32)"
-    )
+    assert _cell(tab, CampaignTableModel.COL_RECIPIENTS) == ("2  (06 12 34 56 78, 06 98 76 54 32)")
     assert _cell(tab, CampaignTableModel.COL_PARTS) == "4"  # 2 messages of 2 parts
     assert _cell(tab, CampaignTableModel.COL_MESSAGE).startswith("Réunion demain")
     assert _cell(tab, CampaignTableModel.COL_PROVIDER) == "simulator"
