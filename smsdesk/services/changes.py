@@ -78,8 +78,11 @@ class ChangeCounter:
     def supported(self) -> bool:
         return self._dialect in ("sqlite", "postgresql")
 
-    def read(self) -> int | None:
-        """The current value (cheap: no table is read); None when not supported."""
+    def read(self, *, wait: float = 0.0) -> int | None:
+        """The current value (cheap: no table is read); None when not supported.
+
+        PostgreSQL delivers a notification a moment after the writer's commit: `wait` (tests)
+        waits up to that many seconds for the first one."""
         if not self.supported:
             return None
         with self._lock:
@@ -92,7 +95,7 @@ class ChangeCounter:
                     return int(cursor.fetchone()[0])
                 finally:
                     cursor.close()
-            return self._read_notifications()
+            return self._read_notifications(wait)
 
     def _open(self) -> Any:
         raw = self._engine.raw_connection()
@@ -106,8 +109,11 @@ class ChangeCounter:
         self._raw = raw
         return dbapi
 
-    def _read_notifications(self) -> int:
+    def _read_notifications(self, wait: float) -> int:
         # psycopg 3: notifies(timeout=0) yields what has arrived and returns
+        if wait > 0:
+            for _ in self._connection.notifies(timeout=wait, stop_after=1):
+                self._notified += 1
         for _ in self._connection.notifies(timeout=0, stop_after=10_000):
             self._notified += 1
         return self._notified
