@@ -166,8 +166,11 @@ def test_a_campaign_made_by_the_command_line_shows_after_the_change_poll(
     qtbot.waitUntil(lambda: window._counter_value is not None)  # the first reading
     at = (datetime.now(UTC) + timedelta(days=3)).isoformat()
     done = subprocess.run(
-        [sys.executable, "-m", "smsdesk", "--db", db_url, "campaign", "send"]
-        + ["--to", "0612345678", "--message", "Depuis le terminal", "--at", at, "--name", "CLI"],
+        [
+            *(sys.executable, "-m", "smsdesk", "--db", db_url, "campaign", "send"),
+            *("--to", "0612345678", "--message", "Depuis le terminal", "--at", at),
+            *("--name", "CLI"),
+        ],
         capture_output=True,
         text=True,
         timeout=120,
