@@ -29,7 +29,6 @@ from functools import lru_cache
 from typing import Any, Final
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-
 MIDNIGHT: Final = time(0, 0)
 ALL_WEEKDAYS: Final = frozenset(range(7))
 
