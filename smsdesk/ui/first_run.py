@@ -65,12 +65,13 @@ class FirstRunPanel(QFrame):
         self.title.setText(self.tr("Welcome to smsdesk"))
         self.body.setText(
             self.tr(
-                "Until you connect a real gateway, messages go to the built-in simulator: "
-                "nothing leaves your computer, and it answers like a real gateway, with "
-                "delivery reports a couple of seconds later. To try failures, send to a number "
-                "ending in 0005 (undelivered), 0008 (expired), 0020 (refused), 0023 (invalid "
-                "number), 0024 (absent), 0026 (phone error), 0042 (replies STOP) or 0043 "
-                "(replies “Oui, merci !”); connect OVH or SMPP in File > Preferences."
+                "Until you connect a real gateway, your messages go to the built-in simulator: "
+                "nothing leaves this computer, and delivery reports come back a couple of "
+                "seconds later, as from a real gateway. To try failures, send to numbers ending "
+                "in 0005 (undelivered), 0008 (expired), 0020 (refused), 0023 (invalid), 0024 "
+                "(absent), 0026 (phone error), 0042 (answers STOP) or 0043 (answers “Oui, "
+                "merci !”); to send for real, connect OVH or an SMPP server in File > "
+                "Preferences."
             )
         )
         self.endings_button.setText(self.tr("&Test numbers…"))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, qVersion
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,17 +41,41 @@ ENDINGS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _keys(portable: str) -> str:
+    """A key sequence in the platform's and the language's words (Ctrl+Entrée, ⌘Q…)."""
+    return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def quit_keys() -> QKeySequence:
+    """The platform's Quit keys; Ctrl+Q where the platform names none (some Linux desktops)."""
+    bindings = [
+        k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if not k.isEmpty()
+    ]
+    return bindings[0] if bindings else QKeySequence("Ctrl+Q")
+
+
 def shortcuts() -> list[tuple[str, str]]:
-    """(keys, what they do), translated; the keys in the platform's words."""
+    """(keys, what they do), translated."""
     return [
-        ("Ctrl+Return", _tr("Send (Send tab)")),
-        ("Ctrl+F", _tr("Go to the filter (History)")),
-        (_tr("Enter / double-click"), _tr("Details of a message (History), results (Scheduled)")),
-        (_tr("Delete"), _tr("Delete the selected messages (History)")),
-        ("Ctrl+R", _tr("Resume the paused campaigns selected (Scheduled)")),
-        ("F5", _tr("Read everything shown again")),
-        ("Alt+" + _tr("underlined letter"), _tr("Go to a tab, a button or a menu")),
-        ("Ctrl+Q", _tr("Quit")),
+        (_keys("Ctrl+Return"), _tr("Send (Send tab)")),
+        (_keys("Ctrl+F"), _tr("Go to the filter (History)")),
+        (
+            _tr("{enter} or double-click").format(enter=_keys("Return")),
+            _tr("Details of a message (History), results of a campaign (Scheduled)"),
+        ),
+        (_keys("Del"), _tr("Delete the selected messages (History)")),
+        (_keys("Ctrl+R"), _tr("Resume the paused campaigns selected (Scheduled)")),
+        (_keys("F5"), _tr("Read everything shown again")),
+        (
+            _tr("{alt} and the underlined letter").format(alt=_keys("Alt")),
+            _tr("Go to a tab, a button or a menu"),
+        ),
+        (
+            QKeySequence(QKeySequence.StandardKey.Quit).toString(
+                QKeySequence.SequenceFormat.NativeText
+            ),
+            _tr("Quit"),
+        ),
     ]
 
 
@@ -65,6 +90,8 @@ class _TableDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read-only: no current-cell frame
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -74,7 +101,7 @@ class _TableDialog(QDialog):
         layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(620, 380)
+        self.resize(640, 470)
 
     def fill(self, rows: Sequence[tuple[str, str]], headers: tuple[str, str]) -> None:
         self.table.setHorizontalHeaderLabels(list(headers))
@@ -114,7 +141,7 @@ class EndingsDialog(_TableDialog):
             self.tr(
                 "With the simulator (the gateway until you connect OVH or SMPP), the outcome "
                 "of a message depends on the last four digits of the number. Any other ending "
-                "is delivered. Example: 06 12 34 00 05 is undelivered."
+                "is delivered. Example: 06\u00a012\u00a034\u00a000\u00a005 is undelivered."
             )
         )
         rows = [(ending, _tr(outcome)) for ending, outcome in ENDINGS]
@@ -138,8 +165,9 @@ class AboutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
+        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(520, 360)
+        self.resize(540, 340)
         self.retranslate()
 
     def retranslate(self) -> None:

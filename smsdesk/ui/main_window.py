@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, Q
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -38,7 +39,7 @@ from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
 from smsdesk.ui.first_run import FirstRunPanel
 from smsdesk.ui.gateway_settings import GatewaySettingsDialog
-from smsdesk.ui.help_dialogs import AboutDialog, EndingsDialog, ShortcutsDialog
+from smsdesk.ui.help_dialogs import AboutDialog, EndingsDialog, ShortcutsDialog, quit_keys
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.inbox_tab import InboxTab
 from smsdesk.ui.results_view import ResultsDialog
@@ -138,12 +139,14 @@ class MainWindow(QMainWindow):
         self.error_close = QPushButton()
         self.error_close.setVisible(False)
         self.error_close.clicked.connect(self.clear_error)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.error_banner, 1)
+        banner_row.addWidget(self.error_close, 0, Qt.AlignmentFlag.AlignTop)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(6, 6, 6, 0)
         column.addWidget(self.first_run)
-        column.addWidget(self.error_banner)
-        column.addWidget(self.error_close, 0, Qt.AlignmentFlag.AlignRight)
+        column.addLayout(banner_row)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
@@ -229,7 +232,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(quit_keys())
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
