@@ -70,12 +70,7 @@ def shortcuts() -> list[tuple[str, str]]:
             _tr("{alt} and the underlined letter").format(alt=_keys("Alt")),
             _tr("Go to a tab, a button or a menu"),
         ),
-        (
-            QKeySequence(QKeySequence.StandardKey.Quit).toString(
-                QKeySequence.SequenceFormat.NativeText
-            ),
-            _tr("Quit"),
-        ),
+        (quit_keys().toString(QKeySequence.SequenceFormat.NativeText), _tr("Quit")),
     ]
 
 
