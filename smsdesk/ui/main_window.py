@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         # what matters is said above the tabs too, not only in the status bar
         self.first_run = FirstRunPanel()
         self.first_run.dismissed.connect(self._first_run_dismissed)
-        self.first_run.preferences_requested.connect(self.open_preferences)
+        # TODO(merge): the one Preferences dialog (gateways helper) replaces both
+        self.first_run.preferences_requested.connect(self.open_gateway_settings)
         self.first_run.endings_requested.connect(self.show_endings)
         self.first_run.setVisible(not self._state.value(KEY_FIRST_RUN_DONE, False, type=bool))
         self.error_banner = QLabel()
@@ -227,7 +228,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.preferences_action)
         self.file_menu.addSeparator()
         self.refresh_action = QAction(self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)  # F5
+        self.refresh_action.setShortcut(
+            QKeySequence("F5")
+        )  # StandardKey.Refresh is empty on some desktops
         self.refresh_action.triggered.connect(self.refresh_all)
         self.file_menu.addAction(self.refresh_action)
         self.file_menu.addSeparator()

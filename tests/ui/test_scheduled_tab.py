@@ -32,12 +32,15 @@ pytestmark = pytest.mark.gui_db_allowed_in(
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:
     """English (United Kingdom) formats and words: dates read 01/12/2026 21:35."""
+    from PySide6.QtCore import QLocale
+
     from smsdesk.ui import i18n
 
-    previous = i18n.current_language()
+    previous = (QLocale(), i18n._current)
     i18n.apply_language("en")
     yield
-    i18n.apply_language(previous)
+    QLocale.setDefault(previous[0])  # exactly as before: other modules' tests follow
+    i18n._current = previous[1]
 
 
 @pytest.fixture
