@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from smsdesk.app import Services
 from smsdesk.providers import secrets
 from smsdesk.services.gateways import KEY_OVH_ENDPOINT, KEY_PROVIDER
-from smsdesk.ui.gateway_settings import GatewaySettingsDialog, GatewaySettingsPage
 from smsdesk.ui import formats
+from smsdesk.ui.gateway_settings import GatewaySettingsDialog, GatewaySettingsPage
 from smsdesk.ui.main_window import MainWindow
 from smsdesk.ui.workers import WorkerPool
 
