@@ -101,19 +101,15 @@ class RescheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._instant_problem = instant_problem
-        self.setWindowTitle(self.tr("Reschedule {0!r}").format(summary.name))
+        self._summary = summary
         start = summary.next_due or summary.scheduled_at
         if start is None or instant_problem(start):
             self.at_edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600))
         else:
             self.at_edit = QDateTimeEdit(utc_to_qdatetime(start))
         self.at_edit.setCalendarPopup(True)
-        self.at_edit.setDisplayFormat(picker_format())
-        note = self.tr("Messages not sent yet will leave at this instant")
-        if summary.window is not None:
-            note += self.tr(" (or at the next opening of the sending window)")
-        if summary.status is CampaignStatus.PAUSED:
-            note += self.tr(", once the campaign is resumed")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("past")
         self.problem_label.setStyleSheet(error_style())
@@ -125,11 +121,43 @@ class RescheduleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.at_edit.dateTimeChanged.connect(self._check)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(note))
+        layout.addWidget(self.note)
         layout.addWidget(self.at_edit)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+        self.retranslate()
         self._check()
+
+    def retranslate(self) -> None:
+        summary = self._summary
+        self.setWindowTitle(self.tr("Reschedule “{name}”").format(name=summary.name))
+        self.at_edit.setDisplayFormat(picker_format())
+        windowed = summary.window is not None
+        paused = summary.status is CampaignStatus.PAUSED
+        # whole sentences, one per case (never translated fragments glued together)
+        if windowed and paused:
+            note = self.tr(
+                "Once the campaign is resumed, messages not sent yet will leave at this "
+                "instant, or at the next opening of the sending window."
+            )
+        elif windowed:
+            note = self.tr(
+                "Messages not sent yet will leave at this instant, or at the next opening "
+                "of the sending window."
+            )
+        elif paused:
+            note = self.tr(
+                "Once the campaign is resumed, messages not sent yet will leave at this instant."
+            )
+        else:
+            note = self.tr("Messages not sent yet will leave at this instant.")
+        self.note.setText(note)
+        self.at_edit.setToolTip(self.tr("The new start, in your time zone"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def instant(self) -> datetime:
         return qdatetime_to_utc(self.at_edit.dateTime())
@@ -149,7 +177,7 @@ class RescheduleDialog(QDialog):
 class EditMessageDialog(QDialog):
     def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit the message of {0!r}").format(summary.name))
+        self._name = summary.name
         self.editor = MessageEditor()
         self.editor.set_commercial(summary.commercial)
         self.editor.set_text(summary.body)
@@ -162,6 +190,15 @@ class EditMessageDialog(QDialog):
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
         self.resize(560, 320)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Edit the message of “{name}”").format(name=self._name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ScheduledTab(QWidget):
