@@ -125,6 +125,7 @@ class RescheduleDialog(QDialog):
         layout.addWidget(self.at_edit)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)  # the note reads on two lines, not four
         self.retranslate()
         self._check()
 
