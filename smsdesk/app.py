@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass, replace
-from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from dataclasses import replace
 
 from smsdesk import config
 from smsdesk.assets import icon_path, resource_path  # noqa: F401 (its old home was here)
 from smsdesk.db.session import make_engine, make_sessions
-from smsdesk.providers.base import Provider
 from smsdesk.services.campaigns import CampaignService
+from smsdesk.services.changes import ChangeCounter, ChangeFeed
+from smsdesk.services.container import Services
 from smsdesk.services.demo import DemoService
-from smsdesk.services.dispatcher import DispatcherService
 from smsdesk.services.gateways import GatewayService
 from smsdesk.services.history import HistoryService
 from smsdesk.services.recipients import RecipientService
@@ -27,37 +23,6 @@ from smsdesk.services.replies import ReplyService
 from smsdesk.services.results import ResultsService
 from smsdesk.services.settings import SettingsService
 from smsdesk.services.templates import TemplateService
-
-
-@dataclass
-class Services:
-    settings: config.Settings
-    engine: Engine
-    sessions: sessionmaker[Session]
-    data_dir: Path
-    campaigns: CampaignService
-    history: HistoryService
-    demo: DemoService
-    preferences: SettingsService
-    templates: TemplateService
-    gateways: GatewayService
-    recipients: RecipientService
-    replies: ReplyService
-    results: ResultsService
-
-    def provider(self, name: str) -> Provider:
-        """A provider of gateway `name` with its own connections (one per dispatcher); the
-        services share GatewayService.shared's instead."""
-        return self.gateways.provider(name)
-
-    def new_dispatcher(self, *, batch_size: int | None = None) -> DispatcherService:
-        """A dispatcher with its own provider connections (one per worker or process)."""
-        return DispatcherService(self.sessions, self.provider, batch_size=batch_size)
-
-    def close(self) -> None:
-        self.campaigns.close()
-        self.gateways.close()
-        self.engine.dispose()
 
 
 def build_services(db_url: str | None = None) -> Services:
@@ -70,6 +35,7 @@ def build_services(db_url: str | None = None) -> Services:
     # SMSDESK_PROVIDER, else the gateway chosen in Settings, else the simulator
     settings = replace(settings, provider=gateways.default_provider())
     recipients = RecipientService(sessions, providers=gateways.shared)
+    changes = ChangeFeed()
     return Services(
         settings=settings,
         engine=engine,
@@ -80,6 +46,7 @@ def build_services(db_url: str | None = None) -> Services:
             providers=gateways.shared,
             default_window=preferences.commercial_window,
             configuration_problem=gateways.configuration_problem,
+            changes=changes,
         ),
         history=HistoryService(sessions),
         demo=DemoService(sessions),
@@ -89,29 +56,41 @@ def build_services(db_url: str | None = None) -> Services:
         recipients=recipients,
         replies=ReplyService(sessions, gateways.shared, stop_list=recipients.stop_list),
         results=ResultsService(sessions),
+        changes=changes,
+        change_counter=ChangeCounter(engine),
     )
 
 
 def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None) -> int:
     """The window; with quit_after_paint, it says "painted" on stdout at its first paint and
-    quits that many seconds later (package test, startup benchmark)."""
+    quits that many seconds later (package test, startup benchmark).
+
+    Shutdown order: the window stops the dispatcher thread (the batch under way finishes)
+    and waits for its workers; only then are the gateways and the database closed."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from smsdesk.db.session import DatabaseError
-    from smsdesk.ui.main_window import MainWindow
+    from smsdesk.log_file import install_log_file
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    install_log_file()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("smsdesk")
     app.setOrganizationName("smsdesk")
     app.setWindowIcon(QIcon(str(icon_path())))
+    from smsdesk.ui import appearance
+
+    appearance.follow_system(app)
     try:
         services = build_services(db_url)
     except DatabaseError as exc:
         QMessageBox.critical(None, "smsdesk", str(exc))
         return 1
+    apply_preferences_to_window(services)
+    from smsdesk.ui.main_window import MainWindow
+
     window = MainWindow(services)
     window.show()
     if quit_after_paint is not None:
@@ -119,6 +98,25 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
 
         quit_after_first_paint(window, quit_after_paint)
     code = app.exec()
-    window.shutdown()
-    services.close()
+    if window.shutdown():
+        services.close()
+    else:  # work still runs on the database: the process exit ends it
+        logging.getLogger(__name__).warning("left the database open for the work still running")
     return int(code)
+
+
+def apply_preferences_to_window(services: Services) -> None:
+    """Language, region and time zone of Preferences, before the window is built."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from smsdesk.ui import formats, i18n
+
+    prefs = services.preferences.preferences()
+    i18n.apply_language(getattr(prefs, "language", "") or "")
+    formats.set_region(prefs.region)
+    zone_name = getattr(prefs, "time_zone", "") or ""
+    try:
+        formats.set_time_zone(ZoneInfo(zone_name) if zone_name else None)
+    except (ZoneInfoNotFoundError, ValueError):
+        logging.getLogger(__name__).warning("unknown time zone %r: the system's is used", zone_name)
+        formats.set_time_zone(None)

@@ -22,6 +22,17 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_dir() -> Path:
+    """The user log dir (Linux ~/.local/state/smsdesk/log); SMSDESK_LOG_DIR overrides it,
+    and with SMSDESK_DATA_DIR set (tests, portable installs) it is that folder's `log`."""
+    override = os.environ.get("SMSDESK_LOG_DIR")
+    if override:
+        return Path(override)
+    if os.environ.get("SMSDESK_DATA_DIR"):
+        return data_dir() / "log"
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def ensure_data_dir() -> Path:
     """The data dir, created 0700 or tightened to it (it holds the database, the
     simulator's ledger and the window state: numbers and texts)."""

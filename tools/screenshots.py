@@ -85,7 +85,7 @@ def seed(services: Services, messages: int) -> None:
 def settings_actions(window: MainWindow) -> list[QAction]:
     """The menu actions that open settings (Preferences, or the older two dialogs)."""
     found = []
-    for name in ("preferences_action", "gateway_action"):
+    for name in ("preferences_action",):
         action = getattr(window, name, None)
         if isinstance(action, QAction):
             found.append(action)

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.private_files import DIR_MODE, private_file
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# every migration file is named after its revision ("0007_change_notifications.py" is
+# revision "0007", each revising the one before): the head is known without alembic
+REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 class DatabaseError(Exception):
@@ -78,27 +81,48 @@ def make_engine(url: str, *, upgrade: bool = True) -> Engine:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+def known_revisions() -> list[str]:
+    """The code's revisions in order, read from the migration file names (no alembic)."""
+    names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
+    return sorted(m.group(1) for name in names if (m := REVISION_FILE.match(name)))
+
+
+def stored_revisions(engine: Engine) -> set[str] | None:
+    """What alembic_version says, or None when the table is not there (a new database)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+
+
 def upgrade_schema(engine: Engine) -> None:
-    """Bring the schema to the code's head; refuse a database made by a newer smsdesk."""
-    cfg = _alembic_config()
-    script = ScriptDirectory.from_config(cfg)
-    known = {rev.revision for rev in script.walk_revisions()}
+    """Bring the schema to the code's head; refuse a database made by a newer smsdesk.
+
+    The stored revision is compared with the head first (one small query): alembic is
+    imported and run only when they differ, so a start on an up-to-date database is cheap."""
+    known = known_revisions()
     try:
-        with engine.begin() as conn:
-            current = MigrationContext.configure(conn).get_current_heads()
-            unknown = [rev for rev in current if rev not in known]
+        current = stored_revisions(engine)
+        if current is not None:
+            unknown = sorted(rev for rev in current if rev not in known)
             if unknown:
                 raise DatabaseError(
                     f"the database was written by a newer smsdesk (schema {', '.join(unknown)}); "
                     "update smsdesk to open it"
                 )
-            if set(current) == set(script.get_heads()):
+            if current == {known[-1]}:
                 return
+        from alembic import command
+
+        cfg = _alembic_config()
+        with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
     except DatabaseError:

@@ -28,6 +28,7 @@ from smsdesk.domain.encoding import Encoding, message_info, replace_typographic
 from smsdesk.domain.phone import NumberKind, PhoneNormalizer, precise_reason, split_numbers
 from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow, parse_window
 from smsdesk.providers.base import Capability, Provider, ProviderError, SenderInfo
+from smsdesk.services.changes import ChangeFeed, publishes
 
 log = logging.getLogger(__name__)
 
@@ -426,8 +427,10 @@ class CampaignService:
         providers: Callable[[str], Provider] | None = None,
         default_window: Callable[[], SendingWindow] | None = None,
         configuration_problem: Callable[[str], str | None] | None = None,
+        changes: ChangeFeed | None = None,
     ) -> None:
         self._sessions = sessions
+        self._changes = changes  # told after each write (@publishes)
         self._clock = clock
         self._providers = providers
         # why a gateway's settings are not enough to send (GatewayService), or None
@@ -718,6 +721,7 @@ class CampaignService:
             if Capability.DEFERRED not in provider.capabilities:
                 raise CampaignError(f"the {request.provider} gateway cannot keep a deferred send")
 
+    @publishes("campaigns", "messages")
     def create(self, request: CampaignRequest) -> CampaignCreated:
         self._validate(request)
         audience = self.audience(
@@ -959,6 +963,7 @@ class CampaignService:
             raise CampaignError(f"campaign {campaign_id} is already {campaign.status}")
         return campaign
 
+    @publishes("campaigns", "messages")
     def reschedule(self, campaign_id: int, at: datetime | None) -> datetime:
         """Move what has not left yet to `at` (None: now), within the campaign's window.
         Returns the instant the campaign will (re)start, in UTC. A paused campaign stays
@@ -1000,6 +1005,7 @@ class CampaignService:
             return None
         return row[1] or "paused"
 
+    @publishes("campaigns", "messages")
     def resume(self, campaign_id: int) -> CampaignStatus:
         """Send the rest of a paused campaign (the PAUSE CONTRACT): status back to
         scheduled (its instant still ahead and never started) or sending, reason cleared,
@@ -1044,6 +1050,7 @@ class CampaignService:
         """Start at once (still within the campaign's window); returns the start."""
         return self.reschedule(campaign_id, None)
 
+    @publishes("campaigns", "messages")
     def edit_message(
         self, campaign_id: int, body: str, *, transliterate: bool | None = None
     ) -> int:
@@ -1116,6 +1123,7 @@ class CampaignService:
             )
             return len(updates)
 
+    @publishes("campaigns", "messages")
     def cancel(self, campaign_id: int) -> int:
         """Cancel what has not left yet; returns how many messages were cancelled.
 

@@ -1,21 +1,46 @@
-"""The main window: Send, Scheduled and History tabs, a menu and a status bar."""
+"""The main window: the tabs, the menus, the status bar, and what keeps them up to date.
+
+Up to date without polling loops: services publish on a `ChangeFeed` what they changed
+("messages", "campaigns", "contacts", "replies"), the window refreshes the visible tab at
+once and marks the others stale (refreshed when shown). Writes by other processes (the
+command line, other computers on PostgreSQL) move a cheap change counter, read from a
+worker every few seconds while the window is active. F5 reads everything shown again.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import logging
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QTabWidget
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from smsdesk import __version__
-from smsdesk.app import Services
-from smsdesk.providers.base import Capability
-from smsdesk.services.gateways import capabilities_of
+from smsdesk import config
+from smsdesk.assets import icon_path
+from smsdesk.log_file import log_path
+from smsdesk.private_files import private_dir, private_file
+from smsdesk.services.campaigns import OverdueCampaign
+from smsdesk.services.container import Services
 from smsdesk.services.results import CampaignDraft
+from smsdesk.ui import appearance, formats
 from smsdesk.ui.campaigns_tab import CampaignsTab
 from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
+from smsdesk.ui.first_run import FirstRunPanel
+from smsdesk.ui.help_dialogs import AboutDialog, EndingsDialog, ShortcutsDialog, quit_keys
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.inbox_tab import InboxTab
 from smsdesk.ui.preferences_dialog import PreferencesDialog
@@ -24,15 +49,57 @@ from smsdesk.ui.scheduled_tab import ScheduledTab
 from smsdesk.ui.send_tab import SendTab
 from smsdesk.ui.workers import WorkerPool
 
+log = logging.getLogger(__name__)
+
+CHANGE_POLL_MS = 3_000  # other processes' writes: read the change counter this often
+COALESCE_MS = 200  # a burst of changes (one per batch) refreshes once
+STATE_FILE = "ui-state.ini"
+KEY_GEOMETRY = "window/geometry"
+KEY_TAB = "window/tab"
+KEY_FIRST_RUN_DONE = "window/first_run_dismissed"
+
+# which tabs show each topic (names of MainWindow attributes)
+TOPIC_TABS: dict[str, tuple[str, ...]] = {
+    "messages": ("history_tab", "scheduled_tab", "campaigns_tab"),
+    "campaigns": ("scheduled_tab", "history_tab", "campaigns_tab"),
+    "contacts": ("contacts_tab", "send_tab"),
+    "replies": ("inbox_tab", "campaigns_tab"),
+}
+
+
+def window_settings() -> QSettings:
+    """The window's state file in the data dir (0600 in a 0700 folder)."""
+    folder = private_dir(config.data_dir())
+    return QSettings(str(private_file(folder / STATE_FILE)), QSettings.Format.IniFormat)
+
+
+class _ChangeRelay(QObject):
+    """Carries a topic published in any thread to the GUI thread (queued signal)."""
+
+    changed = Signal(str)
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services, *, start_dispatcher: bool = True) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        start_dispatcher: bool = True,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__()
         self.services = services
-        self.setWindowTitle("smsdesk")
+        self.setWindowIcon(QIcon(str(icon_path())))
         self.resize(1100, 700)
         self.workers = WorkerPool()
         self._shut_down = False
+        self._quit_confirmed = False
+        self._state = settings or window_settings()
+        self.gateway = services.settings.provider  # learned one way: _set_gateway
+        self.quit_box: QMessageBox | None = None
+        self.help_dialog: QDialog | None = None
+        self._clean_shutdown = False
+        self._dispatch_error = False  # the banner shows a dispatcher failure
 
         self.send_tab = SendTab(
             services.campaigns,
@@ -48,120 +115,329 @@ class MainWindow(QMainWindow):
             providers=services.gateways.shared,
             remote_gateway=services.settings.provider,
         )
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.send_tab, "&Send")
-        self.tabs.addTab(self.scheduled_tab, "S&cheduled")
-        self.tabs.addTab(self.history_tab, "&History")
         self.contacts_tab = ContactsTab(
             services.recipients,
             self.workers,
             region=lambda: services.preferences.preferences().region,
-            provider=lambda: services.settings.provider,
+            provider=lambda: self.gateway,
         )
-        self.tabs.addTab(self.contacts_tab, "C&ontacts")
         self.inbox_tab = InboxTab(services.replies, self.workers)
-        self.tabs.addTab(self.inbox_tab, self.tr("&Inbox"))
-        self.inbox_tab.status_message.connect(self.statusBar().showMessage)
         self.campaigns_tab = CampaignsTab(services.results, self.workers)
-        self.tabs.addTab(self.campaigns_tab, self.tr("C&ampaigns"))
-        self.campaigns_tab.status_message.connect(self.statusBar().showMessage)
-        self.campaigns_tab.results_requested.connect(self.open_results)
-        self.campaigns_tab.draft_requested.connect(self.load_draft)
+        self.tabs = QTabWidget()
+        for tab in self._tab_widgets():
+            self.tabs.addTab(tab, "")
         self.results_dialogs: dict[int, ResultsDialog] = {}
-        self.contacts_tab.status_message.connect(self.statusBar().showMessage)
-        self.contacts_tab.lists_changed.connect(self.send_tab.reload_lists)
-        self.setCentralWidget(self.tabs)
+
+        # what matters is said above the tabs too, not only in the status bar
+        self.first_run = FirstRunPanel()
+        self.first_run.dismissed.connect(self._first_run_dismissed)
+        self.first_run.preferences_requested.connect(self.open_preferences)
+        self.first_run.endings_requested.connect(self.show_endings)
+        self.first_run.setVisible(not self._state.value(KEY_FIRST_RUN_DONE, False, type=bool))
+        self.error_banner = QLabel()
+        self.error_banner.setObjectName("error_banner")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setVisible(False)
+        self.error_close = QPushButton()
+        self.error_close.setVisible(False)
+        self.error_close.clicked.connect(self.clear_error)
+        banner_row = QHBoxLayout()
+        banner_row.addWidget(self.error_banner, 1)
+        banner_row.addWidget(self.error_close, 0, Qt.AlignmentFlag.AlignTop)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(6, 6, 6, 0)
+        column.addWidget(self.first_run)
+        column.addLayout(banner_row)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
-        self.provider_label = QLabel(f"Gateway: {services.settings.provider}")
+        self.provider_label = QLabel()
         self.credits_label = QLabel()  # shown only for gateways that count credits
         self.credits_label.setVisible(False)
+        self._credits: float | None = None
         self._credits_running = False
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.provider_label)
         self.statusBar().addPermanentWidget(self.credits_label)
         self._build_menu()
 
-        self.dispatcher = services.new_dispatcher()
-        self.controller = DispatchController(self.dispatcher, self.workers)
+        for tab in (self.send_tab, self.scheduled_tab, self.history_tab):
+            tab.status_message.connect(self.statusBar().showMessage)
+        self.inbox_tab.status_message.connect(self.statusBar().showMessage)
+        self.campaigns_tab.status_message.connect(self.statusBar().showMessage)
+        self.campaigns_tab.results_requested.connect(self.open_results)
+        self.campaigns_tab.draft_requested.connect(self.load_draft)
+        self.contacts_tab.status_message.connect(self.statusBar().showMessage)
+        self.contacts_tab.lists_changed.connect(self.send_tab.reload_lists)
+
+        self.controller = DispatchController(services.new_dispatcher, services.changes)
         self.controller.progress.connect(self._show_progress)
         self.controller.cycle_done.connect(self._cycle_done)
-        self.controller.failed.connect(lambda m: self.statusBar().showMessage(f"Sending: {m}"))
-        self.send_tab.status_message.connect(self.statusBar().showMessage)
-        self.scheduled_tab.status_message.connect(self.statusBar().showMessage)
-        self.history_tab.status_message.connect(self.statusBar().showMessage)
-        self.send_tab.campaign_created.connect(self._campaign_created)
-        self.scheduled_tab.changed.connect(self.history_tab.refresh)
+        self.controller.failed.connect(self._dispatch_failed)
+        self.send_tab.campaign_created.connect(lambda _created: self.controller.wake())
         self.scheduled_tab.changed.connect(self.controller.wake)
         self.scheduled_tab.results_requested.connect(self.open_results)
         self.history_tab.campaign_results.connect(self.open_results)
         self.preferences_dialog: PreferencesDialog | None = None
         self.overdue_notice = ""
+
+        # one change signal: services (any thread) -> relay (queued) -> visible tab
+        self._stale: set[str] = set()
+        self._pending: set[str] = set()
+        self._relay = _ChangeRelay(self)
+        self._relay.changed.connect(self._changed)
+        self._unsubscribe: Callable[[], None] = services.changes.subscribe(self._relay.changed.emit)
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self._apply_changes)
+        self._counter_value: int | None = None
+        self._counter_reading = False
+        self.change_poll = QTimer(self)
+        self.change_poll.setInterval(CHANGE_POLL_MS)
+        self.change_poll.timeout.connect(self.poll_changes)
+        self.tabs.currentChanged.connect(self._tab_shown)
+
+        self._restore_state()
+        self.retranslate()
+        self.poll_changes()  # the counter's first value: later ones are compared with it
         if start_dispatcher:
             self._announce_overdue()
             self.controller.start()
         self.refresh_credits()
 
+    def _tab_widgets(self) -> list[QWidget]:
+        return [
+            self.send_tab,
+            self.scheduled_tab,
+            self.history_tab,
+            self.contacts_tab,
+            self.campaigns_tab,
+            self.inbox_tab,
+        ]
+
+    # -- menus and texts ---------------------------------------------------------------
+
     def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.preferences_action = QAction(self.tr("&Preferences…"), self)
+        self.file_menu = self.menuBar().addMenu("")
+        self.preferences_action = QAction(self)
         self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.open_preferences)
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About smsdesk", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.file_menu.addAction(self.preferences_action)
+        self.file_menu.addSeparator()
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(
+            QKeySequence("F5")
+        )  # StandardKey.Refresh is empty on some desktops
+        self.refresh_action.triggered.connect(self.refresh_all)
+        self.file_menu.addAction(self.refresh_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(quit_keys())
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About smsdesk",
-            f"<b>smsdesk {__version__}</b><p>Bulk SMS campaigns from your desktop.</p>"
-            f"<p>Database: {self.services.engine.url.render_as_string(hide_password=True)}</p>",
+        self.help_menu = self.menuBar().addMenu("")
+        self.getting_started_action = QAction(self)
+        self.getting_started_action.triggered.connect(self.show_first_run)
+        self.shortcuts_action = QAction(self)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.endings_action = QAction(self)
+        self.endings_action.triggered.connect(self.show_endings)
+        self.open_log_action = QAction(self)
+        self.open_log_action.triggered.connect(self.open_log)
+        self.open_data_action = QAction(self)
+        self.open_data_action.triggered.connect(self.open_data_folder)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        for action in (self.getting_started_action, self.shortcuts_action, self.endings_action):
+            self.help_menu.addAction(action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.open_log_action)
+        self.help_menu.addAction(self.open_data_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("smsdesk"))
+        titles = (
+            (self.tr("&Send"), self.tr("Write a message and send it now or later")),
+            (self.tr("S&cheduled"), self.tr("Campaigns planned or sending: cancel, move, resume")),
+            (self.tr("&History"), self.tr("Every message sent, with its delivery status")),
+            (self.tr("C&ontacts"), self.tr("Recipient lists and the stop list; import files")),
+            (self.tr("C&ampaigns"), self.tr("Every campaign, finished ones too, and its results")),
+            (self.tr("&Inbox"), self.tr("Replies, grouped by contact")),
+        )
+        for index, (title, tip) in enumerate(titles):
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, tip)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.preferences_action.setText(self.tr("&Preferences…"))
+        self.preferences_action.setToolTip(
+            self.tr("Gateway, sending window, default sender, region, language, time zone")
+        )
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.refresh_action.setToolTip(self.tr("Read everything shown again (F5)"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.getting_started_action.setText(self.tr("&Getting started"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.endings_action.setText(self.tr("&Endings of test numbers"))
+        self.open_log_action.setText(self.tr("Open the &log"))
+        self.open_data_action.setText(self.tr("Open the &data folder"))
+        self.about_action.setText(self.tr("&About smsdesk"))
+        self.error_close.setText(self.tr("&Dismiss"))
+        self.error_close.setToolTip(self.tr("Hide this message"))
+        self.progress.setToolTip(self.tr("Messages handed to the gateway in this send"))
+        self.progress.setFormat(self.tr("Sending %v / %m"))
+        self._show_gateway()
+        self._show_credits()
+
+    def changeEvent(self, event: QEvent) -> None:
+        kind = event.type()
+        if kind == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif kind == QEvent.Type.ActivationChange:
+            self._follow_activation()
+        super().changeEvent(event)
+
+    def _show_gateway(self) -> None:
+        self.provider_label.setText(self.tr("Gateway: {name}").format(name=self.gateway))
+        self.provider_label.setToolTip(
+            self.tr("Where messages go; change it in File > Gateway settings")
         )
 
-    # -- gateway -------------------------------------------------------------------
+    def _show_credits(self) -> None:
+        self.credits_label.setText(
+            self.tr("Credits: {credits}").format(
+                credits="?" if self._credits is None else formats.credits(self._credits)
+            )
+        )
+        if not self.credits_label.toolTip():
+            self.credits_label.setToolTip(self.tr("Credits left at the gateway"))
+
+    # -- window state --------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._state.value(KEY_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        tab = self._state.value(KEY_TAB, 0, type=int)
+        if isinstance(tab, int) and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def _save_state(self) -> None:
+        self._state.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self._state.setValue(KEY_TAB, self.tabs.currentIndex())
+        self._state.sync()
+
+    # -- first run and help ------------------------------------------------------------
+
+    def _first_run_dismissed(self) -> None:
+        self._state.setValue(KEY_FIRST_RUN_DONE, True)
+        self._state.sync()
+
+    def show_first_run(self) -> None:
+        self.first_run.show()
+
+    def _open_help(self, dialog: QDialog) -> QDialog:
+        dialog.setWindowIcon(self.windowIcon())
+        dialog.open()
+        self.help_dialog = dialog
+        return dialog
+
+    def show_shortcuts(self) -> QDialog:
+        return self._open_help(ShortcutsDialog(self))
+
+    def show_endings(self) -> QDialog:
+        return self._open_help(EndingsDialog(self))
+
+    def show_about(self) -> QDialog:
+        database = self.services.engine.url.render_as_string(hide_password=True)
+        return self._open_help(AboutDialog(database, str(self.services.data_dir), self))
+
+    def open_log(self) -> bool:
+        path = log_path()
+        if not path.exists():
+            self.show_error(self.tr("There is no log yet: {path}").format(path=path))
+            return False
+        return self._open_url(path)
+
+    def open_data_folder(self) -> bool:
+        return self._open_url(self.services.data_dir)
+
+    def _open_url(self, path: Path) -> bool:
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.show_error(self.tr("No application could open {path}").format(path=path))
+        return False
+
+    # -- errors that block: said above the tabs, not only in the status bar ----------------
+
+    def _style_banner(self) -> None:
+        self.error_banner.setStyleSheet(
+            appearance.banner_style(appearance.PAUSED_TEXT, appearance.PAUSED_BACKGROUND)
+        )
+
+    def show_error(self, text: str) -> None:
+        self._style_banner()
+        self.error_banner.setText(text)
+        self.error_banner.setVisible(True)
+        self.error_close.setVisible(True)
+        self.statusBar().showMessage(text)
+
+    def clear_error(self) -> None:
+        self.error_banner.setVisible(False)
+        self.error_close.setVisible(False)
+
+    def _dispatch_failed(self, message: str) -> None:
+        self._dispatch_error = True
+        self.show_error(
+            self.tr("Sending stopped: {reason}. smsdesk tries again in a few seconds.").format(
+                reason=message
+            )
+        )
+
+    # -- gateway ---------------------------------------------------------------------------
 
     def _gateway_saved(self, name: str) -> None:
-        """`name`: the gateway in use after the save (read by Preferences' worker)."""
-        self.services.settings = replace(self.services.settings, provider=name)
+        """`name`: the gateway in use after the save (read by Preferences' worker, so
+        SMSDESK_PROVIDER is honoured)."""
+        self._set_gateway(name)
+
+    def _set_gateway(self, name: str) -> None:
+        """The one way the window learns which gateway sends."""
+        self.gateway = name
         self.send_tab.set_provider(name)
         self.history_tab.set_remote_gateway(name)
-        self.provider_label.setText(f"Gateway: {name}")
+        self._show_gateway()
         self.refresh_credits()
 
     def refresh_credits(self) -> None:
         """Credits left at the gateway, read in a worker; hidden when it has none."""
-        name = self.services.settings.provider
-        try:
-            has_credits = Capability.CREDITS in capabilities_of(name)
-        except ValueError:
-            has_credits = False
-        self.credits_label.setVisible(has_credits)
-        if not has_credits or self._credits_running or self._shut_down:
+        if self._credits_running or self._shut_down:
             return
         self._credits_running = True
+        name = self.gateway
 
         def shown(credits: float | None) -> None:
             self._credits_running = False
+            self._credits = credits
             self.credits_label.setToolTip("")
-            self.credits_label.setText(
-                "Credits: —" if credits is None else f"Credits: {credits:,.10g}"
-            )
+            self.credits_label.setVisible(credits is not None)
+            self._show_credits()
 
         def failed(message: str) -> None:
             self._credits_running = False
-            self.credits_label.setText("Credits: ?")
+            self._credits = None
             self.credits_label.setToolTip(message)
+            self.credits_label.setVisible(True)
+            self._show_credits()
 
         self.workers.run(
             lambda **_: self.services.gateways.credits_left(name),
@@ -176,6 +452,7 @@ class MainWindow(QMainWindow):
         dialog = PreferencesDialog(
             self.services.gateways, self.services.preferences, self.workers, parent=self
         )
+        dialog.setWindowIcon(self.windowIcon())
         dialog.saved.connect(self._gateway_saved)
         dialog.saved.connect(lambda _name: self.send_tab.apply_preferences())
         self.preferences_dialog = dialog
@@ -184,18 +461,26 @@ class MainWindow(QMainWindow):
 
     def _announce_overdue(self) -> None:
         """Campaigns whose instant passed while smsdesk was closed go out now: say so."""
-        overdue = self.services.campaigns.overdue()
+        self.workers.run(
+            lambda **_: self.services.campaigns.overdue(), on_result=self._overdue_found
+        )
+
+    def _overdue_found(self, overdue: list[OverdueCampaign]) -> None:
         if not overdue:
             return
         names = ", ".join(
-            f"{c.name!r} (due {c.due_at.astimezone():%d/%m %H:%M}, {c.messages} message(s))"
+            self.tr("“{name}” (due {due}, %n message(s))", "", c.messages).format(
+                name=c.name, due=formats.date_time(c.due_at)
+            )
             for c in overdue[:3]
         )
-        more = f" and {len(overdue) - 3} more" if len(overdue) > 3 else ""
-        text = (
-            f"While smsdesk was closed, {len(overdue)} campaign(s) became due: "
-            f"{names}{more}. Sending them now."
-        )
+        if len(overdue) > 3:
+            names = self.tr("{names} and %n more", "", len(overdue) - 3).format(names=names)
+        text = self.tr(
+            "While smsdesk was closed, %n campaign(s) became due: {names}. Sending them now.",
+            "",
+            len(overdue),
+        ).format(names=names)
         self.overdue_notice = text
         self.scheduled_tab.show_notice(text)
         self.statusBar().showMessage(text)
@@ -213,6 +498,7 @@ class MainWindow(QMainWindow):
                 self.workers,
                 parent=self,
             )
+            dialog.setWindowIcon(self.windowIcon())
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.draft_requested.connect(self.load_draft)
             dialog.destroyed.connect(lambda: self.results_dialogs.pop(campaign_id, None))
@@ -228,55 +514,177 @@ class MainWindow(QMainWindow):
         )
         self.tabs.setCurrentWidget(self.send_tab)
 
-    def _campaign_created(self, _created: object) -> None:
-        self.scheduled_tab.refresh()
-        self.history_tab.refresh()
+    # -- changes: one signal, the visible tab refreshed, the others marked stale -------
+
+    def _changed(self, topic: str) -> None:
+        self._pending.add(topic)
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
+    def _apply_changes(self) -> None:
+        if self._shut_down:
+            return
+        topics, self._pending = self._pending, set()
+        names = {name for topic in topics for name in TOPIC_TABS.get(topic, ())}
+        current = self.tabs.currentWidget()
+        for name in names:
+            tab = getattr(self, name)
+            if tab is current:
+                self._refresh_tab(tab)
+            else:
+                self._stale.add(name)
+        if topics & {"messages", "campaigns", "replies"}:
+            for dialog in list(self.results_dialogs.values()):
+                if dialog.isVisible():
+                    dialog.refresh()
+
+    def _tab_shown(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        for name in list(self._stale):
+            if getattr(self, name) is tab:
+                self._stale.discard(name)
+                self._refresh_tab(tab)
+
+    def _refresh_tab(self, tab: QWidget) -> None:
+        # every tab has refresh() (contract); the Send tab's lists are its only data
+        refresh = getattr(tab, "refresh", None)
+        if refresh is None and tab is self.send_tab:
+            refresh = self.send_tab.reload_lists
+        if refresh is not None:
+            refresh()
+
+    def refresh_all(self) -> None:
+        """F5: the visible tab now, the others when they are shown; credits too."""
+        current = self.tabs.currentWidget()
+        for name in (
+            "send_tab",
+            "scheduled_tab",
+            "history_tab",
+            "contacts_tab",
+            "campaigns_tab",
+            "inbox_tab",
+        ):
+            if getattr(self, name) is current:
+                self._refresh_tab(current)
+            else:
+                self._stale.add(name)
+        self.refresh_credits()
         self.controller.wake()
 
+    def _follow_activation(self) -> None:
+        """Poll the change counter only while the window is the active one."""
+        if self._shut_down:
+            return
+        if self.isActiveWindow():
+            if not self.change_poll.isActive():
+                self.change_poll.start()
+                self.poll_changes()  # coming back: what changed meanwhile shows at once
+        else:
+            self.change_poll.stop()
+
+    def poll_changes(self) -> None:
+        """Read the change counter in a worker; a move means another connection wrote."""
+        if self._counter_reading or self._shut_down:
+            return
+        self._counter_reading = True
+        self.workers.run(
+            lambda **_: self.services.change_counter.read(),
+            on_result=self._counter_read,
+            on_error=self._counter_failed,
+        )
+
+    def _counter_read(self, value: int | None) -> None:
+        self._counter_reading = False
+        previous, self._counter_value = self._counter_value, value
+        if value is not None and previous is not None and value != previous:
+            for topic in TOPIC_TABS:
+                self._changed(topic)
+
+    def _counter_failed(self, message: str) -> None:
+        self._counter_reading = False
+        log.info("change counter: %s", message)
+
+    # -- the dispatcher ------------------------------------------------------------------
+
     def _show_progress(self, done: int, total: int) -> None:
-        self.progress.setVisible(True)
+        self.progress.setVisible(done < total)
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat("Sending %v / %m")
-        self.scheduled_tab.follow()  # live counts while the campaign goes out
 
     def _cycle_done(self, result: CycleResult) -> None:
         self.progress.setVisible(False)
-        sent = result.sent
-        if result.recovered.reconciled or result.recovered.requeued or result.recovered.unknown:
+        if self._dispatch_error:
+            self._dispatch_error = False
+            self.clear_error()  # the dispatcher works again
+        sent, recovered = result.sent, result.recovered
+        if recovered.reconciled or recovered.requeued or recovered.unknown:
             self.statusBar().showMessage(
-                f"Resumed an interrupted send: {result.recovered.reconciled} confirmed, "
-                f"{result.recovered.requeued} queued again, {result.recovered.unknown} unknown"
+                self.tr(
+                    "Resumed an interrupted send: {confirmed} confirmed, {queued} queued "
+                    "again, {unknown} unknown"
+                ).format(
+                    confirmed=formats.count(recovered.reconciled),
+                    queued=formats.count(recovered.requeued),
+                    unknown=formats.count(recovered.unknown),
+                )
             )
         elif sent.claimed or sent.held:
-            waiting = f"; {sent.held} wait for their sending window" if sent.held else ""
-            self.statusBar().showMessage(
-                f"Sent {sent.submitted}, failed {sent.failed}, to retry {sent.retried}{waiting}"
+            text = self.tr("Sent {sent}, failed {failed}, to retry {retried}").format(
+                sent=formats.count(sent.submitted),
+                failed=formats.count(sent.failed),
+                retried=formats.count(sent.retried),
             )
-        if sent.claimed or sent.held or result.receipts or result.recovered.requeued:
-            self.history_tab.refresh()
-            self.scheduled_tab.refresh()
+            if sent.held:
+                text = self.tr("{text}; %n wait for their sending window", "", sent.held).format(
+                    text=text
+                )
+            self.statusBar().showMessage(text)
         if sent.submitted:
             self.refresh_credits()
-        # the results views follow each cycle (live while sending); the Inbox its replies
-        if sent.claimed or result.receipts or result.replies:
-            for dialog in list(self.results_dialogs.values()):
-                dialog.refresh()
-            if self.campaigns_tab.isVisible():
-                self.campaigns_tab.refresh()
         if result.replies:
-            self.inbox_tab.refresh()
-            self.statusBar().showMessage(self.tr("{0} new reply(ies)").format(result.replies))
+            self.statusBar().showMessage(self.tr("%n new reply(ies)", "", result.replies))
 
-    def shutdown(self) -> None:
-        """Stop timers and wait for workers; safe to call more than once."""
-        if self._shut_down:
-            return
-        self._shut_down = True
-        self.controller.stop()
-        self.workers.shutdown()
-        self.dispatcher.close()
+    # -- quitting --------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        summary = None if self._quit_confirmed else self.controller.active_summary()
+        if summary is not None:
+            event.ignore()
+            self._ask_to_quit(summary)
+            return
+        self._save_state()
         self.shutdown()
         super().closeEvent(event)
+
+    def _ask_to_quit(self, summary: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Quit while sending?"),
+            summary,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Quit"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Keep sending"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.accepted.connect(self._quit_anyway)
+        self.quit_box = box
+        box.open()
+
+    def _quit_anyway(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
+    def shutdown(self) -> bool:
+        """Stop the dispatcher thread (after its batch), the timers and the workers, in that
+        order; True when all of them finished (then the engine may close). Safe twice."""
+        if self._shut_down:
+            return self._clean_shutdown
+        self._shut_down = True
+        self._unsubscribe()
+        self._coalesce.stop()
+        self.change_poll.stop()
+        joined = self.controller.stop()  # the thread closes its gateway connections
+        finished = self.workers.shutdown()
+        self._clean_shutdown = joined and finished
+        return self._clean_shutdown

@@ -1,6 +1,7 @@
 """Scheduled tab: every campaign not finished yet, with cancel (several at once),
 reschedule, edit the message before the start, send now, and resume a campaign the
-gateway paused (its reason shown). Counts refresh live while a campaign is sending."""
+gateway paused (its reason shown). The window calls `refresh()` when campaigns change (the
+dispatcher publishes after each batch, so counts follow a send); the tab has no timer."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
+    QEvent,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -35,15 +37,21 @@ from PySide6.QtWidgets import (
 
 from smsdesk.domain.delivery import CampaignStatus
 from smsdesk.services.campaigns import CampaignService, CampaignSummary
-from smsdesk.ui.confirm_dialog import local_text
+from smsdesk.ui import appearance, formats
 from smsdesk.ui.message_editor import MessageEditor
 from smsdesk.ui.send_tab import qdatetime_to_utc, utc_to_qdatetime
 from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
-LIVE_REFRESH_MS = 1_000
-ERROR_STYLE = "color: #b3261e; font-weight: bold"
-PAUSED_STYLE = "background: #fde7e9; color: #8c1d18; padding: 6px; border-radius: 4px"
+
+def picker_format() -> str:
+    """The language's short date and time, with a four-digit year ("dd/MM/yyyy HH:mm")."""
+    text = QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
+
+
+def error_style() -> str:
+    return f"color: {appearance.colour(appearance.ERROR)}; font-weight: bold"
 
 
 class ScheduledTableModel(CampaignTableModel):
@@ -68,7 +76,7 @@ class ScheduledTableModel(CampaignTableModel):
                 if role == Qt.ItemDataRole.ToolTipRole:
                     return pause_text(c)
                 if role == Qt.ItemDataRole.ForegroundRole:
-                    return QBrush(QColor("#b3261e"))
+                    return QBrush(QColor(appearance.colour(appearance.ERROR)))
         return super().data(index, role)
 
 
@@ -93,22 +101,18 @@ class RescheduleDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._instant_problem = instant_problem
-        self.setWindowTitle(self.tr("Reschedule {0!r}").format(summary.name))
+        self._summary = summary
         start = summary.next_due or summary.scheduled_at
         if start is None or instant_problem(start):
             self.at_edit = QDateTimeEdit(QDateTime.currentDateTime().addSecs(3600))
         else:
             self.at_edit = QDateTimeEdit(utc_to_qdatetime(start))
         self.at_edit.setCalendarPopup(True)
-        self.at_edit.setDisplayFormat("ddd dd/MM/yyyy HH:mm")
-        note = self.tr("Messages not sent yet will leave at this instant")
-        if summary.window is not None:
-            note += self.tr(" (or at the next opening of the sending window)")
-        if summary.status is CampaignStatus.PAUSED:
-            note += self.tr(", once the campaign is resumed")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("past")
-        self.problem_label.setStyleSheet(ERROR_STYLE)
+        self.problem_label.setStyleSheet(error_style())
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -117,11 +121,44 @@ class RescheduleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.at_edit.dateTimeChanged.connect(self._check)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(note))
+        layout.addWidget(self.note)
         layout.addWidget(self.at_edit)
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)  # the note reads on two lines, not four
+        self.retranslate()
         self._check()
+
+    def retranslate(self) -> None:
+        summary = self._summary
+        self.setWindowTitle(self.tr("Reschedule “{name}”").format(name=summary.name))
+        self.at_edit.setDisplayFormat(picker_format())
+        windowed = summary.window is not None
+        paused = summary.status is CampaignStatus.PAUSED
+        # whole sentences, one per case (never translated fragments glued together)
+        if windowed and paused:
+            note = self.tr(
+                "Once the campaign is resumed, messages not sent yet will leave at this "
+                "instant, or at the next opening of the sending window."
+            )
+        elif windowed:
+            note = self.tr(
+                "Messages not sent yet will leave at this instant, or at the next opening "
+                "of the sending window."
+            )
+        elif paused:
+            note = self.tr(
+                "Once the campaign is resumed, messages not sent yet will leave at this instant."
+            )
+        else:
+            note = self.tr("Messages not sent yet will leave at this instant.")
+        self.note.setText(note)
+        self.at_edit.setToolTip(self.tr("The new start, in your time zone"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def instant(self) -> datetime:
         return qdatetime_to_utc(self.at_edit.dateTime())
@@ -141,7 +178,7 @@ class RescheduleDialog(QDialog):
 class EditMessageDialog(QDialog):
     def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit the message of {0!r}").format(summary.name))
+        self._name = summary.name
         self.editor = MessageEditor()
         self.editor.set_commercial(summary.commercial)
         self.editor.set_text(summary.body)
@@ -154,6 +191,15 @@ class EditMessageDialog(QDialog):
         layout.addWidget(self.editor)
         layout.addWidget(buttons)
         self.resize(560, 320)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Edit the message of “{name}”").format(name=self._name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ScheduledTab(QWidget):
@@ -172,9 +218,6 @@ class ScheduledTab(QWidget):
 
         self.notice = QLabel()
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "background: #fff4e5; color: #5f3b00; padding: 6px; border-radius: 4px"
-        )
         self.notice.setVisible(False)
         self.model = ScheduledTableModel()
         self.view = QTableView()
@@ -185,27 +228,23 @@ class ScheduledTab(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CampaignTableModel.COL_MESSAGE, QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel(self.tr("Nothing planned. Campaigns sent later appear here."))
+        self.empty_label = QLabel()
         # why the selected campaign is paused, under the table
         self.pause_label = QLabel()
         self.pause_label.setObjectName("pause_reason")
         self.pause_label.setWordWrap(True)
-        self.pause_label.setStyleSheet(PAUSED_STYLE)
         self.pause_label.setVisible(False)
-        self.cancel_button = QPushButton(self.tr("&Cancel selected…"))
-        self.reschedule_button = QPushButton(self.tr("&Reschedule…"))
-        self.edit_button = QPushButton(self.tr("&Edit message…"))
-        self.send_now_button = QPushButton(self.tr("Send &now"))
-        self.resume_button = QPushButton(self.tr("Res&ume"))
-        self.results_button = QPushButton(self.tr("Resul&ts…"))
-        self.results_button.setToolTip(self.tr("Figures, chart and replies of the campaign"))
+        self.cancel_button = QPushButton()
+        self.reschedule_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.send_now_button = QPushButton()
+        self.resume_button = QPushButton()
+        self.results_button = QPushButton()
         self.results_button.clicked.connect(self.results_selected)
         self.view.doubleClicked.connect(lambda index: self.results_selected(index.row()))
-        self.resume_button.setToolTip(
-            self.tr("Send the rest of the paused campaigns selected (Ctrl+R)")
-        )
         self.resume_button.clicked.connect(self.resume_selected)
-        QShortcut(QKeySequence("Ctrl+R"), self, activated=self.resume_selected)
+        self.resume_shortcut = QShortcut(QKeySequence("Ctrl+R"), self)
+        self.resume_shortcut.activated.connect(self.resume_selected)
         self.cancel_button.clicked.connect(lambda: self.cancel_selected())
         self.reschedule_button.clicked.connect(self.reschedule_selected)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -228,13 +267,54 @@ class ScheduledTab(QWidget):
         layout.addWidget(self.pause_label)
         layout.addLayout(buttons)
 
-        self._live = QTimer(self)
-        self._live.setInterval(LIVE_REFRESH_MS)
-        self._live.timeout.connect(self.refresh)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        self._style()
+        self.retranslate()
         self._update_buttons()
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.empty_label.setText(self.tr("Nothing planned. Campaigns sent later appear here."))
+        self.cancel_button.setText(self.tr("&Cancel selected…"))
+        self.cancel_button.setToolTip(
+            self.tr("Cancel the selected campaigns: what is not sent yet stays back")
+        )
+        self.reschedule_button.setText(self.tr("&Reschedule…"))
+        self.reschedule_button.setToolTip(self.tr("Choose another start for the campaign"))
+        self.edit_button.setText(self.tr("&Edit message…"))
+        self.edit_button.setToolTip(self.tr("Change the text before the campaign starts"))
+        self.send_now_button.setText(self.tr("Send &now"))
+        self.send_now_button.setToolTip(self.tr("Start the selected campaigns now"))
+        self.resume_button.setText(self.tr("Res&ume"))
+        self.resume_button.setToolTip(
+            self.tr("Send the rest of the paused campaigns selected (Ctrl+R)")
+        )
+        self.results_button.setText(self.tr("Resul&ts…"))
+        self.results_button.setToolTip(self.tr("Figures, chart and replies of the campaign"))
+        self.view.setToolTip(self.tr("Double-click a campaign to see its results"))
+        self.model.retranslate()
+        self._update_buttons()
+
+    def _style(self) -> None:
+        # setStyleSheet sends PaletteChange itself: restyle only when the scheme flips
+        dark = appearance.is_dark()
+        if getattr(self, "_styled_dark", None) == dark:
+            return
+        self._styled_dark = dark
+        self.notice.setStyleSheet(
+            appearance.banner_style(appearance.WARNING_TEXT, appearance.WARNING_BACKGROUND)
+        )
+        self.pause_label.setStyleSheet(
+            appearance.banner_style(appearance.PAUSED_TEXT, appearance.PAUSED_BACKGROUND)
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
+            self._style()
+        super().changeEvent(event)
 
     # -- loading ---------------------------------------------------------------------
 
@@ -255,24 +335,12 @@ class ScheduledTab(QWidget):
             self.refresh()
         self.model.set_rows(rows)
         self.empty_label.setVisible(not rows)
-        # counts move while a campaign is sending: follow them every second
-        sending = any(c.status is CampaignStatus.SENDING for c in rows)
-        if sending and not self._live.isActive():
-            self._live.start()
-        elif not sending:
-            self._live.stop()
         self._update_buttons()
 
     def _load_failed(self, message: str) -> None:
         self._loading = False
         self._again = False
         self.status_message.emit(self.tr("Scheduled campaigns: {0}").format(message))
-
-    def follow(self) -> None:
-        """A send is under way: refresh every second until nothing is sending."""
-        if not self._live.isActive():
-            self._live.start()
-            self.refresh()
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
@@ -394,7 +462,7 @@ class ScheduledTab(QWidget):
     def _moved(self, answer: tuple[int, datetime]) -> None:
         campaign_id, start = answer
         self.status_message.emit(
-            self.tr("Campaign {0} starts {1}").format(campaign_id, local_text(start))
+            self.tr("Campaign {0} starts {1}").format(campaign_id, formats.date_time(start))
         )
         self.refresh()
         self.changed.emit()

@@ -12,6 +12,7 @@ from typing import Any
 import phonenumbers
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,6 +31,7 @@ from smsdesk.services.history import (
     SortColumn,
     SortKey,
 )
+from smsdesk.ui import formats
 from smsdesk.ui.workers import Worker, WorkerPool
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -401,6 +403,22 @@ class HistoryTableModel(HeaderedTableModel):
         self.loaded.emit()
 
 
+def _tr_campaigns(text: str) -> str:
+    return QCoreApplication.translate("CampaignTableModel", text)
+
+
+# what each campaign status is called in the window (CampaignStatus values are stored words)
+CAMPAIGN_STATUS_WORDS: dict[CampaignStatus, str] = {
+    CampaignStatus.DRAFT: "Draft",
+    CampaignStatus.SCHEDULED: "Scheduled",
+    CampaignStatus.SENDING: "Sending",
+    CampaignStatus.PAUSED: "Paused",
+    CampaignStatus.DONE: "Done",
+    CampaignStatus.CANCELLED: "Cancelled",
+}
+WEEKDAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
 class CampaignTableModel(HeaderedTableModel):
     """Open campaigns for the Scheduled tab; rows are replaced whole on each refresh."""
 
@@ -434,15 +452,29 @@ class CampaignTableModel(HeaderedTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        header = super().headerData(section, orientation, role)
+        return _tr_campaigns(header) if isinstance(header, str) else header
+
+    def retranslate(self) -> None:
+        """The language changed: headers and cells are read again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
+            )
+
     @staticmethod
     def status_text(c: CampaignSummary) -> str:
         now = datetime.now(UTC)
         closed = c.window is not None and not c.window.is_open(now)
         if c.status is CampaignStatus.SENDING and closed and c.next_due and c.next_due > now:
-            return f"paused until {c.next_due.astimezone():%a %d/%m %H:%M}"
+            return _tr_campaigns("Waiting until {when}").format(when=formats.date_time(c.next_due))
         if c.status is CampaignStatus.SCHEDULED and c.provider_deferred:
-            return "scheduled (kept by the gateway)"
-        return str(c.status)
+            return _tr_campaigns("Scheduled (kept by the gateway)")
+        return _tr_campaigns(CAMPAIGN_STATUS_WORDS.get(c.status, str(c.status)))
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -455,42 +487,46 @@ class CampaignTableModel(HeaderedTableModel):
             if column == self.COL_NAME:
                 return c.name
             if column == self.COL_RECIPIENTS:
-                first = ", ".join(readable_number(r) for r in c.first_receivers[:2])
+                first = ", ".join(formats.phone(r) for r in c.first_receivers[:2])
                 more = c.recipients - min(2, len(c.first_receivers))
-                return f"{c.recipients}  ({first}{', …' if more > 0 else ''})"
+                return f"{formats.count(c.recipients)}  ({first}{', …' if more > 0 else ''})"
             if column == self.COL_MESSAGE:
                 return c.sample_body.replace("\n", " ")
             if column == self.COL_PARTS:
-                return c.total_parts
+                return formats.count(c.total_parts)
             if column == self.COL_WHEN:
                 when = c.next_due if c.status is CampaignStatus.SCHEDULED and c.next_due else None
-                when = when or c.scheduled_at or c.created_at
-                return when.astimezone().strftime("%Y-%m-%d %H:%M")
+                return formats.date_time(when or c.scheduled_at or c.created_at)
             if column == self.COL_PROVIDER:
                 return c.provider
             if column == self.COL_STATUS:
                 return self.status_text(c)
             if column == self.COL_PROGRESS:
-                return f"{c.sent} / {c.recipients}"
+                return f"{formats.count(c.sent)} / {formats.count(c.recipients)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.COL_MESSAGE:
                 personalised = c.body != c.sample_body
-                return (
-                    f"{c.body}\n\nFirst recipient reads:\n{c.sample_body}"
-                    if personalised
-                    else c.body
+                if not personalised:
+                    return c.body
+                return _tr_campaigns("{body}\n\nFirst recipient reads:\n{sample}").format(
+                    body=c.body, sample=c.sample_body
                 )
             if column == self.COL_RECIPIENTS:
-                return "\n".join(c.first_receivers)
+                return "\n".join(formats.phone(r) for r in c.first_receivers)
             if column == self.COL_WHEN and c.window is not None:
                 w = c.window
-                days = ",".join(
-                    ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[d] for d in sorted(w.weekdays)
+                days = ", ".join(_tr_campaigns(WEEKDAY_WORDS[d]) for d in sorted(w.weekdays))
+                text = _tr_campaigns("Sending window: {start}–{end}, {days}").format(
+                    start=formats.clock(w.start), end=formats.clock(w.end), days=days
                 )
-                return f"Sending window: {w.start:%H:%M}-{w.end:%H:%M} {days}" + (
-                    ", not on public holidays" if w.skip_public_holidays else ""
-                )
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.COL_PARTS, self.COL_ID):
+                if w.skip_public_holidays:
+                    text = _tr_campaigns("{window}; not on public holidays").format(window=text)
+                return text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            self.COL_PARTS,
+            self.COL_ID,
+            self.COL_PROGRESS,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return c.id

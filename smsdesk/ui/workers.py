@@ -31,6 +31,7 @@ class Worker(QRunnable):
         self.args = args
         self.kwargs = kwargs
         self.cancel_event = threading.Event()
+        self.done_event = threading.Event()  # set in the pool thread, as soon as fn returns
         # signals live in the creating (GUI) thread; emits from the pool are queued there
         self.signals = WorkerSignals()
         self.setAutoDelete(False)
@@ -52,6 +53,7 @@ class Worker(QRunnable):
         else:
             self.signals.result.emit(value)
         finally:
+            self.done_event.set()
             self.signals.finished.emit()
 
 
@@ -104,8 +106,21 @@ class WorkerPool:
     def busy(self) -> bool:
         return bool(self._running)
 
-    def shutdown(self, timeout_ms: int = 10_000) -> None:
+    def running(self) -> list[str]:
+        """What is still running, by function name (for the log and the quit question)."""
+        return [_name_of(w.fn) for w in list(self._running) if not w.done_event.is_set()]
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel every worker and wait up to `timeout_ms` for them; False, with what is still
+        running logged, when some did not finish (the caller then keeps the engine open)."""
         self._closed = True
         for worker in list(self._running):
             worker.cancel()
-        self.pool.waitForDone(timeout_ms)
+        if self.pool.waitForDone(timeout_ms):
+            return True
+        log.warning("still running after %d ms: %s", timeout_ms, ", ".join(self.running()) or "?")
+        return False
+
+
+def _name_of(fn: Callable[..., Any]) -> str:
+    return str(getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None) or fn)

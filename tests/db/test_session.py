@@ -48,3 +48,27 @@ def test_not_a_database(tmp_path: Path):
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DatabaseError, match="cannot open the database"):
         make_engine(f"sqlite:///{path}")
+
+
+def test_the_cheap_head_is_alembics_head():
+    """upgrade_schema skips alembic when the stored revision is the head it reads from the
+    file names: each file must be named after its revision and revise the one before."""
+    from alembic.script import ScriptDirectory
+
+    from smsdesk.db.session import _alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    chain = [rev.revision for rev in script.walk_revisions()][::-1]  # base first
+    assert chain == known_revisions()
+    assert script.get_heads() == [known_revisions()[-1]]
+
+
+def test_an_older_database_is_upgraded_and_a_current_one_left_alone(tmp_path: Path):
+    path = tmp_path / "db.sqlite3"
+    make_engine(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+    engine = make_engine(f"sqlite:///{path}")
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
+    engine.dispose()

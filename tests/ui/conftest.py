@@ -53,11 +53,14 @@ def no_database_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
         return
     gui_thread = threading.main_thread()
     offences: list[str] = []
+    # files of other tabs still being converted (`gui_db_allowed_in("send_tab.py")`)
+    marker = request.node.get_closest_marker("gui_db_allowed_in")
+    tolerated = set(marker.args) if marker else set()
 
     def before_execute(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
         if threading.current_thread() is gui_thread:
             caller = _ui_caller()
-            if caller is not None:
+            if caller is not None and caller.split(":")[0] not in tolerated:
                 offences.append(f"{caller}: {statement.split(chr(10))[0][:80]}")
 
     event.listen(Engine, "before_cursor_execute", before_execute)

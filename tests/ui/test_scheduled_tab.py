@@ -23,8 +23,24 @@ from smsdesk.ui.send_tab import qdatetime_to_utc
 from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
-# TODO(responsive): remove once this tab reads and writes through workers
-pytestmark = pytest.mark.gui_db_allowed
+# TODO(merge): empty this once those tabs read through workers (their helpers convert them)
+pytestmark = pytest.mark.gui_db_allowed_in(
+    "send_tab.py", "history_tab.py", "contacts_tab.py"
+)
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """English (United Kingdom) formats and words: dates read 01/12/2026 21:35."""
+    from PySide6.QtCore import QLocale
+
+    from smsdesk.ui import i18n
+
+    previous = (QLocale(), i18n._current)
+    i18n.apply_language("en")
+    yield
+    QLocale.setDefault(previous[0])  # exactly as before: other modules' tests follow
+    i18n._current = previous[1]
 
 
 @pytest.fixture
@@ -61,12 +77,11 @@ def test_schedule_see_it_cancel_it_and_nothing_is_sent(
     qtbot.mouseClick(send.confirm_dialog.send_button, Qt.MouseButton.LeftButton)
 
     tab = window.scheduled_tab
+    window.tabs.setCurrentWidget(tab)  # the new campaign shows once the tab is shown
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     qtmodeltester.check(tab.model)
-    assert _cell(tab, CampaignTableModel.COL_STATUS) == "scheduled"
-    assert _cell(tab, CampaignTableModel.COL_RECIPIENTS) == (
-        "2  (+33 6 12 34 56 78, +33 6 98 76 54 32)"
-    )
+    assert _cell(tab, CampaignTableModel.COL_STATUS) == "Scheduled"
+    assert _cell(tab, CampaignTableModel.COL_RECIPIENTS) == ("2  (06 12 34 56 78, 06 98 76 54 32)")
     assert _cell(tab, CampaignTableModel.COL_PARTS) == "4"  # 2 messages of 2 parts
     assert _cell(tab, CampaignTableModel.COL_MESSAGE).startswith("Réunion demain")
     assert _cell(tab, CampaignTableModel.COL_PROVIDER) == "simulator"
@@ -99,8 +114,9 @@ def test_campaign_due_while_the_app_was_closed_goes_out_at_start(qtbot, services
     win = MainWindow(services)
     qtbot.addWidget(win)
     try:
+        qtbot.waitUntil(lambda: bool(win.overdue_notice))  # read in a worker
         assert win.overdue_notice.startswith(
-            "While smsdesk was closed, 1 campaign(s) became due: 'Rappel RDV'"
+            "While smsdesk was closed, 1 campaign(s) became due: “Rappel RDV” (due "
         )
         assert win.overdue_notice.endswith("Sending them now.")
         assert not win.scheduled_tab.notice.isHidden()
@@ -110,6 +126,7 @@ def test_campaign_due_while_the_app_was_closed_goes_out_at_start(qtbot, services
 
 
 def test_edit_reschedule_and_send_now(qtbot, window: MainWindow, services: Services):
+    window.tabs.setCurrentWidget(window.scheduled_tab)
     created = services.campaigns.create(
         CampaignRequest(
             body="Texte",
@@ -136,7 +153,7 @@ def test_edit_reschedule_and_send_now(qtbot, window: MainWindow, services: Servi
     later = QDateTime.currentDateTime().addDays(5)
     dialog.at_edit.setDateTime(later)  # type: ignore[attr-defined]
     dialog.accept()
-    expected = later.toString("yyyy-MM-dd HH:mm")
+    expected = later.toString("dd/MM/yyyy HH:mm")
     qtbot.waitUntil(lambda: _cell(tab, CampaignTableModel.COL_WHEN) == expected)
 
     tab.view.selectRow(0)
@@ -162,9 +179,9 @@ def test_a_paused_campaign_says_until_when(qtmodeltester, services: Services):
     qtmodeltester.check(model)
     summary = services.campaigns.get(created.id)
     assert summary.next_due is not None
-    expected = f"paused until {summary.next_due.astimezone():%a %d/%m %H:%M}"
+    expected = f"Waiting until {summary.next_due.astimezone():%d/%m/%Y %H:%M}"
     assert model.index(0, CampaignTableModel.COL_STATUS).data() == expected
-    assert "Sending window: 08:00-20:00" in model.index(0, CampaignTableModel.COL_WHEN).data(
+    assert "Sending window: 08:00–20:00" in model.index(0, CampaignTableModel.COL_WHEN).data(
         Qt.ItemDataRole.ToolTipRole
     )
 
@@ -228,7 +245,7 @@ def test_a_paused_campaign_shows_why_and_resume_sends_the_rest(
     assert (summary.status, summary.paused_reason) == (CampaignStatus.SENDING, None)
     with services.sessions() as session:
         assert None not in session.scalars(select(Message.next_attempt_at)).all()
-    qtbot.waitUntil(lambda: _cell(tab, CampaignTableModel.COL_STATUS) == "sending")
+    qtbot.waitUntil(lambda: _cell(tab, CampaignTableModel.COL_STATUS) == "Sending")
     assert tab.pause_label.isHidden() and not tab.resume_button.isEnabled()
 
     dispatcher = services.new_dispatcher()
@@ -274,7 +291,7 @@ def test_reschedule_into_the_past_is_refused(qtbot, standalone: ScheduledTab, se
     assert dialog.ok_button.isEnabled()
     past = QDateTime.currentDateTime().addDays(-1)
     dialog.at_edit.setDateTime(past)
-    shown = past.toString("yyyy-MM-dd HH:mm")
+    shown = past.toString("yyyy-MM-dd HH:mm")  # the service speaks ISO (CLI too)
     assert dialog.problem_label.text() == f"{shown} is in the past"
     assert not dialog.ok_button.isEnabled()
     dialog.reject()
