@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# every migration file is named after its revision ("0007_change_notifications.py" is
-# revision "0007", each revising the one before): the head is known without alembic
+# every migration file is named after its revision ("0008_change_notifications.py" is
+# revision "0008", each revising the one before): the head is known without alembic
 REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 

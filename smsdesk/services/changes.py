@@ -4,7 +4,7 @@ In-process, `ChangeFeed.publish(topic)` calls every subscriber at once, in the p
 thread (the window's subscriber hands it to the GUI thread). For writes made by other
 processes (the command line, another computer on PostgreSQL), `ChangeCounter` is a cheap
 probe the window polls every few seconds from a worker: SQLite's `PRAGMA data_version` on a
-connection of its own, PostgreSQL's `LISTEN` on the notifications migration 0007 sends.
+connection of its own, PostgreSQL's `LISTEN` on the notifications migration 0008 sends.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 Topic = Literal["messages", "campaigns", "contacts", "replies"]
 TOPICS: Final[tuple[Topic, ...]] = ("messages", "campaigns", "contacts", "replies")
-NOTIFY_CHANNEL: Final = "smsdesk_changes"  # migration 0007's triggers notify it
+NOTIFY_CHANNEL: Final = "smsdesk_changes"  # migration 0008's triggers notify it
 
 Subscriber = Callable[[str], None]
 P = ParamSpec("P")

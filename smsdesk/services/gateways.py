@@ -57,7 +57,14 @@ from smsdesk.providers.base import (
     SubmitResult,
 )
 from smsdesk.providers.registry import PROVIDER_NAMES, UnknownProviderError
-from smsdesk.providers.spec import ActionResult, BuildContext, ConfigField, GatewaySpec
+from smsdesk.providers.spec import (
+    TRANSLATION_CONTEXT,
+    ActionResult,
+    BuildContext,
+    ConfigField,
+    FieldKind,
+    GatewaySpec,
+)
 
 if TYPE_CHECKING:
     from smsdesk.providers.ovh import OvhConfig
@@ -66,7 +73,17 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["PROVIDER_NAMES", "UnknownProviderError"]
+# re-exported: the window builds its gateway forms from these (ui imports services only)
+__all__ = [
+    "PROVIDER_NAMES",
+    "TRANSLATION_CONTEXT",
+    "ActionResult",
+    "Capability",
+    "ConfigField",
+    "FieldKind",
+    "GatewaySpec",
+    "UnknownProviderError",
+]
 
 ENV_PROVIDER = "SMSDESK_PROVIDER"
 KEY_PROVIDER = "gateway.provider"

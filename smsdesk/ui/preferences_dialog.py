@@ -55,19 +55,17 @@ from PySide6.QtWidgets import (
 
 from smsdesk.domain.phone import display_number, normalize
 from smsdesk.domain.sending_window import COMMERCIAL_FR, SendingWindow
-from smsdesk.providers.base import Capability
-from smsdesk.providers.spec import (
-    TRANSLATION_CONTEXT,
-    ActionResult,
-    ConfigField,
-    FieldKind,
-    GatewaySpec,
-)
 from smsdesk.services.campaigns import sender_problem
 from smsdesk.services.gateways import (
+    TRANSLATION_CONTEXT,
+    ActionResult,
+    Capability,
+    ConfigField,
     ConnectionReport,
+    FieldKind,
     FieldState,
     GatewayService,
+    GatewaySpec,
     KeyringStatus,
     SaveReport,
     Source,

@@ -67,8 +67,9 @@ def test_an_older_database_is_upgraded_and_a_current_one_left_alone(tmp_path: Pa
     path = tmp_path / "db.sqlite3"
     make_engine(f"sqlite:///{path}").dispose()
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+        # 0008 (PostgreSQL notifications) changes nothing on SQLite: safe to run again
+        conn.execute("UPDATE alembic_version SET version_num = '0007'")
     engine = make_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
     engine.dispose()

@@ -374,7 +374,7 @@ def test_main_window_has_one_preferences_action(
         form.widgets["password"].setText(smpp_peer.password)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: window.provider_label.text() == "Gateway: smpp", timeout=10_000)
-        assert services.settings.provider == "smpp"
+        assert window.gateway == "smpp"  # the container is not changed: the window knows
         assert window.credits_label.isHidden()  # SMPP cannot say
         dialog.done(0)
     finally:

@@ -1,6 +1,6 @@
 """campaign choices kept for editing: transliterated merged values, every list sent to
 
-Revision ID: 0007_campaign_choices
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-02
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0007_campaign_choices'
+revision: str = '0007'
 down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
