@@ -14,7 +14,7 @@ import pytest
 
 from smsdesk.app import Services, build_services
 from smsdesk.domain.phone import Rejection
-from smsdesk.services import recipients as recipients_module
+from smsdesk.services import recipient_import as recipients_module
 from smsdesk.services.recipients import (
     HLR_CREDITS_PER_NUMBER,
     Cancelled,

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from smsdesk.app import Services
-from smsdesk.services.recipients import CHILD_PROCESS_MIN_BYTES
+from smsdesk.services.recipient_import import CHILD_PROCESS_MIN_BYTES
 from smsdesk.ui.import_dialog import PAGE_REPORT, PAGE_SETUP, ImportDialog, RejectedModel
 from smsdesk.ui.workers import WorkerPool
 
