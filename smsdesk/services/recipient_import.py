@@ -171,10 +171,13 @@ class ImportReport:
 
 # --- reading and parsing (the same code in-process, in the child and for its raw batches) ---
 
-# line, number as written, name, extra, the person's other numbers (number, extra)
-_RawRow = tuple[int, str, str, dict[str, str], tuple[tuple[str, dict[str, str]], ...]]
-# e164, name, extra, line, number as written (the last two in case it is refused later)
-_NewContact = tuple[str, str, dict[str, str], int, str]
+# The row's other columns travel as compact JSON (`columns`, "" for none), encoded once
+# where the row is read: it is what is stored, and strings cross to the parent process
+# much faster than dicts.
+# line, number as written, name, columns, the person's other numbers (number, columns)
+_RawRow = tuple[int, str, str, str, tuple[tuple[str, str], ...]]
+# e164, name, columns, line, number as written (the last two in case it is refused later)
+_NewContact = tuple[str, str, str, int, str]
 # line, value as written, kind, reason, name, extra
 _Rejected = tuple[int, str, Rejection, str, str, str]  # ... name, columns as JSON
 
@@ -236,15 +239,18 @@ def _raw_batches(
     lines the reader left out meanwhile (too long). The numbers of one person stay
     together: a batch closes only before a row of another person."""
     batch: list[_RawRow] = []
-    for row in rows:
-        if row.same_contact and batch:
-            line, phone, name, extra, others = batch[-1]
-            batch[-1] = (line, phone, name, extra, (*others, (row.phone, row.extra)))
+    append, encode = batch.append, _encode_extra
+    for line, phone, name, extra, same_contact in rows:
+        columns = encode(extra) if extra else ""
+        if same_contact and batch:
+            first, first_phone, first_name, first_columns, others = batch[-1]
+            batch[-1] = (first, first_phone, first_name, first_columns, (*others, (phone, columns)))
             continue
         if len(batch) >= batch_rows:
             yield batch, position(), refused()
             batch = []
-        batch.append((row.line, row.phone, row.name, row.extra, ()))
+            append = batch.append
+        append((line, phone, name, columns, ()))
     yield batch, position(), refused()
 
 
@@ -269,9 +275,9 @@ class _Parser:
         contacts: list[_NewContact] = []
         rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason, "", "") for r in refused]
         set_aside = 0
-        for line, phone, name, extra, others in rows:
+        for line, phone, name, columns, others in rows:
             if others:  # a person with several numbers: rare, and slower
-                set_aside += self._person(line, phone, name, extra, others, contacts, rejected)
+                set_aside += self._person(line, phone, name, columns, others, contacts, rejected)
                 continue
             parsed = parse(phone)
             e164 = parsed.e164
@@ -279,14 +285,12 @@ class _Parser:
                 reason = parsed.reason or "invalid"
                 if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
                     reason = precise_reason(parsed, self._region) or reason
-                columns = _encode_extra(extra) if extra else ""
                 rejected.append((line, phone, invalid, reason, name, columns))
             elif parsed.kind is not mobile and not keep_landlines:
                 reason = "landline" if parsed.kind is landline else "not a mobile number"
-                columns = _encode_extra(extra) if extra else ""
                 rejected.append((line, phone, not_mobile, reason, name, columns))
             else:
-                contacts.append((e164, name[:MAX_CONTACT_NAME], extra, line, phone))
+                contacts.append((e164, name[:MAX_CONTACT_NAME], columns, line, phone))
         return _Batch(contacts, rejected, position, len(rows), set_aside)
 
     def _person(
@@ -294,15 +298,15 @@ class _Parser:
         line: int,
         phone: str,
         name: str,
-        extra: dict[str, str],
-        others: tuple[tuple[str, dict[str, str]], ...],
+        columns: str,
+        others: tuple[tuple[str, str], ...],
         contacts: list[_NewContact],
         rejected: list[_Rejected],
     ) -> int:
         """One person's numbers: the first mobile only (or, with keep_landlines and no
         mobile, the first valid number), unless all_numbers. Returns how many numbers
         were set aside; when none is kept, each number is refused for its own reason."""
-        numbers = [(phone, extra), *others]
+        numbers = [(phone, columns), *others]
         if self._all_numbers:
             for number, own in numbers:
                 batch = self(((line, number, name, own, ()),), 0)
@@ -472,16 +476,14 @@ class _StopFilter:
         refused: list[_Rejected] = []
         for contact in contacts:
             e164 = contact[0]
-            _e164, name, extra, line, value = contact
+            _e164, name, columns, line, value = contact
             if e164 not in stopped:
                 kept.append(contact)
             elif e164 in self._seen:
                 reason = _duplicate_of(self._seen[e164])
-                columns = _encode_extra(extra) if extra else ""
                 refused.append((line, value, Rejection.DUPLICATE, reason, name, columns))
             else:
                 self._seen[e164] = line
-                columns = _encode_extra(extra) if extra else ""
                 refused.append((line, value, Rejection.STOPPED, "on the stop list", name, columns))
         return kept, refused
 
@@ -525,7 +527,6 @@ class _ContactWriter:
             .compile(dialect=dialect)
         )
         self._max_id_sql = str(select(func.max(Contact.id)).compile(dialect=dialect))
-        self._encode = _json_object_encoder()
         # contacts with a higher id were stored by this import
         self._first_new_id = self._max_id() + 1
         self._max_before_batch = self._first_new_id - 1
@@ -571,10 +572,10 @@ class _ContactWriter:
 
     def _store_raw(self, contacts: Sequence[_NewContact]) -> set[str] | None:
         """SQLite: the numbers stored, or None when all of them were."""
-        list_id, encode = self._list_id, self._encode
+        list_id = self._list_id
         rows = [
-            (list_id, e164, name, encode(extra) if extra else None)
-            for e164, name, extra, _line, _value in contacts
+            (list_id, e164, name, columns or None)
+            for e164, name, columns, _line, _value in contacts
         ]
         dbapi = self._connection.connection.dbapi_connection
         assert dbapi is not None
@@ -622,8 +623,13 @@ class _ContactWriter:
         result = self._connection.execute(
             statement,
             [
-                {"list_id": list_id, "e164": e164, "name": name, "extra": extra or None}
-                for e164, name, extra, _line, _value in contacts
+                {
+                    "list_id": list_id,
+                    "e164": e164,
+                    "name": name,
+                    "extra": json.loads(columns) if columns else None,
+                }
+                for e164, name, columns, _line, _value in contacts
             ],
         )
         stored: set[str] = set()
@@ -646,14 +652,13 @@ class _ContactWriter:
             ids.update((e164, contact_id) for e164, contact_id in found)
         duplicate = Rejection.DUPLICATE
         rejected: list[_Rejected] = []
-        for e164, name, extra, line, value in duplicates:
+        for e164, name, columns, line, value in duplicates:
             contact_id = ids.get(e164)
             if contact_id is not None and contact_id < self._first_new_id:
                 reason = _DUPLICATE_CONTACT
             else:
                 first = self._line_of(contact_id) if contact_id is not None else 0
                 reason = _duplicate_of(first) if first else _DUPLICATE_ROW
-            columns = _encode_extra(extra) if extra else ""
             rejected.append((line, value, duplicate, reason, name, columns))
         return rejected
 

@@ -254,9 +254,11 @@ class RecipientService:
         after: str | None = None,
         limit: int = PAGE_SIZE,
         search: str | None = None,
+        offset: int = 0,
     ) -> list[ContactRow]:
         """Contacts of a list in number order, `limit` after the number `after`: a seek
         along the (list_id, e164) index, as fast deep in a big list as at its start.
+        `offset`: rows skipped first (a window that jumps to a page far down).
         `search`: the name contains it (any case), or the number its digits."""
         query = select(Contact.id, Contact.e164, Contact.name, Contact.extra).where(
             Contact.list_id == list_id
@@ -265,7 +267,7 @@ class RecipientService:
             query = query.where(Contact.e164 > after)
         if search is not None and search.strip():
             query = query.where(_matches(search))
-        query = query.order_by(Contact.e164).limit(limit)
+        query = query.order_by(Contact.e164).limit(limit).offset(offset or None)
         with self._sessions() as session:
             found = session.execute(query).all()
         return [ContactRow(id_, e164, name, dict(extra or {})) for id_, e164, name, extra in found]
@@ -437,8 +439,10 @@ class RecipientService:
     def stop_count(self) -> int:
         return self.stop_list.count()
 
-    def stop_entries(self, *, after: str | None = None, limit: int = PAGE_SIZE) -> list[StopRow]:
-        return self.stop_list.entries(after=after, limit=limit)
+    def stop_entries(
+        self, *, after: str | None = None, limit: int = PAGE_SIZE, offset: int = 0
+    ) -> list[StopRow]:
+        return self.stop_list.entries(after=after, limit=limit, offset=offset)
 
     def is_stopped(self, number: str, *, region: str = "FR") -> bool:
         return self.stop_list.is_stopped(number, region=region)

@@ -72,12 +72,16 @@ class StopListService:
         with self._sessions() as session:
             return int(session.scalar(select(func.count()).select_from(StopEntry)) or 0)
 
-    def entries(self, *, after: str | None = None, limit: int = PAGE_SIZE) -> list[StopRow]:
+    def entries(
+        self, *, after: str | None = None, limit: int = PAGE_SIZE, offset: int = 0
+    ) -> list[StopRow]:
+        """In number order: `limit` entries after the number `after`, `offset` skipped."""
         query = select(StopEntry.e164, StopEntry.reason, StopEntry.added_at)
         if after is not None:
             query = query.where(StopEntry.e164 > after)
+        query = query.order_by(StopEntry.e164).limit(limit).offset(offset or None)
         with self._sessions() as session:
-            found = session.execute(query.order_by(StopEntry.e164).limit(limit)).all()
+            found = session.execute(query).all()
         return [StopRow(e164, reason, added) for e164, reason, added in found]
 
     def get(self, e164: str) -> StopRow | None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,10 +56,16 @@ RowT = TypeVar("RowT")
 PREVIEW_ROWS = 20
 PASTE_DEBOUNCE_MS = 300
 PASTED_LIST_NAME = "Pasted numbers"
-FILE_FILTER = (
-    "Recipient lists (*.csv *.txt *.tsv *.tab *.xlsx *.xlsm *.xls *.ods *.vcf *.vcard)"
-    ";;All files (*)"
-)
+_PATTERNS = "*.csv *.txt *.tsv *.tab *.xlsx *.xlsm *.xls *.ods *.vcf *.vcard"
+
+
+def file_filter() -> str:
+    """The file dialog's filter, in the window's language."""
+    return QCoreApplication.translate(
+        "ImportDialog", "Recipient lists ({patterns});;All files (*)"
+    ).format(patterns=_PATTERNS)
+
+
 DELIMITER_NAMES = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "bar (|)"}
 KIND_LABELS = {
     Rejection.INVALID: "Invalid",
@@ -398,7 +404,9 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         start = str(self._path.parent) if self._path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Import recipients", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import recipients"), start, file_filter()
+        )
         if path:
             self.set_path(Path(path))
 
