@@ -351,6 +351,9 @@ class _PagedView(QTableView):
     def __init__(self, search: QLineEdit | None = None) -> None:
         super().__init__()
         self._search_box = search
+        # fitting a column to its contents looks at the rows on screen only (not 1000 rows,
+        # whose pages would all be read for it)
+        self.horizontalHeader().setResizeContentsPrecision(0)
 
     def keyboardSearch(self, search: str) -> None:
         if self._search_box is not None and search.strip():

@@ -9,8 +9,9 @@ kind of rejection and lists every rejected line, which can be saved as CSV.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -176,6 +177,18 @@ class RejectedModel(RowsModel[RejectedRow]):
         return None
 
 
+@dataclass(frozen=True)
+class _PreviewAnswer:
+    """What a preview worker read, for the request `generation`."""
+
+    generation: int
+    preview: FilePreview | None = None
+    layout: TableLayout | None = None
+    rows: Sequence[SourceRow] = ()
+    outcomes: Sequence[str] | None = None
+    error: str = ""
+
+
 class ImportDialog(QDialog):
     """Import into a list: `imported` carries the ImportReport when the import ends."""
 
@@ -210,6 +223,8 @@ class ImportDialog(QDialog):
         self._target_chosen = target_list is not None
         self._job: Worker | None = None
         self._preview_rows: list[SourceRow] = []
+        self._previewing = False
+        self._preview_generation = 0
         self.report: ImportReport | None = None
 
         self.pages = QStackedWidget()
@@ -481,42 +496,69 @@ class ImportDialog(QDialog):
 
     # -- preview ---------------------------------------------------------------------
 
+    @property
+    def previewing(self) -> bool:
+        """A preview is being read (in a worker)."""
+        return self._previewing
+
     def refresh_preview(self) -> None:
-        """Read the start of the file (or the pasted text) again with the current choices."""
+        """Read the start of the file (or the pasted text) again with the current choices,
+        in a worker (a workbook's sheet loads whole; a file may sit on a slow share)."""
         self._paste_timer.stop()
         column = self.column_combo.currentIndex() if self._column_chosen else None
         region = self.region_combo.currentText()
+        keep = self.keep_landlines.isChecked()
+        self._preview_generation += 1
+        generation = self._preview_generation
+        path, sheet, text = self._path, self._sheet_chosen, self.paste_edit.toPlainText()
+        from_file = self.source_tabs.currentIndex() == SOURCE_FILE
         self._file_preview = None
         self._layout = None
-        rows: list[SourceRow] = []
-        try:
-            if self.source_tabs.currentIndex() == SOURCE_FILE:
-                if self._path is not None:
+        if (from_file and path is None) or (not from_file and not text.strip()):
+            self._preview_done(_PreviewAnswer(generation))
+            return
+
+        def work(**_: Any) -> _PreviewAnswer:
+            try:
+                if from_file:
+                    assert path is not None
                     preview = preview_file(
-                        self._path,
-                        phone_column=column,
-                        rows=PREVIEW_ROWS,
-                        region=region,
-                        sheet=self._sheet_chosen,
+                        path, phone_column=column, rows=PREVIEW_ROWS, region=region, sheet=sheet
                     )
-                    self._file_preview, self._layout = preview, preview.layout
-                    rows = preview.first_rows
-            elif self.paste_edit.toPlainText().strip():
-                pasted = preview_text(
-                    self.paste_edit.toPlainText(),
-                    phone_column=column,
-                    rows=PREVIEW_ROWS,
-                    region=region,
-                )
-                self._layout, rows = pasted.layout, pasted.first_rows
-        except RecipientFileError as error:
-            self.error_label.setText(str(error))
+                    layout, rows = preview.layout, preview.first_rows
+                else:
+                    preview = None
+                    pasted = preview_text(
+                        text, phone_column=column, rows=PREVIEW_ROWS, region=region
+                    )
+                    layout, rows = pasted.layout, pasted.first_rows
+            except RecipientFileError as error:
+                return _PreviewAnswer(generation, error=str(error))
+            outcomes = RecipientService.outcomes(
+                [row.phone for row in rows], region=region, keep_landlines=keep
+            )
+            return _PreviewAnswer(generation, preview, layout, rows, outcomes)
+
+        self._previewing = True
+        self._update_buttons()
+        self._workers.run(work, on_result=self._preview_done, on_error=self._preview_failed)
+
+    def _preview_failed(self, message: str) -> None:
+        self._preview_done(_PreviewAnswer(self._preview_generation, error=message))
+
+    def _preview_done(self, answer: _PreviewAnswer) -> None:
+        if answer.generation != self._preview_generation:
+            return  # an earlier choice's preview
+        self._previewing = False
+        self._file_preview, self._layout = answer.preview, answer.layout
+        if answer.error:
+            self.error_label.setText(answer.error)
             self.error_label.setVisible(True)
         else:
             self.error_label.setVisible(False)
-        self._preview_rows = rows
+        self._preview_rows = list(answer.rows)
         self._show_detected()
-        self._show_rows()
+        self._show_rows(answer.outcomes)
         self._update_buttons()
 
     def _show_detected(self) -> None:
@@ -558,13 +600,14 @@ class ImportDialog(QDialog):
         self.sheet_combo.blockSignals(False)
         self._show_sheet_row(bool(sheets))
 
-    def _show_rows(self) -> None:
+    def _show_rows(self, outcomes: Sequence[str] | None = None) -> None:
         rows = self._preview_rows
-        outcomes = self._recipients.outcomes(
-            [row.phone for row in rows],
-            region=self.region_combo.currentText(),
-            keep_landlines=self.keep_landlines.isChecked(),
-        )
+        if outcomes is None:  # 20 numbers parsed again (no file, no database)
+            outcomes = self._recipients.outcomes(
+                [row.phone for row in rows],
+                region=self.region_combo.currentText(),
+                keep_landlines=self.keep_landlines.isChecked(),
+            )
         table = self.preview_table
         table.setRowCount(len(rows))
         for index, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
@@ -578,6 +621,7 @@ class ImportDialog(QDialog):
             self._layout is not None
             and bool(" ".join(self.list_combo.currentText().split()))
             and not self.running
+            and not self._previewing
         )
         self.import_button.setEnabled(ready)
 

@@ -87,12 +87,17 @@ def test_lists_and_their_contents(qtbot, qtmodeltester, make_tab, services: Serv
     assert tab.rename_button.isEnabled() and tab.check_button.isEnabled()
 
 
-def test_contents_are_read_a_page_at_a_time(qtbot, qtmodeltester, make_tab, services: Services):
+def test_contents_are_read_a_page_at_a_time(
+    qtbot, qtmodeltester, make_tab, pool, services: Services
+):
     services.recipients.import_text(
         "\n".join(f"06{index:08d}" for index in range(450)), list_name="Grande"
     )
     tab = make_tab()
-    model = tab.contacts_model
+    qtbot.waitUntil(lambda: tab.contacts_model.rowCount() == 450)
+    # a model with no view, so that nothing but the test asks for rows:
+    model = ContactsModel(services.recipients, pool)
+    model.show_list(services.recipients.find_list("Grande").id)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: model.rowCount() == 450)
     # every row is counted; the first page is read, the others show a placeholder until
     # a worker brings them (data() itself never reads: the guard would fail the test)
@@ -232,6 +237,7 @@ def test_a_file_dropped_on_the_tab_is_imported(qtbot, make_tab, services: Servic
     dialog = tab.import_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.path_edit.text() == str(DATA / "google_contacts.csv")
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())  # previewed in a worker
     with qtbot.waitSignal(tab.lists_changed, timeout=30_000):
         dialog.import_button.click()
     qtbot.waitUntil(lambda: list_names(tab) == ["google_contacts"])
@@ -272,6 +278,7 @@ def test_the_window_has_a_contacts_tab_that_feeds_the_send_tab(qtbot, services: 
         tab = window.contacts_tab
         dialog = tab.open_import(path=DATA / "excel_fr_cp1252.csv")
         picker = window.send_tab.list_picker
+        qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
         with qtbot.waitSignal(dialog.imported, timeout=30_000):
             dialog.import_button.click()
         qtbot.waitUntil(lambda: picker.findData("excel_fr_cp1252") >= 0)

@@ -46,9 +46,15 @@ def make_dialog(qtbot, services: Services, pool: WorkerPool) -> Callable[..., Im
         dialog = ImportDialog(services.recipients, pool, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(dialog)
         dialog.show()
+        settle(qtbot, dialog)
         return dialog
 
     return make
+
+
+def settle(qtbot, dialog: ImportDialog) -> None:
+    """Wait for the preview the dialog asked a worker for."""
+    qtbot.waitUntil(lambda: not dialog.previewing)
 
 
 def preview_column(dialog: ImportDialog, column: int) -> list[str]:
@@ -157,6 +163,7 @@ def test_choose_another_column(qtbot, make_dialog, services: Services):
     index = dialog.column_combo.findText("Business Phone")
     dialog.column_combo.setCurrentIndex(index)
     dialog.column_combo.activated.emit(index)
+    settle(qtbot, dialog)
     assert dialog.column_combo.currentText() == "Business Phone"
     assert preview_column(dialog, 1)[0] == "+33 1 40 00 00 00"
     dialog.keep_landlines.setChecked(True)
@@ -183,6 +190,7 @@ def test_choose_the_file_through_the_real_file_dialog(qtbot, make_dialog):
 
     QTimer.singleShot(0, answer)
     dialog.browse_button.click()
+    settle(qtbot, dialog)
     assert dialog.path_edit.text() == str(target)
     assert dialog.column_combo.currentText() == "Phone 1 - Value"
     assert dialog.import_button.isEnabled()
@@ -249,18 +257,20 @@ def test_pasted_numbers(qtbot, typist, make_dialog, services: Services):
     )
 
 
-def test_drop_a_file_or_text_on_the_dialog(make_dialog):
+def test_drop_a_file_or_text_on_the_dialog(qtbot, make_dialog):
     dialog = make_dialog(text="")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(DATA / "ovh_number.csv"))])
     assert drop_on(dialog, mime)
     assert dialog.path_edit.text() == str(DATA / "ovh_number.csv")
     assert dialog.list_combo.currentText() == "ovh_number"
+    settle(qtbot, dialog)
     assert dialog.preview_table.rowCount() == 3
     text = QMimeData()
     text.setText("0612345678\n0698765432\n")
     assert drop_on(dialog, text)
     assert dialog.paste_edit.toPlainText() == "0612345678\n0698765432\n"
+    settle(qtbot, dialog)
     assert dialog.preview_table.rowCount() == 2
     assert not drop_on(dialog, QMimeData())  # nothing usable: refused
 
@@ -399,11 +409,13 @@ def test_a_workbook_shows_its_sheets_and_another_can_be_picked(qtbot, make_dialo
     assert preview_column(dialog, 2)[:2] == ["+33612345678", "+33623456789"]
     dialog.sheet_combo.setCurrentIndex(0)
     dialog.sheet_combo.activated.emit(0)
+    settle(qtbot, dialog)
     assert dialog.error_label.isVisible()
     assert "sheet 'Notes'" in dialog.error_label.text()
     assert not dialog.import_button.isEnabled()
     dialog.sheet_combo.setCurrentIndex(1)
     dialog.sheet_combo.activated.emit(1)
+    settle(qtbot, dialog)
     assert not dialog.error_label.isVisible()
     import_and_wait(qtbot, dialog)
     assert dialog.report is not None
