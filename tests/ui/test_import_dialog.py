@@ -373,7 +373,7 @@ def test_save_the_rejected_lines_through_the_save_dialog(qtbot, make_dialog, tmp
     with qtbot.waitSignal(dialog.job_finished, timeout=10_000) as finished:
         dialog.save_button.click()
     # 13: line 12's second number is set aside (one person, one message), not rejected
-    assert finished.args == [f"13 lines saved to {target}"]
+    assert finished.args == [f"13 line(s) saved to {target}"]
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "line;value;kind;reason;name"  # the file's own "name" column
     assert lines[1] == "9;+33612345678;duplicate;duplicate of line 2;H"
