@@ -491,6 +491,8 @@ class _StopFilter:
 # --- storing ------------------------------------------------------------------------------
 
 _COLUMNS = ("list_id", "e164", "name", "extra")
+_E164 = operator.itemgetter(0)
+SORTED_INSERT_ROWS = 2_000  # a batch this big is stored in number order (see store)
 
 
 class _ContactWriter:
@@ -557,6 +559,13 @@ class _ContactWriter:
         """Store a batch; returns its duplicates as rejected rows."""
         if not contacts:
             return []
+        if self._raw and len(contacts) >= SORTED_INSERT_ROWS:
+            # In number order, the batch's entries of the unique (list_id, e164) index
+            # land page after page instead of all over it: a big list's index outgrows
+            # the page cache, and random inserts then cost a page read each (measured on
+            # 800,000 rows: 3.6 s of CPU against 5.2). A stable sort: the first row of a
+            # number stays first, and later ones stay its duplicates.
+            contacts = sorted(contacts, key=_E164)
         stored = self._store_raw(contacts) if self._raw else self._store_returning(contacts)
         if stored is None:
             return []
@@ -594,8 +603,16 @@ class _ContactWriter:
                 first_line: dict[str, int] = {}
                 for contact in contacts:
                     first_line.setdefault(contact[0], contact[3])
-                for contact_id, e164 in found:
-                    self._remember(contact_id, first_line[e164])
+                lines = self._lines
+                if (
+                    found
+                    and found[0][0] == self._first_new_id + len(lines)
+                    and (found[-1][0] - found[0][0] == len(found) - 1)
+                ):  # ids that follow the last one: the usual case, in one call
+                    lines.extend([first_line[e164] for _id, e164 in found])
+                else:
+                    for contact_id, e164 in found:
+                        self._remember(contact_id, first_line[e164])
             cursor.execute(self._max_id_sql)
             (max_id,) = cursor.fetchone() or (0,)
             self._max_before_batch = int(max_id or 0)
