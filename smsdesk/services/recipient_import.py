@@ -72,6 +72,7 @@ from smsdesk.services.recipient_files import (
 __all__ = [
     "Cancelled",
     "ImportReport",
+    "NumberOutcome",
     "RecipientFileError",
     "RecipientImporter",
     "RecipientsError",
@@ -131,6 +132,14 @@ class RejectedRow(NamedTuple):
 
 # reasons about the whole line, not its number (counted as invalid rows all the same)
 _LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG, CARD_TOO_LONG})
+
+
+class NumberOutcome(NamedTuple):
+    """What an import makes of one number (a preview's row)."""
+
+    e164: str | None  # None: not a phone number
+    left_out: bool
+    reason: str = ""  # why it is left out: the import's words ("too short", "not a mobile")
 
 
 @dataclass(frozen=True)
@@ -1015,19 +1024,20 @@ class RecipientImporter:
     @staticmethod
     def outcomes(
         phones: Sequence[str], *, region: str = "FR", keep_landlines: bool = False
-    ) -> list[str]:
-        """What an import would make of each number, for a preview: the E.164 form, or
-        why it would be left out (duplicates and the stop list aside)."""
+    ) -> list[NumberOutcome]:
+        """What an import would make of each number, for a preview (duplicates and the
+        stop list aside): its E.164 form when valid, and whether it is left out."""
         normalizer = PhoneNormalizer(check_region(region))
         shown = []
         for phone in phones:
             parsed = normalizer.parse(phone)
             if parsed.e164 is None:
-                shown.append(f"invalid: {precise_reason(parsed, region)}")
+                reason = precise_reason(parsed, region) or "invalid"
+                shown.append(NumberOutcome(None, True, reason))
             elif parsed.kind is not NumberKind.MOBILE and not keep_landlines:
-                shown.append(f"{parsed.e164} (not a mobile: left out)")
+                shown.append(NumberOutcome(parsed.e164, True, "not a mobile"))
             else:
-                shown.append(parsed.e164)
+                shown.append(NumberOutcome(parsed.e164, False))
         return shown
 
 

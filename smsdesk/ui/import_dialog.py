@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from smsdesk.domain.phone import Rejection
 from smsdesk.domain.recipient_table import SourceRow, TableLayout
 from smsdesk.services.recipient_files import FilePreview, preview_file, preview_text
+from smsdesk.services.recipient_import import NumberOutcome
 from smsdesk.services.recipients import (
     ImportReport,
     RecipientFileError,
@@ -219,7 +220,7 @@ class _PreviewAnswer:
     preview: FilePreview | None = None
     layout: TableLayout | None = None
     rows: Sequence[SourceRow] = ()
-    outcomes: Sequence[str] | None = None
+    outcomes: Sequence[NumberOutcome] | None = None
     error: str = ""
 
 
@@ -469,8 +470,14 @@ class ImportDialog(QDialog):
         self.count_labels: dict[str, QLabel] = {}
         self.count_names: dict[str, QLabel] = {}
         counts = QFormLayout()
+        counts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        width = self.fontMetrics().horizontalAdvance("0 000 000 000")
         for key in REPORT_COUNTS:
             self.count_labels[key] = QLabel()
+            self.count_labels[key].setMinimumWidth(width)  # counts right-aligned, in a column
+            self.count_labels[key].setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
             self.count_names[key] = QLabel()
             counts.addRow(self.count_names[key], self.count_labels[key])
         self.rejected_model = RejectedModel(parent=self)
@@ -698,7 +705,15 @@ class ImportDialog(QDialog):
         self.sheet_combo.blockSignals(False)
         self._show_sheet_row(bool(sheets))
 
-    def _show_rows(self, outcomes: Sequence[str] | None = None) -> None:
+    def _outcome_text(self, outcome: NumberOutcome) -> str:
+        if outcome.e164 is None:
+            return self.tr("invalid: {reason}").format(reason=outcome.reason)
+        number = formats.phone(outcome.e164)
+        if outcome.left_out:
+            return self.tr("{number} (not a mobile: left out)").format(number=number)
+        return number
+
+    def _show_rows(self, outcomes: Sequence[NumberOutcome] | None = None) -> None:
         rows = self._preview_rows
         if outcomes is None:  # 20 numbers parsed again (no file, no database)
             outcomes = self._recipients.outcomes(
@@ -711,7 +726,8 @@ class ImportDialog(QDialog):
         for index, (row, outcome) in enumerate(zip(rows, outcomes, strict=True)):
             others = "; ".join(f"{key}: {value}" for key, value in row.extra.items())
             line = formats.count(row.line)
-            for column, value in enumerate((line, row.phone, outcome, row.name, others)):
+            shown = self._outcome_text(outcome)
+            for column, value in enumerate((line, row.phone, shown, row.name, others)):
                 table.setItem(index, column, QTableWidgetItem(value))
         table.resizeColumnsToContents()
 

@@ -120,8 +120,8 @@ def test_preview_then_import_a_french_excel_file(
     assert dialog.list_combo.currentText() == "excel_fr_cp1252"
     assert dialog.target_hint.text() == "a new list"
     assert preview_column(dialog, 0) == ["2", "3", "4", "5", "6", "7", "8", "9", "10", "12"]
-    assert preview_column(dialog, 2)[:2] == ["+33612345678", "+33623456789"]
-    assert preview_column(dialog, 2)[5] == "+33142685300 (not a mobile: left out)"
+    assert preview_column(dialog, 2)[:2] == ["06 12 34 56 78", "06 23 45 67 89"]
+    assert preview_column(dialog, 2)[5] == "01 42 68 53 00 (not a mobile: left out)"
     assert preview_column(dialog, 2)[7] == "invalid: unallocated range"
     assert preview_column(dialog, 3)[0] == "Hélène Lefèvre"
     assert dialog.import_button.isEnabled()
@@ -167,7 +167,7 @@ def test_choose_another_column(qtbot, make_dialog, services: Services):
     assert dialog.column_combo.currentText() == "Business Phone"
     assert preview_column(dialog, 1)[0] == "+33 1 40 00 00 00"
     dialog.keep_landlines.setChecked(True)
-    assert preview_column(dialog, 2)[0] == "+33140000000"
+    assert preview_column(dialog, 2)[0] == "01 40 00 00 00"
     dialog.list_combo.setCurrentText("Bureaux")
     import_and_wait(qtbot, dialog)
     assert dialog.report is not None
@@ -406,7 +406,7 @@ def test_a_workbook_shows_its_sheets_and_another_can_be_picked(qtbot, make_dialo
     assert dialog.sheet_combo.currentText() == "Adhérents"  # found by itself
     assert "sheet “Adhérents”" in dialog.detected_label.text()
     assert preview_column(dialog, 1)[:2] == ["612345678", "33623456789"]
-    assert preview_column(dialog, 2)[:2] == ["+33612345678", "+33623456789"]
+    assert preview_column(dialog, 2)[:2] == ["06 12 34 56 78", "06 23 45 67 89"]
     dialog.sheet_combo.setCurrentIndex(0)
     dialog.sheet_combo.activated.emit(0)
     settle(qtbot, dialog)
