@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,7 +45,6 @@ from sqlalchemy.sql.dml import Insert
 
 from smsdesk.db.models import Contact, RecipientList, StopEntry
 from smsdesk.domain.phone import (
-    UNALLOCATED,
     NumberKind,
     PhoneNormalizer,
     Rejection,
@@ -62,11 +61,20 @@ from smsdesk.services.recipient_files import (
     LINE_TOO_LONG,
     FilePreview,
     RecipientFileError,
-    RefusedLine,
     open_rows,
     preview_file,
     preview_text,
     text_rows,
+)
+from smsdesk.services.recipient_reading import (
+    Batch,
+    Batches,
+    Job,
+    NewContact,
+    Parser,
+    Rejected,
+    child_main,
+    parsed_in_process,
 )
 
 __all__ = [
@@ -83,13 +91,11 @@ __all__ = [
     "supported_regions",
 ]
 
-BATCH_ROWS = 10_000  # rows per stored chunk: ~50 ms of work, so a cancel is quick
 # From this size a file is parsed in a child process (below, starting it costs more).
 CHILD_PROCESS_MIN_BYTES = 4 * 1024 * 1024
 CHILD_QUEUE_BATCHES = 2  # chunks waiting between the processes: bounds the memory
 CANCEL_POLL_SECONDS = 0.1
 MAX_LIST_NAME = 200  # RecipientList.name
-MAX_CONTACT_NAME = 300  # Contact.name
 IMPORT_CACHE_SIZE = -16 * 1024  # PRAGMA cache_size while importing: -N is N KiB (16 MiB)
 IN_CHUNK = 500  # values per IN (...): well under SQLite's variable limit
 
@@ -178,17 +184,7 @@ class ImportReport:
         }[kind]
 
 
-# --- reading and parsing (the same code in-process, in the child and for its raw batches) ---
-
-# The row's other columns travel as compact JSON (`columns`, "" for none), encoded once
-# where the row is read: it is what is stored, and strings cross to the parent process
-# much faster than dicts.
-# line, number as written, name, columns, the person's other numbers (number, columns)
-_RawRow = tuple[int, str, str, str, tuple[tuple[str, str], ...]]
-# e164, name, columns, line, number as written (the last two in case it is refused later)
-_NewContact = tuple[str, str, str, int, str]
-# line, value as written, kind, reason, name, extra
-_Rejected = tuple[int, str, Rejection, str, str, str]  # ... name, columns as JSON
+# --- reading and parsing: recipient_reading (the child process's side) -----------------
 
 _DUPLICATE_ROW = "duplicate of an earlier row"
 _DUPLICATE_CONTACT = "already in the list"
@@ -198,236 +194,23 @@ def _duplicate_of(line: int) -> str:
     return f"duplicate of line {line}"
 
 
-@dataclass
-class _Batch:
-    """Parsed rows: numbers to store, and rows refused as invalid or not a mobile."""
-
-    contacts: list[_NewContact]
-    rejected: list[_Rejected]
-    position: int  # bytes (or lines) read when the batch closed
-    people: int = 0  # contacts read: a row, with one number or several
-    set_aside: int = 0  # the other numbers of people whose first mobile was kept
-
-
-def _json_object_encoder() -> Callable[[dict[str, str]], str]:
-    """Compact JSON for `extra`. json.dumps builds a new encoder on every call, which for
-    a small dict costs more than the encoding itself (1.8 µs against 0.5 µs here)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    escape = getattr(json.encoder, "c_encode_basestring", None)
-    if make is None or escape is None:
-        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-    def refuse(value: object) -> object:
-        raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-    encode = make(None, refuse, escape, None, ":", ",", False, False, True)
-    join = "".join
-
-    def encode_object(value: dict[str, str]) -> str:
-        return join(encode(value, 0))
-
-    return encode_object
-
-
-_encode_extra = _json_object_encoder()
-
-_Refused = Callable[[], list[RefusedLine]]
-
-
-def _no_refused() -> list[RefusedLine]:
-    return []
-
-
-def _raw_batches(
-    rows: Iterable[SourceRow],
-    position: Callable[[], int],
-    refused: _Refused = _no_refused,
-    batch_rows: int = BATCH_ROWS,
-) -> Iterator[tuple[list[_RawRow], int, list[RefusedLine]]]:
-    """The rows in batches of plain tuples (cheap to send to another process), with the
-    lines the reader left out meanwhile (too long). The numbers of one person stay
-    together: a batch closes only before a row of another person."""
-    batch: list[_RawRow] = []
-    append, encode = batch.append, _encode_extra
-    for line, phone, name, extra, same_contact in rows:
-        columns = encode(extra) if extra else ""
-        if same_contact and batch:
-            first, first_phone, first_name, first_columns, others = batch[-1]
-            batch[-1] = (first, first_phone, first_name, first_columns, (*others, (phone, columns)))
-            continue
-        if len(batch) >= batch_rows:
-            yield batch, position(), refused()
-            batch = []
-            append = batch.append
-        append((line, phone, name, columns, ()))
-    yield batch, position(), refused()
-
-
-class _Parser:
-    """Parses a batch and refuses what is wrong with a number by itself: invalid, or not
-    a mobile. What depends on other rows (duplicates, the stop list) is decided when
-    storing, in file order, by the process that stores (see _StopFilter, _ContactWriter)."""
-
-    def __init__(self, region: str, keep_landlines: bool, all_numbers: bool = False) -> None:
-        self._region = region
-        self._parse = PhoneNormalizer(region).parse
-        self._keep_landlines = keep_landlines
-        self._all_numbers = all_numbers
-
-    def __call__(
-        self, rows: Sequence[_RawRow], position: int, refused: Sequence[RefusedLine] = ()
-    ) -> _Batch:
-        # The hot loop of a million-row import: plain locals, no call that can be avoided.
-        parse, keep_landlines = self._parse, self._keep_landlines
-        mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
-        invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
-        contacts: list[_NewContact] = []
-        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason, "", "") for r in refused]
-        set_aside = 0
-        for line, phone, name, columns, others in rows:
-            if others:  # a person with several numbers: rare, and slower
-                set_aside += self._person(line, phone, name, columns, others, contacts, rejected)
-                continue
-            parsed = parse(phone)
-            e164 = parsed.e164
-            if e164 is None:
-                reason = parsed.reason or "invalid"
-                if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
-                    reason = precise_reason(parsed, self._region) or reason
-                rejected.append((line, phone, invalid, reason, name, columns))
-            elif parsed.kind is not mobile and not keep_landlines:
-                reason = "landline" if parsed.kind is landline else "not a mobile number"
-                rejected.append((line, phone, not_mobile, reason, name, columns))
-            else:
-                contacts.append((e164, name[:MAX_CONTACT_NAME], columns, line, phone))
-        return _Batch(contacts, rejected, position, len(rows), set_aside)
-
-    def _person(
-        self,
-        line: int,
-        phone: str,
-        name: str,
-        columns: str,
-        others: tuple[tuple[str, str], ...],
-        contacts: list[_NewContact],
-        rejected: list[_Rejected],
-    ) -> int:
-        """One person's numbers: the first mobile only (or, with keep_landlines and no
-        mobile, the first valid number), unless all_numbers. Returns how many numbers
-        were set aside; when none is kept, each number is refused for its own reason."""
-        numbers = [(phone, columns), *others]
-        if self._all_numbers:
-            for number, own in numbers:
-                batch = self(((line, number, name, own, ()),), 0)
-                contacts.extend(batch.contacts)
-                rejected.extend(batch.rejected)
-            return 0
-        parsed = [(self._parse(number), number, own) for number, own in numbers]
-        chosen = next(
-            (item for item in parsed if item[0].e164 and item[0].kind is NumberKind.MOBILE), None
-        )
-        if chosen is None and self._keep_landlines:
-            chosen = next((item for item in parsed if item[0].e164), None)
-        if chosen is None:
-            for number, own in numbers:
-                batch = self(((line, number, name, own, ()),), 0)
-                rejected.extend(batch.rejected)
-            return 0
-        found, number, own = chosen
-        assert found.e164 is not None
-        contacts.append((found.e164, name[:MAX_CONTACT_NAME], own, line, number))
-        return len(numbers) - 1
-
-
-_Batches = Iterator[Iterator[_Batch]]
-
-
-def _parsed_in_process(
-    rows: Iterable[SourceRow],
-    position: Callable[[], int],
-    parser: _Parser,
-    refused: _Refused = _no_refused,
-) -> Iterator[_Batch]:
-    for batch, at, left_out in _raw_batches(rows, position, refused):
-        yield parser(batch, at, left_out)
-
-
-@dataclass(frozen=True)
-class _Job:
-    """What the child process needs to read and parse a file (picklable)."""
-
-    path: str
-    preview: FilePreview | None  # None: the child previews (a big workbook is read once)
-    region: str
-    keep_landlines: bool
-    phone_column: str | int | None = None
-    sheet: str | None = None
-    all_numbers: bool = False
-
-
-def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
-    """In the child process: read the file; parse each batch, unless the parent has
-    nothing left to do (`queued`, the batches sent and not yet taken, is 0): then it
-    gets the batch raw and parses it itself. Both processes stay busy whichever is
-    faster on this machine."""
-    # Millions of small tuples and no reference cycles: the cyclic collector would only
-    # walk them again and again; the process ends with the file.
-    gc.disable()
-    try:
-        parser = _Parser(job.region, job.keep_landlines, job.all_numbers)
-        preview = job.preview or preview_file(
-            Path(job.path),
-            phone_column=job.phone_column,
-            region=job.region,
-            rows=0,
-            sheet=job.sheet,
-        )
-        with open_rows(Path(job.path), preview) as reader:
-            batches = _raw_batches(reader, lambda: reader.bytes_read, reader.take_refused)
-            for rows, position, refused in batches:
-                if stop.is_set():
-                    return
-                with queued.get_lock():
-                    idle = queued.value == 0
-                    queued.value += 1
-                if idle:
-                    out.put(("raw", rows, position, refused))
-                else:
-                    batch = parser(rows, position, refused)
-                    out.put(
-                        (
-                            "parsed",
-                            batch.contacts,
-                            batch.rejected,
-                            position,
-                            batch.people,
-                            batch.set_aside,
-                        )
-                    )
-        out.put(("done",))
-    except RecipientFileError as error:
-        out.put(("file_error", str(error), error.line))
-    except Exception as error:  # sent to the parent, which reports it
-        out.put(("failed", f"{type(error).__name__}: {error}"))
-
-
 class _ChildUnavailable(Exception):
     """The child process died before saying anything: it could not start (a __main__
     module that cannot be imported again, say). Nothing was read: do it in-process."""
 
 
 @contextlib.contextmanager
-def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None) -> _Batches:
+def _parsed_in_child(job: Job, parser: Parser, cancel: threading.Event | None) -> Batches:
     """The batches of `job`, read (and mostly parsed) by a child process."""
     # spawn, not fork: this process may run Qt and database threads.
     context = multiprocessing.get_context("spawn")
     out = context.Queue(maxsize=CHILD_QUEUE_BATCHES)
     stop = context.Event()
     queued = context.Value("i", 0)
-    process = context.Process(target=_child_main, args=(job, out, stop, queued), daemon=True)
+    process = context.Process(target=child_main, args=(job, out, stop, queued), daemon=True)
     process.start()
 
-    def batches() -> Iterator[_Batch]:
+    def batches() -> Iterator[Batch]:
         heard = False
         while True:
             try:
@@ -450,7 +233,7 @@ def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None)
             if kind == "raw":
                 yield parser(message[1], message[2], message[3])
             elif kind == "parsed":
-                yield _Batch(message[1], message[2], message[3], message[4], message[5])
+                yield Batch(message[1], message[2], message[3], message[4], message[5])
             elif kind == "done":
                 return
             elif kind == "file_error":
@@ -477,12 +260,12 @@ class _StopFilter:
         self._stopped = stopped
         self._seen: dict[str, int] = {}  # stop-listed number -> its first line
 
-    def __call__(self, contacts: list[_NewContact]) -> tuple[list[_NewContact], list[_Rejected]]:
+    def __call__(self, contacts: list[NewContact]) -> tuple[list[NewContact], list[Rejected]]:
         stopped = self._stopped
         if not stopped:
             return contacts, []
-        kept: list[_NewContact] = []
-        refused: list[_Rejected] = []
+        kept: list[NewContact] = []
+        refused: list[Rejected] = []
         for contact in contacts:
             e164 = contact[0]
             _e164, name, columns, line, value = contact
@@ -564,7 +347,7 @@ class _ContactWriter:
     def _max_id(self) -> int:
         return int(self._connection.scalar(select(func.max(Contact.id))) or 0)
 
-    def store(self, contacts: Sequence[_NewContact]) -> list[_Rejected]:
+    def store(self, contacts: Sequence[NewContact]) -> list[Rejected]:
         """Store a batch; returns its duplicates as rejected rows."""
         if not contacts:
             return []
@@ -578,7 +361,7 @@ class _ContactWriter:
         stored = self._store_raw(contacts) if self._raw else self._store_returning(contacts)
         if stored is None:
             return []
-        duplicates: list[_NewContact] = []
+        duplicates: list[NewContact] = []
         taken: set[str] = set()
         for contact in contacts:
             e164 = contact[0]
@@ -588,7 +371,7 @@ class _ContactWriter:
                 duplicates.append(contact)
         return self._why_duplicates(duplicates)
 
-    def _store_raw(self, contacts: Sequence[_NewContact]) -> set[str] | None:
+    def _store_raw(self, contacts: Sequence[NewContact]) -> set[str] | None:
         """SQLite: the numbers stored, or None when all of them were."""
         list_id = self._list_id
         rows = [
@@ -629,7 +412,7 @@ class _ContactWriter:
             cursor.close()
         return stored
 
-    def _store_returning(self, contacts: Sequence[_NewContact]) -> set[str]:
+    def _store_returning(self, contacts: Sequence[NewContact]) -> set[str]:
         """PostgreSQL (and SQLite through SQLAlchemy): the numbers stored."""
         keys = ["list_id", "e164"]
         statement: Insert
@@ -664,7 +447,7 @@ class _ContactWriter:
             self._lines_by_id[contact_id] = first_line[e164]
         return stored
 
-    def _why_duplicates(self, duplicates: list[_NewContact]) -> list[_Rejected]:
+    def _why_duplicates(self, duplicates: list[NewContact]) -> list[Rejected]:
         """A duplicate repeats an earlier row (named by its line), or a contact the list
         had before."""
         ids: dict[str, int] = {}
@@ -677,7 +460,7 @@ class _ContactWriter:
             )
             ids.update((e164, contact_id) for e164, contact_id in found)
         duplicate = Rejection.DUPLICATE
-        rejected: list[_Rejected] = []
+        rejected: list[Rejected] = []
         for e164, name, columns, line, value in duplicates:
             contact_id = ids.get(e164)
             if contact_id is not None and contact_id < self._first_new_id:
@@ -720,7 +503,7 @@ class _Tally:
     people: int = 0
     set_aside: int = 0
 
-    def add(self, stored: int, rejected: list[_Rejected]) -> None:
+    def add(self, stored: int, rejected: list[Rejected]) -> None:
         self.imported += stored
         self.rows += stored + len(rejected)
         rejected.sort(key=_LINE)  # the child's rejections and the duplicates, in file order
@@ -807,7 +590,7 @@ def _chunks(values: Sequence[str], size: int = IN_CHUNK) -> Iterator[Sequence[st
 
 # --- the importer -------------------------------------------------------------------------
 
-_Source = Callable[[], AbstractContextManager[Iterator[_Batch]]]
+_Source = Callable[[], AbstractContextManager[Iterator[Batch]]]
 
 
 class RecipientImporter:
@@ -852,7 +635,7 @@ class RecipientImporter:
             # a frozen build starts children only with freeze_support() in its __main__
             frozen = getattr(sys, "frozen", False)
             parallel = size >= CHILD_PROCESS_MIN_BYTES and not frozen
-        parser = _Parser(region, keep_landlines, all_numbers)
+        parser = Parser(region, keep_landlines, all_numbers)
 
         def previewed() -> FilePreview:
             # a workbook is previewed here only when read here: a sheet loads whole
@@ -861,15 +644,15 @@ class RecipientImporter:
             )
 
         @contextlib.contextmanager
-        def in_process() -> _Batches:
+        def in_process() -> Batches:
             with open_rows(path, previewed()) as reader:
-                yield _parsed_in_process(
+                yield parsed_in_process(
                     reader, lambda: reader.bytes_read, parser, reader.take_refused
                 )
 
-        def in_child() -> AbstractContextManager[Iterator[_Batch]]:
+        def in_child() -> AbstractContextManager[Iterator[Batch]]:
             shipped = replace(preview, first_rows=[]) if preview is not None else None
-            job = _Job(str(path), shipped, region, keep_landlines, phone_column, sheet, all_numbers)
+            job = Job(str(path), shipped, region, keep_landlines, phone_column, sheet, all_numbers)
             return _parsed_in_child(job, parser, cancel)
 
         return self._import(
@@ -899,9 +682,9 @@ class RecipientImporter:
         region = check_region(region)
         layout = preview_text(text, phone_column=phone_column, region=region, rows=1).layout
         lines = text.count("\n") + 1
-        parser = _Parser(region, keep_landlines, all_numbers)
+        parser = Parser(region, keep_landlines, all_numbers)
 
-        def in_process() -> AbstractContextManager[Iterator[_Batch]]:
+        def in_process() -> AbstractContextManager[Iterator[Batch]]:
             last_line = 0
 
             pasted = text_rows(text, layout)
@@ -913,7 +696,7 @@ class RecipientImporter:
                     yield row
 
             return contextlib.nullcontext(
-                _parsed_in_process(rows(), lambda: last_line, parser, pasted.take_refused)
+                parsed_in_process(rows(), lambda: last_line, parser, pasted.take_refused)
             )
 
         return self._import(list_name, in_process, total=lines, progress=progress, cancel=cancel)
@@ -1001,7 +784,7 @@ class RecipientImporter:
 
     @staticmethod
     def _store_all(
-        parsed: AbstractContextManager[Iterator[_Batch]],
+        parsed: AbstractContextManager[Iterator[Batch]],
         *,
         stop_filter: _StopFilter,
         writer: _ContactWriter,

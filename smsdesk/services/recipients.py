@@ -31,7 +31,6 @@ from smsdesk.services.number_check import (
 from smsdesk.services.recipient_files import FilePreview, RecipientFileError
 from smsdesk.services.recipient_import import (
     IN_CHUNK,
-    MAX_CONTACT_NAME,
     ImportReport,
     Progress,
     RecipientImporter,
@@ -42,6 +41,7 @@ from smsdesk.services.recipient_import import (
     save_rejected_csv,
     supported_regions,
 )
+from smsdesk.services.recipient_reading import MAX_CONTACT_NAME
 from smsdesk.services.stop_list import StopListService, StopReport, StopRow
 
 __all__ = [

@@ -21,7 +21,8 @@ from smsdesk.db.models import StopEntry, StopRelease, utcnow
 from smsdesk.domain.phone import PhoneNormalizer, Rejection, split_numbers
 from smsdesk.services.cancellation import raise_if_cancelled
 from smsdesk.services.recipient_files import open_rows, preview_file
-from smsdesk.services.recipient_import import BATCH_ROWS, Progress, RejectedRow, check_region
+from smsdesk.services.recipient_import import Progress, RejectedRow, check_region
+from smsdesk.services.recipient_reading import BATCH_ROWS
 
 PAGE_SIZE = 500
 CHUNK = 900  # numbers per IN (...), under SQLite's variable limit
