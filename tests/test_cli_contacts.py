@@ -12,7 +12,7 @@ import pytest
 
 from smsdesk.app import build_services
 from smsdesk.cli import main
-from smsdesk.services.recipients import CHILD_PROCESS_MIN_BYTES
+from smsdesk.services.recipient_import import CHILD_PROCESS_MIN_BYTES
 from smsdesk.services.settings import SendPreferences
 
 DATA = Path(__file__).resolve().parent / "data" / "recipients"

@@ -18,7 +18,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from smsdesk.domain.phone import PhoneNormalizer, split_numbers
 
@@ -70,9 +71,9 @@ class TableLayout:
         return self.columns[self.phone_column]
 
 
-@dataclass(frozen=True, slots=True)
-class SourceRow:
-    """One number to import, as written in the file.
+class SourceRow(NamedTuple):
+    """One number to import, as written in the file (a named tuple: a million-row file
+    makes a million of them, and a frozen dataclass costs three times as much to build).
 
     line: 1-based physical line where the row starts (the header is line 1). A cell
         that holds several numbers gives one SourceRow each, all with the same line.
@@ -86,7 +87,7 @@ class SourceRow:
     line: int
     phone: str
     name: str
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str]  # never changed in place: rows of one cell may share it
     same_contact: bool = False
 
 

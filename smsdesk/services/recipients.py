@@ -1,88 +1,48 @@
-"""Recipient lists: import (read, clean, dedupe, store), lists, stop list, operator check.
+"""Recipient lists and their contacts: create, rename, delete, merge; contacts searched,
+added by hand, edited and deleted.
 
-An import streams the rows of a file (services/recipient_files.py) or of a pasted block,
-parses each number (domain/phone.py) and sorts it: invalid, not a mobile (landline,
-VoIP...: excluded unless `keep_landlines`), duplicate of an earlier row or of a contact
-already in the list, on the stop list, or imported. Every row lands in exactly one of
-those, so the counts add up to `rows`.
-
-Everything is written in ONE transaction: a cancel, a bad line late in the file or a
-crash leaves the database as it was (no half-imported list).
-
-A million rows must import in seconds on two cores. Reading, parsing and storing are
-all CPU work, so a big file is read by a child process that parses what it can while
-this process stores (threads would not do: the writer drops the GIL for every row it
-steps, and would wait on the parser each time). When this process runs out of work, the
-child hands it the next batch unparsed, so both stay busy. Duplicates are found by the
-database's unique (list_id, e164) index, not by a set of a million numbers in memory.
-Small files and pasted text are done in-process: starting the child costs more there.
+RecipientService is also the one door the CLI and the window use for everything about
+contacts: it hands the import to recipient_import.RecipientImporter, the stop list to
+stop_list.StopListService and the operator check to number_check.NumberCheckService
+(thin methods below, so callers need one object).
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import gc
-import json
-import json.encoder
-import logging
-import multiprocessing
-import operator
-import queue
-import sys
 import threading
-from array import array
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Table,
-    bindparam,
-    delete,
-    func,
-    insert,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import ColumnElement, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.sql.dml import Insert
 
 from smsdesk.db.models import Contact, RecipientList, StopEntry
-from smsdesk.domain.phone import (
-    UNALLOCATED,
-    NumberKind,
-    PhoneNormalizer,
-    Rejection,
-    precise_reason,
-    split_numbers,
-)
-from smsdesk.domain.recipient_table import SourceRow
-from smsdesk.providers.base import Capability, NumberCheck, Provider
+from smsdesk.domain.phone import NumberKind, PhoneNormalizer, precise_reason
+from smsdesk.providers.base import Provider
 from smsdesk.services.cancellation import Cancelled
-from smsdesk.services.cancellation import raise_if_cancelled as _check
-from smsdesk.services.excel_csv import excel_csv, neutralise_cell
-from smsdesk.services.recipient_books import WORKBOOK_SUFFIXES
-from smsdesk.services.recipient_files import (
-    CARD_TOO_LONG,
-    CELL_TOO_LONG,
-    LINE_TOO_LONG,
-    FilePreview,
-    RecipientFileError,
-    RefusedLine,
-    open_rows,
-    preview_file,
-    preview_text,
-    text_rows,
+from smsdesk.services.number_check import (
+    HLR_CREDITS_PER_NUMBER,
+    CheckQuote,
+    CheckReport,
+    NumberCheckService,
 )
-from smsdesk.services.stop_list import StopListService, StopRow
+from smsdesk.services.recipient_files import FilePreview, RecipientFileError
+from smsdesk.services.recipient_import import (
+    IN_CHUNK,
+    ImportReport,
+    Progress,
+    RecipientImporter,
+    RecipientsError,
+    RejectedRow,
+    check_region,
+    clean_list_name,
+    save_rejected_csv,
+    supported_regions,
+)
+from smsdesk.services.recipient_reading import MAX_CONTACT_NAME
+from smsdesk.services.stop_list import StopListService, StopReport, StopRow
 
 __all__ = [
     "HLR_CREDITS_PER_NUMBER",
@@ -102,94 +62,7 @@ __all__ = [
     "supported_regions",
 ]
 
-HLR_CREDITS_PER_NUMBER = 0.1  # OVH's price of one operator look-up
-BATCH_ROWS = 10_000  # rows per stored chunk: ~50 ms of work, so a cancel is quick
-# From this size a file is parsed in a child process (below, starting it costs more).
-CHILD_PROCESS_MIN_BYTES = 4 * 1024 * 1024
-CHILD_QUEUE_BATCHES = 2  # chunks waiting between the processes: bounds the memory
-CANCEL_POLL_SECONDS = 0.1
-MAX_LIST_NAME = 200  # RecipientList.name
-MAX_CONTACT_NAME = 300  # Contact.name
 PAGE_SIZE = 200
-CHECK_BATCH = 100  # numbers per operator check call
-IMPORT_CACHE_SIZE = -16 * 1024  # PRAGMA cache_size while importing: -N is N KiB (16 MiB)
-DELETE_CHUNK = 500  # values per IN (...): well under SQLite's variable limit
-
-Progress = Callable[[int, int], None]
-log = logging.getLogger(__name__)
-
-
-class RecipientsError(Exception):
-    """Bad input or a failure about lists; the message is one line for the user."""
-
-
-# --- what crosses the boundary ------------------------------------------------------------
-
-
-class RejectedRow(NamedTuple):
-    """A row that was not imported: its line in the file, the value as written, why.
-
-    A named tuple rather than a dataclass: a big file has hundreds of thousands of them.
-    """
-
-    line: int
-    value: str
-    kind: Rejection
-    reason: str
-    name: str = ""  # the row's name and other columns, to tell whose number it is
-    columns: str = ""  # those columns as compact JSON: a big file has many such rows
-
-    @property
-    def extra(self) -> dict[str, str]:
-        """The row's other columns."""
-        return dict(json.loads(self.columns)) if self.columns else {}
-
-    @property
-    def message(self) -> str:
-        """The reason in words that stand alone ("invalid number: too short")."""
-        if self.kind is Rejection.INVALID and self.reason not in _LINE_REASONS:
-            return f"invalid number: {self.reason}"
-        return self.reason
-
-
-# reasons about the whole line, not its number (counted as invalid rows all the same)
-_LINE_REASONS = frozenset({LINE_TOO_LONG, CELL_TOO_LONG, CARD_TOO_LONG})
-
-
-@dataclass(frozen=True)
-class ImportReport:
-    """The end of an import. imported + duplicates + invalid + landlines + stopped == rows.
-
-    rows counts numbers; `contacts` counts people (rows of the file, a vCard each). A
-    person with several numbers gives one of them, its first mobile (`set_aside`: the
-    others, not in `rows`), unless the import took all numbers.
-    """
-
-    list_id: int
-    list_name: str
-    created: bool  # a new list (False: appended to an existing one)
-    rows: int
-    imported: int
-    duplicates: int
-    invalid: int
-    landlines: int
-    stopped: int
-    rejected: tuple[RejectedRow, ...] = field(repr=False)
-    contacts: int = 0
-    set_aside: int = 0
-
-    @property
-    def numbers(self) -> int:
-        """Every number read, those set aside included."""
-        return self.rows + self.set_aside
-
-    def count(self, kind: Rejection) -> int:
-        return {
-            Rejection.INVALID: self.invalid,
-            Rejection.NOT_MOBILE: self.landlines,
-            Rejection.DUPLICATE: self.duplicates,
-            Rejection.STOPPED: self.stopped,
-        }[kind]
 
 
 @dataclass(frozen=True)
@@ -206,641 +79,6 @@ class ContactRow:
     e164: str
     name: str
     extra: dict[str, str]
-
-
-@dataclass(frozen=True)
-class StopReport:
-    """Numbers given to the stop list: added, already there, or not numbers at all."""
-
-    added: int
-    already: int
-    invalid: tuple[RejectedRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class CheckQuote:
-    """What an operator check of a list would cost, before doing it."""
-
-    list_id: int
-    list_name: str
-    numbers: int
-    credits: float
-    provider: str
-    supported: bool  # the gateway can do it (Capability.HLR)
-
-
-@dataclass(frozen=True)
-class CheckReport:
-    """After an operator check: the numbers no network knows were removed from the list."""
-
-    list_id: int
-    checked: int
-    reachable: int
-    unreachable: tuple[NumberCheck, ...]
-    unanswered: int  # the gateway gave no answer (yet): kept
-    removed: int
-    credits: float
-    answers: tuple[NumberCheck, ...] = ()  # every answer, in the list's order
-
-
-# --- reading and parsing (the same code in-process, in the child and for its raw batches) ---
-
-# line, number as written, name, extra, the person's other numbers (number, extra)
-_RawRow = tuple[int, str, str, dict[str, str], tuple[tuple[str, dict[str, str]], ...]]
-# e164, name, extra, line, number as written (the last two in case it is refused later)
-_NewContact = tuple[str, str, dict[str, str], int, str]
-# line, value as written, kind, reason, name, extra
-_Rejected = tuple[int, str, Rejection, str, str, str]  # ... name, columns as JSON
-
-_DUPLICATE_ROW = "duplicate of an earlier row"
-_DUPLICATE_CONTACT = "already in the list"
-
-
-def _duplicate_of(line: int) -> str:
-    return f"duplicate of line {line}"
-
-
-@dataclass
-class _Batch:
-    """Parsed rows: numbers to store, and rows refused as invalid or not a mobile."""
-
-    contacts: list[_NewContact]
-    rejected: list[_Rejected]
-    position: int  # bytes (or lines) read when the batch closed
-    people: int = 0  # contacts read: a row, with one number or several
-    set_aside: int = 0  # the other numbers of people whose first mobile was kept
-
-
-def _json_object_encoder() -> Callable[[dict[str, str]], str]:
-    """Compact JSON for `extra`. json.dumps builds a new encoder on every call, which for
-    a small dict costs more than the encoding itself (1.8 µs against 0.5 µs here)."""
-    make = getattr(json.encoder, "c_make_encoder", None)
-    escape = getattr(json.encoder, "c_encode_basestring", None)
-    if make is None or escape is None:
-        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
-    def refuse(value: object) -> object:
-        raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-    encode = make(None, refuse, escape, None, ":", ",", False, False, True)
-    join = "".join
-
-    def encode_object(value: dict[str, str]) -> str:
-        return join(encode(value, 0))
-
-    return encode_object
-
-
-_encode_extra = _json_object_encoder()
-
-_Refused = Callable[[], list[RefusedLine]]
-
-
-def _no_refused() -> list[RefusedLine]:
-    return []
-
-
-def _raw_batches(
-    rows: Iterable[SourceRow],
-    position: Callable[[], int],
-    refused: _Refused = _no_refused,
-    batch_rows: int = BATCH_ROWS,
-) -> Iterator[tuple[list[_RawRow], int, list[RefusedLine]]]:
-    """The rows in batches of plain tuples (cheap to send to another process), with the
-    lines the reader left out meanwhile (too long). The numbers of one person stay
-    together: a batch closes only before a row of another person."""
-    batch: list[_RawRow] = []
-    for row in rows:
-        if row.same_contact and batch:
-            line, phone, name, extra, others = batch[-1]
-            batch[-1] = (line, phone, name, extra, (*others, (row.phone, row.extra)))
-            continue
-        if len(batch) >= batch_rows:
-            yield batch, position(), refused()
-            batch = []
-        batch.append((row.line, row.phone, row.name, row.extra, ()))
-    yield batch, position(), refused()
-
-
-class _Parser:
-    """Parses a batch and refuses what is wrong with a number by itself: invalid, or not
-    a mobile. What depends on other rows (duplicates, the stop list) is decided when
-    storing, in file order, by the process that stores (see _StopFilter, _ContactWriter)."""
-
-    def __init__(self, region: str, keep_landlines: bool, all_numbers: bool = False) -> None:
-        self._region = region
-        self._parse = PhoneNormalizer(region).parse
-        self._keep_landlines = keep_landlines
-        self._all_numbers = all_numbers
-
-    def __call__(
-        self, rows: Sequence[_RawRow], position: int, refused: Sequence[RefusedLine] = ()
-    ) -> _Batch:
-        # The hot loop of a million-row import: plain locals, no call that can be avoided.
-        parse, keep_landlines = self._parse, self._keep_landlines
-        mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
-        invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
-        contacts: list[_NewContact] = []
-        rejected: list[_Rejected] = [(r.line, r.value, invalid, r.reason, "", "") for r in refused]
-        set_aside = 0
-        for line, phone, name, extra, others in rows:
-            if others:  # a person with several numbers: rare, and slower
-                set_aside += self._person(line, phone, name, extra, others, contacts, rejected)
-                continue
-            parsed = parse(phone)
-            e164 = parsed.e164
-            if e164 is None:
-                reason = parsed.reason or "invalid"
-                if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
-                    reason = precise_reason(parsed, self._region) or reason
-                columns = _encode_extra(extra) if extra else ""
-                rejected.append((line, phone, invalid, reason, name, columns))
-            elif parsed.kind is not mobile and not keep_landlines:
-                reason = "landline" if parsed.kind is landline else "not a mobile number"
-                columns = _encode_extra(extra) if extra else ""
-                rejected.append((line, phone, not_mobile, reason, name, columns))
-            else:
-                contacts.append((e164, name[:MAX_CONTACT_NAME], extra, line, phone))
-        return _Batch(contacts, rejected, position, len(rows), set_aside)
-
-    def _person(
-        self,
-        line: int,
-        phone: str,
-        name: str,
-        extra: dict[str, str],
-        others: tuple[tuple[str, dict[str, str]], ...],
-        contacts: list[_NewContact],
-        rejected: list[_Rejected],
-    ) -> int:
-        """One person's numbers: the first mobile only (or, with keep_landlines and no
-        mobile, the first valid number), unless all_numbers. Returns how many numbers
-        were set aside; when none is kept, each number is refused for its own reason."""
-        numbers = [(phone, extra), *others]
-        if self._all_numbers:
-            for number, own in numbers:
-                batch = self(((line, number, name, own, ()),), 0)
-                contacts.extend(batch.contacts)
-                rejected.extend(batch.rejected)
-            return 0
-        parsed = [(self._parse(number), number, own) for number, own in numbers]
-        chosen = next(
-            (item for item in parsed if item[0].e164 and item[0].kind is NumberKind.MOBILE), None
-        )
-        if chosen is None and self._keep_landlines:
-            chosen = next((item for item in parsed if item[0].e164), None)
-        if chosen is None:
-            for number, own in numbers:
-                batch = self(((line, number, name, own, ()),), 0)
-                rejected.extend(batch.rejected)
-            return 0
-        found, number, own = chosen
-        assert found.e164 is not None
-        contacts.append((found.e164, name[:MAX_CONTACT_NAME], own, line, number))
-        return len(numbers) - 1
-
-
-_Batches = Iterator[Iterator[_Batch]]
-
-
-def _parsed_in_process(
-    rows: Iterable[SourceRow],
-    position: Callable[[], int],
-    parser: _Parser,
-    refused: _Refused = _no_refused,
-) -> Iterator[_Batch]:
-    for batch, at, left_out in _raw_batches(rows, position, refused):
-        yield parser(batch, at, left_out)
-
-
-@dataclass(frozen=True)
-class _Job:
-    """What the child process needs to read and parse a file (picklable)."""
-
-    path: str
-    preview: FilePreview | None  # None: the child previews (a big workbook is read once)
-    region: str
-    keep_landlines: bool
-    phone_column: str | int | None = None
-    sheet: str | None = None
-    all_numbers: bool = False
-
-
-def _child_main(job: _Job, out: Any, stop: Any, queued: Any) -> None:
-    """In the child process: read the file; parse each batch, unless the parent has
-    nothing left to do (`queued`, the batches sent and not yet taken, is 0): then it
-    gets the batch raw and parses it itself. Both processes stay busy whichever is
-    faster on this machine."""
-    # Millions of small tuples and no reference cycles: the cyclic collector would only
-    # walk them again and again; the process ends with the file.
-    gc.disable()
-    try:
-        parser = _Parser(job.region, job.keep_landlines, job.all_numbers)
-        preview = job.preview or preview_file(
-            Path(job.path),
-            phone_column=job.phone_column,
-            region=job.region,
-            rows=0,
-            sheet=job.sheet,
-        )
-        with open_rows(Path(job.path), preview) as reader:
-            batches = _raw_batches(reader, lambda: reader.bytes_read, reader.take_refused)
-            for rows, position, refused in batches:
-                if stop.is_set():
-                    return
-                with queued.get_lock():
-                    idle = queued.value == 0
-                    queued.value += 1
-                if idle:
-                    out.put(("raw", rows, position, refused))
-                else:
-                    batch = parser(rows, position, refused)
-                    out.put(
-                        (
-                            "parsed",
-                            batch.contacts,
-                            batch.rejected,
-                            position,
-                            batch.people,
-                            batch.set_aside,
-                        )
-                    )
-        out.put(("done",))
-    except RecipientFileError as error:
-        out.put(("file_error", str(error), error.line))
-    except Exception as error:  # sent to the parent, which reports it
-        out.put(("failed", f"{type(error).__name__}: {error}"))
-
-
-class _ChildUnavailable(Exception):
-    """The child process died before saying anything: it could not start (a __main__
-    module that cannot be imported again, say). Nothing was read: do it in-process."""
-
-
-@contextlib.contextmanager
-def _parsed_in_child(job: _Job, parser: _Parser, cancel: threading.Event | None) -> _Batches:
-    """The batches of `job`, read (and mostly parsed) by a child process."""
-    # spawn, not fork: this process may run Qt and database threads.
-    context = multiprocessing.get_context("spawn")
-    out = context.Queue(maxsize=CHILD_QUEUE_BATCHES)
-    stop = context.Event()
-    queued = context.Value("i", 0)
-    process = context.Process(target=_child_main, args=(job, out, stop, queued), daemon=True)
-    process.start()
-
-    def batches() -> Iterator[_Batch]:
-        heard = False
-        while True:
-            try:
-                message = out.get(timeout=CANCEL_POLL_SECONDS)
-            except queue.Empty:
-                _check(cancel)
-                if not process.is_alive():
-                    # its last words are flushed before it exits: it died without them
-                    if not heard:
-                        raise _ChildUnavailable(process.exitcode) from None
-                    raise RecipientsError(
-                        f"the import stopped: the reading process exited ({process.exitcode})"
-                    ) from None
-                continue
-            heard = True
-            kind = message[0]
-            if kind in ("raw", "parsed"):
-                with queued.get_lock():
-                    queued.value -= 1
-            if kind == "raw":
-                yield parser(message[1], message[2], message[3])
-            elif kind == "parsed":
-                yield _Batch(message[1], message[2], message[3], message[4], message[5])
-            elif kind == "done":
-                return
-            elif kind == "file_error":
-                raise RecipientFileError(message[1], line=message[2])
-            else:
-                raise RecipientsError(f"the import failed: {message[1]}")
-
-    try:
-        yield batches()
-    finally:
-        stop.set()
-        process.join(timeout=CANCEL_POLL_SECONDS)
-        if process.is_alive():  # blocked on a full queue nobody reads any more
-            process.terminate()
-            process.join()
-        out.close()
-
-
-class _StopFilter:
-    """Takes the stop-listed numbers out of the batches, in file order: the first time
-    a number is seen it is "on the stop list", afterwards a duplicate."""
-
-    def __init__(self, stopped: set[str]) -> None:
-        self._stopped = stopped
-        self._seen: dict[str, int] = {}  # stop-listed number -> its first line
-
-    def __call__(self, contacts: list[_NewContact]) -> tuple[list[_NewContact], list[_Rejected]]:
-        stopped = self._stopped
-        if not stopped:
-            return contacts, []
-        kept: list[_NewContact] = []
-        refused: list[_Rejected] = []
-        for contact in contacts:
-            e164 = contact[0]
-            _e164, name, extra, line, value = contact
-            if e164 not in stopped:
-                kept.append(contact)
-            elif e164 in self._seen:
-                reason = _duplicate_of(self._seen[e164])
-                columns = _encode_extra(extra) if extra else ""
-                refused.append((line, value, Rejection.DUPLICATE, reason, name, columns))
-            else:
-                self._seen[e164] = line
-                columns = _encode_extra(extra) if extra else ""
-                refused.append((line, value, Rejection.STOPPED, "on the stop list", name, columns))
-        return kept, refused
-
-
-# --- storing ------------------------------------------------------------------------------
-
-_COLUMNS = ("list_id", "e164", "name", "extra")
-
-
-class _ContactWriter:
-    """Stores batches of contacts into one list and says which were duplicates.
-
-    `INSERT OR IGNORE` (`ON CONFLICT DO NOTHING` on PostgreSQL) lets the unique
-    (list_id, e164) index drop every number already stored, whether by this import or
-    before it. When a batch stored fewer rows than it had, the numbers it did store
-    (the ids above the previous maximum: we hold SQLite's write lock) tell which rows
-    were the duplicates. On SQLite the rows go through the driver's executemany
-    (SQLAlchemy compiles the statement; the ORM would cost more than the whole import).
-    """
-
-    def __init__(self, connection: Connection, list_id: int, *, appending: bool) -> None:
-        self._connection = connection
-        self._list_id = list_id
-        self._appending = appending  # the list may hold contacts from before
-        table: Table = Contact.__table__  # type: ignore[assignment]
-        self._table = table
-        dialect = connection.dialect
-        self._sqlite = dialect.name == "sqlite"
-        compiled = (
-            insert(table)
-            .prefix_with("OR IGNORE", dialect="sqlite")
-            .compile(dialect=dialect, column_keys=list(_COLUMNS))
-        )
-        self._sql = str(compiled)
-        self._raw = self._sqlite and tuple(compiled.positiontup or ()) == _COLUMNS
-        # The rowid range only: with `list_id = ?` SQLite would walk the list's index.
-        self._stored_sql = str(
-            select(Contact.id, Contact.e164)
-            .where(Contact.id > bindparam("after"))
-            .order_by(Contact.id)
-            .compile(dialect=dialect)
-        )
-        self._max_id_sql = str(select(func.max(Contact.id)).compile(dialect=dialect))
-        self._encode = _json_object_encoder()
-        # contacts with a higher id were stored by this import
-        self._first_new_id = self._max_id() + 1
-        self._max_before_batch = self._first_new_id - 1
-        # the line each contact of this import came from, by id (a duplicate names it):
-        # 8 bytes a contact on SQLite, where ids follow each other
-        self._lines = array("q")
-        self._lines_by_id: dict[int, int] = {}  # PostgreSQL: ids may leave gaps
-
-    def _line_of(self, contact_id: int) -> int:
-        index = contact_id - self._first_new_id
-        if 0 <= index < len(self._lines) and self._lines[index]:
-            return self._lines[index]
-        return self._lines_by_id.get(contact_id, 0)
-
-    def _remember(self, contact_id: int, line: int) -> None:
-        index = contact_id - self._first_new_id
-        lines = self._lines
-        if index == len(lines):
-            lines.append(line)
-        elif index > len(lines):
-            lines.extend([0] * (index - len(lines)))
-            lines.append(line)
-
-    def _max_id(self) -> int:
-        return int(self._connection.scalar(select(func.max(Contact.id))) or 0)
-
-    def store(self, contacts: Sequence[_NewContact]) -> list[_Rejected]:
-        """Store a batch; returns its duplicates as rejected rows."""
-        if not contacts:
-            return []
-        stored = self._store_raw(contacts) if self._raw else self._store_returning(contacts)
-        if stored is None:
-            return []
-        duplicates: list[_NewContact] = []
-        taken: set[str] = set()
-        for contact in contacts:
-            e164 = contact[0]
-            if e164 in stored and e164 not in taken:
-                taken.add(e164)
-            else:
-                duplicates.append(contact)
-        return self._why_duplicates(duplicates)
-
-    def _store_raw(self, contacts: Sequence[_NewContact]) -> set[str] | None:
-        """SQLite: the numbers stored, or None when all of them were."""
-        list_id, encode = self._list_id, self._encode
-        rows = [
-            (list_id, e164, name, encode(extra) if extra else None)
-            for e164, name, extra, _line, _value in contacts
-        ]
-        dbapi = self._connection.connection.dbapi_connection
-        assert dbapi is not None
-        cursor = dbapi.cursor()
-        try:
-            cursor.executemany(self._sql, rows)
-            if cursor.rowcount == len(rows):
-                stored = None
-                self._lines.extend([contact[3] for contact in contacts])
-            else:
-                # every row above the previous maximum id is this batch's (we hold the
-                # write lock: see _import)
-                cursor.execute(self._stored_sql, (self._max_before_batch,))
-                found = cursor.fetchall()
-                stored = {e164 for _id, e164 in found}
-                first_line: dict[str, int] = {}
-                for contact in contacts:
-                    first_line.setdefault(contact[0], contact[3])
-                for contact_id, e164 in found:
-                    self._remember(contact_id, first_line[e164])
-            cursor.execute(self._max_id_sql)
-            (max_id,) = cursor.fetchone() or (0,)
-            self._max_before_batch = int(max_id or 0)
-        finally:
-            cursor.close()
-        return stored
-
-    def _store_returning(self, contacts: Sequence[_NewContact]) -> set[str]:
-        """PostgreSQL (and SQLite through SQLAlchemy): the numbers stored."""
-        keys = ["list_id", "e164"]
-        statement: Insert
-        if self._sqlite:
-            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-            statement = sqlite_insert(self._table).on_conflict_do_nothing(index_elements=keys)
-        else:
-            from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-
-            statement = postgresql_insert(self._table).on_conflict_do_nothing(index_elements=keys)
-        statement = statement.returning(self._table.c.id, self._table.c.e164)
-        list_id = self._list_id
-        first_line: dict[str, int] = {}
-        for contact in contacts:
-            first_line.setdefault(contact[0], contact[3])
-        result = self._connection.execute(
-            statement,
-            [
-                {"list_id": list_id, "e164": e164, "name": name, "extra": extra or None}
-                for e164, name, extra, _line, _value in contacts
-            ],
-        )
-        stored: set[str] = set()
-        for contact_id, e164 in result.all():
-            stored.add(e164)
-            self._lines_by_id[contact_id] = first_line[e164]
-        return stored
-
-    def _why_duplicates(self, duplicates: list[_NewContact]) -> list[_Rejected]:
-        """A duplicate repeats an earlier row (named by its line), or a contact the list
-        had before."""
-        ids: dict[str, int] = {}
-        numbers = sorted({contact[0] for contact in duplicates})
-        for chunk in _chunks(numbers):
-            found = self._connection.execute(
-                select(Contact.e164, Contact.id).where(
-                    Contact.list_id == self._list_id, Contact.e164.in_(chunk)
-                )
-            )
-            ids.update((e164, contact_id) for e164, contact_id in found)
-        duplicate = Rejection.DUPLICATE
-        rejected: list[_Rejected] = []
-        for e164, name, extra, line, value in duplicates:
-            contact_id = ids.get(e164)
-            if contact_id is not None and contact_id < self._first_new_id:
-                reason = _DUPLICATE_CONTACT
-            else:
-                first = self._line_of(contact_id) if contact_id is not None else 0
-                reason = _duplicate_of(first) if first else _DUPLICATE_ROW
-            columns = _encode_extra(extra) if extra else ""
-            rejected.append((line, value, duplicate, reason, name, columns))
-        return rejected
-
-
-@contextlib.contextmanager
-def _small_page_cache(connection: Connection) -> Iterator[None]:
-    """SQLite: a 16 MiB page cache for this connection while it imports, then its own again.
-
-    Measured on a million rows: 6.9 s and 130 MB at peak with 16 MiB, 6.8 s and 183 MB
-    with the usual 64 MiB (the dirty pages of the one transaction fill it), 7.4 s with 8.
-    """
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    dbapi = connection.connection.dbapi_connection
-    assert dbapi is not None
-    (previous,) = dbapi.execute("PRAGMA cache_size").fetchone()
-    dbapi.execute(f"PRAGMA cache_size={IMPORT_CACHE_SIZE}")
-    try:
-        yield
-    finally:
-        dbapi.execute(f"PRAGMA cache_size={int(previous)}")
-
-
-_LINE = operator.itemgetter(0)
-
-
-@dataclass
-class _Tally:
-    rows: int = 0
-    imported: int = 0
-    rejected: list[RejectedRow] = field(default_factory=list)
-    people: int = 0
-    set_aside: int = 0
-
-    def add(self, stored: int, rejected: list[_Rejected]) -> None:
-        self.imported += stored
-        self.rows += stored + len(rejected)
-        rejected.sort(key=_LINE)  # the child's rejections and the duplicates, in file order
-        self.rejected.extend(map(RejectedRow._make, rejected))
-
-    def counts(self) -> Counter[Rejection]:
-        # str keys: an enum's hash is a Python call, a str's is cached
-        kinds = Counter(row.kind.value for row in self.rejected)
-        return Counter({Rejection(kind): count for kind, count in kinds.items()})
-
-
-def _clean_list_name(name: str) -> str:
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise RecipientsError("the list needs a name")
-    if len(cleaned) > MAX_LIST_NAME:
-        raise RecipientsError(f"a list name has at most {MAX_LIST_NAME} characters")
-    return cleaned
-
-
-class _CyclicGcPause:
-    """Pauses Python's cyclic garbage collector while imports run (nested, any thread).
-
-    An import allocates millions of small containers and frees nearly all of them by
-    reference counting; the cyclic collector would walk the survivors (hundreds of
-    thousands of rejected rows) again and again, holding the GIL for ~0.1 s each time:
-    the window would stutter. Collection resumes when the last import ends.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._depth = 0
-        self._was_enabled = False
-
-    @contextlib.contextmanager
-    def __call__(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._depth += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._depth -= 1
-                if self._depth == 0 and self._was_enabled:
-                    gc.enable()
-
-
-_cyclic_gc_paused = _CyclicGcPause()
-
-
-def _check_region(region: str) -> str:
-    try:
-        PhoneNormalizer(region)
-    except ValueError:
-        raise RecipientsError(f"unknown region {region!r} (a country code such as FR)") from None
-    return region.upper()
-
-
-def supported_regions() -> list[str]:
-    """The region codes numbers can be read for (FR, BE, CH...), sorted."""
-    import phonenumbers
-
-    return sorted(phonenumbers.SUPPORTED_REGIONS)
-
-
-def _is_workbook(path: Path) -> bool:
-    return path.name.lower().endswith(WORKBOOK_SUFFIXES)
-
-
-def _size_of(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0  # the preview says why, with the file's name
 
 
 def _matches(search: str) -> ColumnElement[bool]:
@@ -862,14 +100,9 @@ def _clean_extra(extra: dict[str, str] | None) -> dict[str, str] | None:
     return {key: value for key, value in kept.items() if value} or None
 
 
-def _chunks(values: Sequence[str], size: int = DELETE_CHUNK) -> Iterator[Sequence[str]]:
+def _chunks(values: Sequence[str], size: int = IN_CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
-
-
-# --- the service --------------------------------------------------------------------------
-
-_Source = Callable[[], AbstractContextManager[Iterator[_Batch]]]
 
 
 class RecipientService:
@@ -880,10 +113,11 @@ class RecipientService:
         providers: Callable[[str], Provider] | None = None,
     ) -> None:
         self._sessions = sessions
-        self._providers = providers
-        self.stop_list = StopListService(sessions)  # the stop list lives there
+        self.importer = RecipientImporter(sessions)
+        self.stop_list = StopListService(sessions)
+        self.number_check = NumberCheckService(self, providers)
 
-    # -- import ----------------------------------------------------------------------
+    # -- import (recipient_import) -----------------------------------------------------
 
     def import_file(
         self,
@@ -900,52 +134,17 @@ class RecipientService:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
-        """Import a recipient file into the list `list_name` (created, or appended to
-        when it exists; default: the file's name). `preview` is the dialog's (its column
-        and sheet choices included); otherwise the file is previewed with `phone_column`
-        and `sheet` (a workbook's sheet by name; default: the first with phone numbers).
-        `parallel`: parse in a child process (default: for files of 4 MB and more).
-        `progress(bytes done, bytes in all)`.
-
-        Raises RecipientFileError (nothing imported), RecipientsError, Cancelled.
-        """
-        path = Path(path)
-        region = _check_region(region)
-        name = list_name if list_name is not None else (path.stem or "Imported list")
-        if preview is None and not _is_workbook(path):
-            preview = preview_file(
-                path, phone_column=phone_column, region=region, rows=1, sheet=sheet
-            )
-        size = preview.size_bytes if preview is not None else _size_of(path)
-        if parallel is None:
-            # a frozen build starts children only with freeze_support() in its __main__
-            frozen = getattr(sys, "frozen", False)
-            parallel = size >= CHILD_PROCESS_MIN_BYTES and not frozen
-        parser = _Parser(region, keep_landlines, all_numbers)
-
-        def previewed() -> FilePreview:
-            # a workbook is previewed here only when read here: a sheet loads whole
-            return preview or preview_file(
-                path, phone_column=phone_column, region=region, rows=1, sheet=sheet
-            )
-
-        @contextlib.contextmanager
-        def in_process() -> _Batches:
-            with open_rows(path, previewed()) as reader:
-                yield _parsed_in_process(
-                    reader, lambda: reader.bytes_read, parser, reader.take_refused
-                )
-
-        def in_child() -> AbstractContextManager[Iterator[_Batch]]:
-            shipped = replace(preview, first_rows=[]) if preview is not None else None
-            job = _Job(str(path), shipped, region, keep_landlines, phone_column, sheet, all_numbers)
-            return _parsed_in_child(job, parser, cancel)
-
-        return self._import(
-            name,
-            in_child if parallel else in_process,
-            fallback=in_process,
-            total=size,
+        """RecipientImporter.import_file."""
+        return self.importer.import_file(
+            path,
+            list_name=list_name,
+            region=region,
+            phone_column=phone_column,
+            keep_landlines=keep_landlines,
+            all_numbers=all_numbers,
+            preview=preview,
+            sheet=sheet,
+            parallel=parallel,
             progress=progress,
             cancel=cancel,
         )
@@ -962,151 +161,19 @@ class RecipientService:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
-        """Import a pasted block: numbers one or several a line, or cells copied from a
-        spreadsheet. `progress(lines done, lines in all)`.
-        Raises RecipientFileError, RecipientsError, Cancelled."""
-        region = _check_region(region)
-        layout = preview_text(text, phone_column=phone_column, region=region, rows=1).layout
-        lines = text.count("\n") + 1
-        parser = _Parser(region, keep_landlines, all_numbers)
-
-        def in_process() -> AbstractContextManager[Iterator[_Batch]]:
-            last_line = 0
-
-            pasted = text_rows(text, layout)
-
-            def rows() -> Iterator[SourceRow]:
-                nonlocal last_line
-                for row in pasted:
-                    last_line = row.line
-                    yield row
-
-            return contextlib.nullcontext(
-                _parsed_in_process(rows(), lambda: last_line, parser, pasted.take_refused)
-            )
-
-        return self._import(list_name, in_process, total=lines, progress=progress, cancel=cancel)
-
-    def _import(
-        self,
-        list_name: str,
-        source: _Source,
-        *,
-        fallback: _Source | None = None,
-        total: int,
-        progress: Progress | None,
-        cancel: threading.Event | None,
-    ) -> ImportReport:
-        name = _clean_list_name(list_name)
-        _check(cancel)
-        with _cyclic_gc_paused():
-            return self._import_unpaused(
-                name, source, fallback=fallback, total=total, progress=progress, cancel=cancel
-            )
-
-    def _import_unpaused(
-        self,
-        name: str,
-        source: _Source,
-        *,
-        fallback: _Source | None,
-        total: int,
-        progress: Progress | None,
-        cancel: threading.Event | None,
-    ) -> ImportReport:
-        tally = _Tally()
-        # One transaction: any exception (a cancel included) rolls everything back.
-        with self._sessions.begin() as session:
-            list_id = session.scalar(select(RecipientList.id).where(RecipientList.name == name))
-            created = list_id is None
-            if list_id is None:
-                new_list = RecipientList(name=name)
-                session.add(new_list)
-                session.flush()
-                list_id = new_list.id
-            else:
-                # a write first: SQLite's write lock is ours from here to the commit, so
-                # no other connection adds contacts while _ContactWriter counts ids
-                session.execute(
-                    update(RecipientList)
-                    .where(RecipientList.id == list_id)
-                    .values(name=RecipientList.name)
-                )
-            stop_filter = _StopFilter(set(session.scalars(select(StopEntry.e164))))
-            writer = _ContactWriter(session.connection(), list_id, appending=not created)
-            store = functools.partial(
-                self._store_all,
-                stop_filter=stop_filter,
-                writer=writer,
-                tally=tally,
-                total=total,
-                progress=progress,
-                cancel=cancel,
-            )
-            with _small_page_cache(session.connection()):
-                try:
-                    store(source())
-                except _ChildUnavailable as error:
-                    if fallback is None:
-                        raise RecipientsError(f"the import could not start ({error})") from None
-                    log.warning("no child process (exit code %s): importing in-process", error)
-                    store(fallback())
-                _check(cancel)
-        counts = tally.counts()
-        return ImportReport(
-            list_id=list_id,
-            list_name=name,
-            created=created,
-            rows=tally.rows,
-            imported=tally.imported,
-            duplicates=counts[Rejection.DUPLICATE],
-            invalid=counts[Rejection.INVALID],
-            landlines=counts[Rejection.NOT_MOBILE],
-            stopped=counts[Rejection.STOPPED],
-            rejected=tuple(tally.rejected),
-            contacts=tally.people,
-            set_aside=tally.set_aside,
+        """RecipientImporter.import_text."""
+        return self.importer.import_text(
+            text,
+            list_name=list_name,
+            region=region,
+            phone_column=phone_column,
+            keep_landlines=keep_landlines,
+            all_numbers=all_numbers,
+            progress=progress,
+            cancel=cancel,
         )
 
-    @staticmethod
-    def _store_all(
-        parsed: AbstractContextManager[Iterator[_Batch]],
-        *,
-        stop_filter: _StopFilter,
-        writer: _ContactWriter,
-        tally: _Tally,
-        total: int,
-        progress: Progress | None,
-        cancel: threading.Event | None,
-    ) -> None:
-        with parsed as batches:
-            for batch in batches:
-                _check(cancel)
-                contacts, stopped = stop_filter(batch.contacts)
-                duplicates = writer.store(contacts)
-                tally.add(len(contacts) - len(duplicates), batch.rejected + stopped + duplicates)
-                tally.people += batch.people
-                tally.set_aside += batch.set_aside
-                if progress is not None:
-                    progress(batch.position, total)
-
-    @staticmethod
-    def outcomes(
-        phones: Sequence[str], *, region: str = "FR", keep_landlines: bool = False
-    ) -> list[str]:
-        """What an import would make of each number, for a preview: the E.164 form, or
-        why it would be left out (duplicates and the stop list aside)."""
-        normalizer = PhoneNormalizer(_check_region(region))
-        shown = []
-        for phone in phones:
-            parsed = normalizer.parse(phone)
-            if parsed.e164 is None:
-                shown.append(f"invalid: {precise_reason(parsed, region)}")
-            elif parsed.kind is not NumberKind.MOBILE and not keep_landlines:
-                shown.append(f"{parsed.e164} (not a mobile: left out)")
-            else:
-                shown.append(parsed.e164)
-        return shown
+    outcomes = staticmethod(RecipientImporter.outcomes)
 
     # -- lists -----------------------------------------------------------------------
 
@@ -1143,7 +210,7 @@ class RecipientService:
         return None if list_id is None else self.get_list(list_id)
 
     def create_list(self, name: str) -> ListInfo:
-        cleaned = _clean_list_name(name)
+        cleaned = clean_list_name(name)
         with self._sessions.begin() as session:
             if session.scalar(select(RecipientList.id).where(RecipientList.name == cleaned)):
                 raise RecipientsError(f"a list named {cleaned!r} already exists")
@@ -1153,7 +220,7 @@ class RecipientService:
             return ListInfo(created.id, created.name, 0, created.created_at)
 
     def rename_list(self, list_id: int, name: str) -> ListInfo:
-        cleaned = _clean_list_name(name)
+        cleaned = clean_list_name(name)
         with self._sessions.begin() as session:
             found = session.get(RecipientList, list_id)
             if found is None:
@@ -1187,9 +254,11 @@ class RecipientService:
         after: str | None = None,
         limit: int = PAGE_SIZE,
         search: str | None = None,
+        offset: int = 0,
     ) -> list[ContactRow]:
         """Contacts of a list in number order, `limit` after the number `after`: a seek
         along the (list_id, e164) index, as fast deep in a big list as at its start.
+        `offset`: rows skipped first (a window that jumps to a page far down).
         `search`: the name contains it (any case), or the number its digits."""
         query = select(Contact.id, Contact.e164, Contact.name, Contact.extra).where(
             Contact.list_id == list_id
@@ -1198,7 +267,7 @@ class RecipientService:
             query = query.where(Contact.e164 > after)
         if search is not None and search.strip():
             query = query.where(_matches(search))
-        query = query.order_by(Contact.e164).limit(limit)
+        query = query.order_by(Contact.e164).limit(limit).offset(offset or None)
         with self._sessions() as session:
             found = session.execute(query).all()
         return [ContactRow(id_, e164, name, dict(extra or {})) for id_, e164, name, extra in found]
@@ -1228,7 +297,7 @@ class RecipientService:
         return int(count or 0)
 
     def _number_for(self, session: Session, list_id: int, number: str, region: str) -> str:
-        parsed = PhoneNormalizer(_check_region(region)).parse(number)
+        parsed = PhoneNormalizer(check_region(region)).parse(number)
         if parsed.e164 is None:
             reason = precise_reason(parsed, region) or "not a phone number"
             raise RecipientsError(f"{number!r} is not a phone number: {reason}")
@@ -1302,8 +371,8 @@ class RecipientService:
     def delete_contact_ids(self, ids: Sequence[int]) -> int:
         removed = 0
         with self._sessions.begin() as session:
-            for start in range(0, len(ids), DELETE_CHUNK):
-                chunk = list(ids[start : start + DELETE_CHUNK])
+            for start in range(0, len(ids), IN_CHUNK):
+                chunk = list(ids[start : start + IN_CHUNK])
                 result = session.execute(delete(Contact).where(Contact.id.in_(chunk)))
                 removed += int(getattr(result, "rowcount", 0) or 0)
         return removed
@@ -1311,7 +380,7 @@ class RecipientService:
     def merge_lists(self, sources: Sequence[int], into: str) -> tuple[ListInfo, int, int]:
         """Copy the contacts of `sources` into the list `into` (created when new),
         a number once: returns (the list, contacts added, duplicates left out)."""
-        cleaned = _clean_list_name(into)
+        cleaned = clean_list_name(into)
         with self._sessions.begin() as session:
             for source in sources:
                 if session.get(RecipientList, source) is None:
@@ -1356,43 +425,33 @@ class RecipientService:
                 removed += int(getattr(result, "rowcount", 0) or 0)
         return removed
 
-    # -- stop list -------------------------------------------------------------------
+    def numbers_of(self, list_id: int) -> list[str]:
+        """Every number of a list, in the order they were added."""
+        with self._sessions() as session:
+            return list(
+                session.scalars(
+                    select(Contact.e164).where(Contact.list_id == list_id).order_by(Contact.id)
+                )
+            )
+
+    # -- stop list (stop_list) --------------------------------------------------------
 
     def stop_count(self) -> int:
         return self.stop_list.count()
 
-    def stop_entries(self, *, after: str | None = None, limit: int = PAGE_SIZE) -> list[StopRow]:
-        return self.stop_list.entries(after=after, limit=limit)
+    def stop_entries(
+        self, *, after: str | None = None, limit: int = PAGE_SIZE, offset: int = 0
+    ) -> list[StopRow]:
+        return self.stop_list.entries(after=after, limit=limit, offset=offset)
 
     def is_stopped(self, number: str, *, region: str = "FR") -> bool:
-        parsed = PhoneNormalizer(_check_region(region)).parse(number)
-        if parsed.e164 is None:
-            return False
-        return self.stop_list.get(parsed.e164) is not None
+        return self.stop_list.is_stopped(number, region=region)
 
     def add_stop(
-        self,
-        numbers: Iterable[str],
-        *,
-        reason: str = "added by hand",
-        region: str = "FR",
+        self, numbers: Iterable[str], *, reason: str = "added by hand", region: str = "FR"
     ) -> StopReport:
-        """Put numbers (any format; several a line are fine) on the stop list."""
-        normalizer = PhoneNormalizer(_check_region(region))
-        valid: dict[str, None] = {}
-        invalid: list[RejectedRow] = []
-        for line, text in enumerate(numbers, start=1):
-            for raw in split_numbers(text):
-                parsed = normalizer.parse(raw)
-                if parsed.e164 is None:
-                    invalid.append(RejectedRow(line, raw, Rejection.INVALID, parsed.reason or ""))
-                else:
-                    valid[parsed.e164] = None
-        added = self._store_stop(list(valid), reason)
-        return StopReport(added, len(valid) - added, tuple(invalid))
-
-    def _store_stop(self, numbers: Sequence[str], reason: str) -> int:
-        return self.stop_list.store(numbers, reason)
+        """StopListService.add."""
+        return self.stop_list.add(numbers, reason=reason, region=region)
 
     def remove_stop(
         self, numbers: Sequence[str], *, reason: str = "removed by hand in Contacts"
@@ -1410,57 +469,20 @@ class RecipientService:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> StopReport:
-        """Every valid number of a file goes on the stop list (landlines too: a STOP is a
-        STOP). Raises RecipientFileError, Cancelled."""
-        path = Path(path)
-        normalizer = PhoneNormalizer(_check_region(region))
-        preview = preview_file(path, phone_column=phone_column, region=region, rows=1)
-        valid: dict[str, None] = {}
-        invalid: list[RejectedRow] = []
-        with open_rows(path, preview) as reader:
-            for count, row in enumerate(reader, start=1):
-                parsed = normalizer.parse(row.phone)
-                if parsed.e164 is None:
-                    invalid.append(
-                        RejectedRow(row.line, row.phone, Rejection.INVALID, parsed.reason or "")
-                    )
-                else:
-                    valid[parsed.e164] = None
-                if count % BATCH_ROWS == 0:
-                    _check(cancel)
-                    if progress is not None:
-                        progress(reader.bytes_read, preview.size_bytes)
-            refused = reader.take_refused()
-        if refused:
-            invalid.extend(
-                RejectedRow(r.line, r.value, Rejection.INVALID, r.reason) for r in refused
-            )
-            invalid.sort(key=_LINE)
-        _check(cancel)
-        added = self._store_stop(list(valid), reason or f"imported from {path.name}")
-        if progress is not None:
-            progress(preview.size_bytes, preview.size_bytes)
-        return StopReport(added, len(valid) - added, tuple(invalid))
+        """StopListService.import_file."""
+        return self.stop_list.import_file(
+            path,
+            region=region,
+            phone_column=phone_column,
+            reason=reason,
+            progress=progress,
+            cancel=cancel,
+        )
 
-    # -- operator check (HLR) -----------------------------------------------------------
+    # -- operator check (number_check) ----------------------------------------------------
 
     def quote_check(self, list_id: int, provider: str) -> CheckQuote:
-        """The cost of checking a list with the networks, without connecting anywhere."""
-        from smsdesk.services.gateways import capabilities_of
-
-        info = self.get_list(list_id)
-        try:
-            supported = Capability.HLR in capabilities_of(provider)
-        except ValueError:
-            supported = False
-        return CheckQuote(
-            list_id=list_id,
-            list_name=info.name,
-            numbers=info.contacts,
-            credits=round(info.contacts * HLR_CREDITS_PER_NUMBER, 4),
-            provider=provider,
-            supported=supported,
-        )
+        return self.number_check.quote_check(list_id, provider)
 
     def check_list(
         self,
@@ -1471,85 +493,11 @@ class RecipientService:
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> CheckReport:
-        """Ask the networks about every number of a list (paid at OVH: see quote_check),
-        then remove the numbers that are invalid or that no network can reach.
-
-        A cancel stops asking and removes nothing (the numbers already checked are paid).
-        Raises RecipientsError, ProviderError, Cancelled.
-        """
-        if self._providers is None:
-            raise RecipientsError("no gateway is configured")
-        gateway = self._providers(provider)
-        if Capability.HLR not in gateway.capabilities:
-            raise RecipientsError(f"the {provider} gateway cannot check numbers")
-        self.get_list(list_id)  # it exists
-        with self._sessions() as session:
-            numbers = list(
-                session.scalars(
-                    select(Contact.e164).where(Contact.list_id == list_id).order_by(Contact.id)
-                )
-            )
-        answers: dict[str, NumberCheck] = {}
-        for start in range(0, len(numbers), CHECK_BATCH):
-            _check(cancel)
-            batch = numbers[start : start + CHECK_BATCH]
-            for check in gateway.check_numbers(batch):
-                answers[check.e164] = check
-            if progress is not None:
-                progress(start + len(batch), len(numbers))
-        _check(cancel)
-        asked = set(numbers)
-        answered = [answers[number] for number in numbers if number in answers]
-        unreachable = tuple(c for c in answered if not (c.valid and c.reachable))
-        removed = 0
-        if remove_unreachable and unreachable:
-            removed = self.remove_contacts(list_id, [c.e164 for c in unreachable])
-        return CheckReport(
-            list_id=list_id,
-            checked=len(answered),
-            reachable=len(answered) - len(unreachable),
-            unreachable=unreachable,
-            unanswered=len(asked) - len(answered),
-            removed=removed,
-            credits=round(len(numbers) * HLR_CREDITS_PER_NUMBER, 4),
-            answers=tuple(answered),
+        """NumberCheckService.check_list."""
+        return self.number_check.check_list(
+            list_id,
+            provider,
+            remove_unreachable=remove_unreachable,
+            progress=progress,
+            cancel=cancel,
         )
-
-
-# --- the rejected lines as a file ------------------------------------------------------------
-
-
-def save_rejected_csv(rejected: Iterable[RejectedRow], path: Path | str) -> int:
-    """The rejected lines as UTF-8 with BOM, `;` separated (what French Excel opens):
-    `line;value;kind;reason`, then the row's name and other columns when it had some (so
-    that whoever fixes the file knows whose number it is). Returns how many rows were
-    written."""
-    rows = list(rejected)
-    columns: dict[str, None] = {}
-    named = False
-    for row in rows:
-        named = named or bool(row.name)
-        if row.columns:
-            columns.update(dict.fromkeys(row.extra))
-    header = ["line", "value", "kind", "reason"]
-    if named or columns:
-        header.append("name")
-    header.extend(column for column in columns if column not in header)
-    extra_columns = header[5:]
-    written = 0
-    try:
-        with excel_csv(Path(path)) as writer:
-            writer.writerow([neutralise_cell(column) for column in header])
-            for row in rows:
-                cells = [row.line, neutralise_cell(row.value), row.kind.value, row.reason]
-                if len(header) > 4:
-                    cells.append(neutralise_cell(row.name))
-                    extra = row.extra
-                    cells.extend(neutralise_cell(extra.get(key, "")) for key in extra_columns)
-                writer.writerow(cells)
-                written += 1
-    except OSError as error:
-        raise RecipientsError(
-            f"{path}: cannot write the file ({error.strerror or error})"
-        ) from None
-    return written

@@ -8,14 +8,21 @@ explicit act that must say why (the consent proof: "re-subscribed on the shop's 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import StopEntry, StopRelease, utcnow
+from smsdesk.domain.phone import PhoneNormalizer, Rejection, split_numbers
+from smsdesk.services.cancellation import raise_if_cancelled
+from smsdesk.services.recipient_files import open_rows, preview_file
+from smsdesk.services.recipient_import import Progress, RejectedRow, check_region
+from smsdesk.services.recipient_reading import BATCH_ROWS
 
 PAGE_SIZE = 500
 CHUNK = 900  # numbers per IN (...), under SQLite's variable limit
@@ -41,6 +48,15 @@ class StopReleaseRow:
     stopped_at: datetime | None
 
 
+@dataclass(frozen=True)
+class StopReport:
+    """Numbers given to the stop list: added, already there, or not numbers at all."""
+
+    added: int
+    already: int
+    invalid: tuple[RejectedRow, ...] = ()
+
+
 def _chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -57,12 +73,16 @@ class StopListService:
         with self._sessions() as session:
             return int(session.scalar(select(func.count()).select_from(StopEntry)) or 0)
 
-    def entries(self, *, after: str | None = None, limit: int = PAGE_SIZE) -> list[StopRow]:
+    def entries(
+        self, *, after: str | None = None, limit: int = PAGE_SIZE, offset: int = 0
+    ) -> list[StopRow]:
+        """In number order: `limit` entries after the number `after`, `offset` skipped."""
         query = select(StopEntry.e164, StopEntry.reason, StopEntry.added_at)
         if after is not None:
             query = query.where(StopEntry.e164 > after)
+        query = query.order_by(StopEntry.e164).limit(limit).offset(offset or None)
         with self._sessions() as session:
-            found = session.execute(query.order_by(StopEntry.e164).limit(limit)).all()
+            found = session.execute(query).all()
         return [StopRow(e164, reason, added) for e164, reason, added in found]
 
     def get(self, e164: str) -> StopRow | None:
@@ -147,3 +167,69 @@ class StopListService:
                 StopReleaseRow(r.e164, r.released_at, r.reason, r.stop_reason, r.stopped_at)
                 for r in session.scalars(query)
             ]
+
+    # -- numbers as people write them --------------------------------------------------
+
+    def is_stopped(self, number: str, *, region: str = "FR") -> bool:
+        """The number, written any way, is on the stop list."""
+        parsed = PhoneNormalizer(check_region(region)).parse(number)
+        return parsed.e164 is not None and self.get(parsed.e164) is not None
+
+    def add(
+        self, numbers: Iterable[str], *, reason: str = "added by hand", region: str = "FR"
+    ) -> StopReport:
+        """Put numbers (any format; several a line are fine) on the stop list."""
+        normalizer = PhoneNormalizer(check_region(region))
+        valid: dict[str, None] = {}
+        invalid: list[RejectedRow] = []
+        for line, text in enumerate(numbers, start=1):
+            for raw in split_numbers(text):
+                parsed = normalizer.parse(raw)
+                if parsed.e164 is None:
+                    invalid.append(RejectedRow(line, raw, Rejection.INVALID, parsed.reason or ""))
+                else:
+                    valid[parsed.e164] = None
+        added = self.store(list(valid), reason)
+        return StopReport(added, len(valid) - added, tuple(invalid))
+
+    def import_file(
+        self,
+        path: Path | str,
+        *,
+        region: str = "FR",
+        phone_column: str | int | None = None,
+        reason: str | None = None,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> StopReport:
+        """Every valid number of a file goes on the stop list (landlines too: a STOP is a
+        STOP). Raises RecipientFileError, Cancelled."""
+        path = Path(path)
+        normalizer = PhoneNormalizer(check_region(region))
+        preview = preview_file(path, phone_column=phone_column, region=region, rows=1)
+        valid: dict[str, None] = {}
+        invalid: list[RejectedRow] = []
+        with open_rows(path, preview) as reader:
+            for count, row in enumerate(reader, start=1):
+                parsed = normalizer.parse(row.phone)
+                if parsed.e164 is None:
+                    invalid.append(
+                        RejectedRow(row.line, row.phone, Rejection.INVALID, parsed.reason or "")
+                    )
+                else:
+                    valid[parsed.e164] = None
+                if count % BATCH_ROWS == 0:
+                    raise_if_cancelled(cancel)
+                    if progress is not None:
+                        progress(reader.bytes_read, preview.size_bytes)
+            refused = reader.take_refused()
+        if refused:
+            invalid.extend(
+                RejectedRow(r.line, r.value, Rejection.INVALID, r.reason) for r in refused
+            )
+            invalid.sort(key=lambda row: row.line)
+        raise_if_cancelled(cancel)
+        added = self.store(list(valid), reason or f"imported from {path.name}")
+        if progress is not None:
+            progress(preview.size_bytes, preview.size_bytes)
+        return StopReport(added, len(valid) - added, tuple(invalid))

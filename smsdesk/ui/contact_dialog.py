@@ -4,7 +4,7 @@ a worker and says here what was wrong (a landline, a number already in the list)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.services.recipients import ContactRow
-from smsdesk.ui.table_models import readable_number
+from smsdesk.ui import formats
 
 
 class ContactDialog(QDialog):
@@ -40,16 +40,11 @@ class ContactDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.contact = contact
-        if contact is None:
-            self.setWindowTitle(self.tr("New contact in “{0}”").format(list_name))
-        else:
-            self.setWindowTitle(self.tr("Contact of “{0}”").format(list_name))
+        self._list_name = list_name
         self.resize(520, 420)
-        self.number_edit = QLineEdit(readable_number(contact.e164) if contact else "")
-        self.number_edit.setPlaceholderText(self.tr("06 12 34 56 78, +33 6 12 34 56 78…"))
+        self.number_edit = QLineEdit(formats.phone(contact.e164) if contact else "")
         self.name_edit = QLineEdit(contact.name if contact else "")
         self.columns_table = QTableWidget(0, 2)
-        self.columns_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Value")])
         self.columns_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
@@ -60,7 +55,7 @@ class ContactDialog(QDialog):
             values.setdefault(column, "")
         for key, value in values.items():
             self._add_row(key, value)
-        self.add_column_button = QPushButton(self.tr("Add a &column"))
+        self.add_column_button = QPushButton()
         self.add_column_button.clicked.connect(lambda: self._add_row("", ""))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -72,16 +67,41 @@ class ContactDialog(QDialog):
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
 
+        self.number_label = QLabel()
+        self.number_label.setBuddy(self.number_edit)
+        self.name_label = QLabel()
+        self.name_label.setBuddy(self.name_edit)
+        self.columns_label = QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("&Number"), self.number_edit)
-        form.addRow(self.tr("N&ame"), self.name_edit)
+        form.addRow(self.number_label, self.number_edit)
+        form.addRow(self.name_label, self.name_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Other columns (the {fields} of a message):")))
+        layout.addWidget(self.columns_label)
         layout.addWidget(self.columns_table, 1)
         layout.addWidget(self.add_column_button)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.contact is None:
+            title = self.tr("New contact in “{list}”")
+        else:
+            title = self.tr("Contact of “{list}”")
+        self.setWindowTitle(title.format(list=self._list_name))
+        self.number_edit.setPlaceholderText(self.tr("06 12 34 56 78, +33 6 12 34 56 78…"))
+        self.columns_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Value")])
+        self.add_column_button.setText(self.tr("Add a &column"))
+        self.number_label.setText(self.tr("&Number"))
+        self.name_label.setText(self.tr("N&ame"))
+        # {fields}: the placeholders of a message, written as the user types them
+        self.columns_label.setText(self.tr("Other columns (the {fields} of a message):"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _add_row(self, key: str, value: str) -> None:
         row = self.columns_table.rowCount()

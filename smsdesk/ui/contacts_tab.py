@@ -1,21 +1,27 @@
 """Contacts tab: the recipient lists, the contacts of the chosen one (paged), the stop list.
 
 Importing opens the import dialog (a file chosen or dropped on the tab, or pasted
-numbers). Deleting a list, the operator check and importing a stop list run in workers;
-the window stays responsive. Confirmations are window-modal boxes kept in `last_box`.
+numbers). The tab never waits for the database: the lists, the pages of contacts and of
+the stop list are read by workers (rows not read yet show a placeholder), and every
+change (a list created, renamed, deleted or merged; a contact added, edited or deleted;
+numbers put on or taken off the stop list; the operator check) runs in a worker too.
+Confirmations are window-modal boxes kept in `last_box`.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QItemSelection,
     QModelIndex,
+    QObject,
     Qt,
     QTimer,
     Signal,
@@ -46,30 +52,31 @@ from smsdesk.services.recipients import (
     ContactRow,
     ImportReport,
     ListInfo,
-    RecipientsError,
     RecipientService,
     StopReport,
     StopRow,
 )
+from smsdesk.ui import formats
 from smsdesk.ui.check_dialog import CheckResultsDialog
 from smsdesk.ui.contact_dialog import ContactDialog
 from smsdesk.ui.import_dialog import (
-    FILE_FILTER,
     ImportDialog,
     RowsModel,
     dropped_text,
-    grouped,
+    file_filter,
     local_files,
 )
-from smsdesk.ui.table_models import AnyIndex, readable_number
+from smsdesk.ui.table_models import AnyIndex, HeaderedTableModel
 from smsdesk.ui.workers import Worker, WorkerPool
 
 RowT = TypeVar("RowT")
 PAGE_SIZE = 200
+KEPT_PAGES = 100  # pages of rows kept in memory (20 000 rows); the others are read again
+PLACEHOLDER = "…"  # a row whose page is being read
 
 
-def _local(instant: datetime) -> str:
-    return instant.astimezone().strftime("%Y-%m-%d %H:%M")
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
 class ListsModel(RowsModel[ListInfo]):
@@ -85,91 +92,210 @@ class ListsModel(RowsModel[ListInfo]):
                 return index
         return -1
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("List"), self.tr("Contacts"), self.tr("Created"))[section]
+        return super().headerData(section, orientation, role)
+
     def text(self, row: ListInfo, column: int) -> str | None:
         if column == self.COL_NAME:
             return row.name
         if column == self.COL_CONTACTS:
-            return grouped(row.contacts)
+            return formats.count(row.contacts)
         if column == self.COL_CREATED:
-            return _local(row.created_at)
+            return formats.date_time(row.created_at)
+        return None
+
+    def alignment(self, column: int) -> int | None:
+        if column == self.COL_CONTACTS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
-class _PagedModel(RowsModel[RowT]):
-    """Rows read a page at a time as the view scrolls (a list may hold a million)."""
+class _PagedModel(HeaderedTableModel, Generic[RowT]):
+    """Rows read a page at a time by workers (a list may hold a million contacts).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    `load()` asks a worker for the count and the first page; until they come the model
+    keeps what it showed. Every row is counted at once; a row whose page has not
+    arrived shows a placeholder, and data() asks a worker for that page (a seek after
+    the page before when it is known, else an offset). data() never reads the database.
+    Answers carry the generation they were asked in: a late page of an earlier list is
+    dropped.
+    """
+
+    loaded = Signal()  # a new count arrived (and its first page)
+    failed = Signal(str)
+
+    def __init__(self, workers: WorkerPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[RowT] = []
+        self._workers = workers
         self._total = 0
+        self._pages: OrderedDict[int, list[RowT]] = OrderedDict()
+        self._asked: set[int] = set()
+        self._generation = 0
 
     @property
     def total(self) -> int:
         return self._total
 
-    def reset(self, total: int) -> None:
-        """Start again with `total` rows, the first page read at once."""
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._total
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def headers(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def loaded_row(self, row: int) -> RowT | None:
+        """The row when its page is here (never asks for it)."""
+        rows = self._pages.get(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return rows[offset] if rows is not None and offset < len(rows) else None
+
+    row_at = loaded_row
+
+    def loaded_rows(self) -> list[RowT]:
+        return [row for page in sorted(self._pages) for row in self._pages[page]]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < self._total:
+            return None
+        row = self.loaded_row(index.row())
+        if row is None:
+            self._ask(index.row() // PAGE_SIZE)
+            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        return None
+
+    def text(self, row: RowT, column: int) -> str | None:
+        raise NotImplementedError
+
+    def tooltip(self, row: RowT, column: int) -> str | None:
+        return None
+
+    # -- what subclasses say to read ------------------------------------------------------
+
+    def count_query(self) -> Callable[[], int] | None:
+        """What counts the rows (None: there are none); called on the GUI thread, runs
+        in a worker: it must not read the model."""
+        raise NotImplementedError
+
+    def page_query(self, offset: int, after: RowT | None) -> Callable[[], list[RowT]]:
+        raise NotImplementedError
+
+    # -- reading ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Count again and read the first page, in a worker."""
+        self._generation += 1
+        generation = self._generation
+        count = self.count_query()
+        first = self.page_query(0, None) if count is not None else None
+
+        def work(**_: Any) -> tuple[int, int, list[RowT]]:
+            if count is None or first is None:
+                return generation, 0, []
+            total = count()
+            return generation, total, first() if total else []
+
+        self._workers.run(work, on_result=self._counted, on_error=self.failed.emit)
+
+    def _counted(self, answer: tuple[int, int, list[RowT]]) -> None:
+        generation, total, first = answer
+        if generation != self._generation:
+            return
         self.beginResetModel()
         self._total = total
-        self._rows = self.page(None) if total else []
-        if len(self._rows) < PAGE_SIZE:
-            self._total = len(self._rows)
+        self._pages = OrderedDict({0: first} if first else {})
+        self._asked = set()
+        if len(first) < PAGE_SIZE:
+            self._total = min(total, len(first))  # the list shrank meanwhile
         self.endResetModel()
+        self.loaded.emit()
 
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or len(self._rows) >= self._total:
+    def _ask(self, page: int) -> None:
+        if page in self._asked or page in self._pages:
             return
-        page = self.page(self._rows[-1] if self._rows else None)
-        if not page:  # fewer rows than counted: the list shrank meanwhile
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._asked.add(page)
+        generation = self._generation
+        before = self._pages.get(page - 1)
+        after = before[-1] if before is not None and len(before) == PAGE_SIZE else None
+        query = self.page_query(page * PAGE_SIZE, after)
 
-    def page(self, after: RowT | None) -> list[RowT]:
-        raise NotImplementedError
+        def work(**_: Any) -> tuple[int, int, list[RowT]]:
+            return generation, page, query()
+
+        self._workers.run(work, on_result=self._page_arrived, on_error=self.failed.emit)
+
+    def _page_arrived(self, answer: tuple[int, int, list[RowT]]) -> None:
+        generation, page, rows = answer
+        if generation != self._generation:
+            return
+        self._asked.discard(page)
+        self._pages[page] = rows
+        while len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        first = page * PAGE_SIZE
+        last = min(first + PAGE_SIZE, self._total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
 
 
 class ContactsModel(_PagedModel[ContactRow]):
     COL_NUMBER, COL_NAME, COL_OTHERS = range(3)
     HEADERS = ("Number", "Name", "Other columns")
 
-    def __init__(self, recipients: RecipientService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, recipients: RecipientService, workers: WorkerPool, parent: QObject | None = None
+    ) -> None:
+        super().__init__(workers, parent)
         self._recipients = recipients
         self.list_id: int | None = None
         self.search = ""
+
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Number"), self.tr("Name"), self.tr("Other columns"))
 
     def show_list(self, list_id: int | None, search: str | None = None) -> None:
         self.list_id = list_id
         if search is not None:
             self.search = search.strip()
-        if list_id is None:
-            total = 0
-        elif self.search:
-            total = self._recipients.count_matching(list_id, self.search)
-        else:
-            total = self._recipients.count_contacts(list_id)
-        self.reset(total)
+        self.load()
 
-    def page(self, after: ContactRow | None) -> list[ContactRow]:
-        if self.list_id is None:
-            return []
-        return self._recipients.contacts_page(
-            self.list_id,
-            after=after.e164 if after else None,
-            limit=PAGE_SIZE,
-            search=self.search or None,
+    def count_query(self) -> Callable[[], int] | None:
+        list_id, search, recipients = self.list_id, self.search, self._recipients
+        if list_id is None:
+            return None
+        if search:
+            return lambda: recipients.count_matching(list_id, search)
+        return lambda: recipients.count_contacts(list_id)
+
+    def page_query(self, offset: int, after: ContactRow | None) -> Callable[[], list[ContactRow]]:
+        list_id, search, recipients = self.list_id, self.search or None, self._recipients
+        if list_id is None:
+            return list
+        if after is not None:
+            return lambda: recipients.contacts_page(
+                list_id, after=after.e164, limit=PAGE_SIZE, search=search
+            )
+        return lambda: recipients.contacts_page(
+            list_id, offset=offset, limit=PAGE_SIZE, search=search
         )
 
     def text(self, row: ContactRow, column: int) -> str | None:
         if column == self.COL_NUMBER:
-            return readable_number(row.e164)
+            return formats.phone(row.e164)
         if column == self.COL_NAME:
             return row.name
         if column == self.COL_OTHERS:
@@ -184,31 +310,59 @@ class StopModel(_PagedModel[StopRow]):
     COL_NUMBER, COL_REASON, COL_ADDED = range(3)
     HEADERS = ("Number", "Why", "Added")
 
-    def __init__(self, recipients: RecipientService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, recipients: RecipientService, workers: WorkerPool, parent: QObject | None = None
+    ) -> None:
+        super().__init__(workers, parent)
         self._recipients = recipients
 
-    def reload(self) -> None:
-        self.reset(self._recipients.stop_count())
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Number"), self.tr("Why"), self.tr("Added"))
 
-    def page(self, after: StopRow | None) -> list[StopRow]:
-        return self._recipients.stop_entries(after=after.e164 if after else None, limit=PAGE_SIZE)
+    def reload(self) -> None:
+        self.load()
+
+    def count_query(self) -> Callable[[], int] | None:
+        return self._recipients.stop_count
+
+    def page_query(self, offset: int, after: StopRow | None) -> Callable[[], list[StopRow]]:
+        recipients = self._recipients
+        if after is not None:
+            return lambda: recipients.stop_entries(after=after.e164, limit=PAGE_SIZE)
+        return lambda: recipients.stop_entries(offset=offset, limit=PAGE_SIZE)
 
     def text(self, row: StopRow, column: int) -> str | None:
         if column == self.COL_NUMBER:
-            return readable_number(row.e164)
+            return formats.phone(row.e164)
         if column == self.COL_REASON:
             return row.reason
         if column == self.COL_ADDED:
-            return _local(row.added_at)
+            return formats.date_time(row.added_at)
         return None
 
     def tooltip(self, row: StopRow, column: int) -> str | None:
         return row.e164 if column == self.COL_NUMBER else None
 
 
-def _table(model: QAbstractTableModel) -> QTableView:
-    view = QTableView()
+class _PagedView(QTableView):
+    """Type-ahead goes to `search` (when given) instead of walking every row through
+    data(): on a million contacts that would read every page."""
+
+    def __init__(self, search: QLineEdit | None = None) -> None:
+        super().__init__()
+        self._search_box = search
+        # fitting a column to its contents looks at the rows on screen only (not 1000 rows,
+        # whose pages would all be read for it)
+        self.horizontalHeader().setResizeContentsPrecision(0)
+
+    def keyboardSearch(self, search: str) -> None:
+        if self._search_box is not None and search.strip():
+            self._search_box.setFocus()
+            self._search_box.insert(search)
+
+
+def _table(model: QAbstractTableModel, view: QTableView | None = None) -> QTableView:
+    view = view or QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().setVisible(False)
@@ -240,9 +394,12 @@ class ContactsTab(QWidget):
         self._provider = provider
         self._job: Worker | None = None
         self._selected_id: int | None = None
+        self._lists_read = False
         self.import_dialog: ImportDialog | None = None
         self.last_box: QMessageBox | None = None
         self.last_input: QInputDialog | None = None
+        self.contact_dialog: ContactDialog | None = None
+        self.check_dialog: CheckResultsDialog | None = None
         self.setAcceptDrops(True)
 
         self.lists_model = ListsModel(self)
@@ -253,35 +410,32 @@ class ContactsTab(QWidget):
         )
         self.lists_view.horizontalHeader().setStretchLastSection(False)
         self.lists_view.selectionModel().selectionChanged.connect(self._list_selected)
-        self.contacts_model = ContactsModel(recipients, self)
-        self.contacts_view = _table(self.contacts_model)
-        self.stop_model = StopModel(recipients, self)
-        self.stop_view = _table(self.stop_model)
+        self.search_edit = QLineEdit()
+        self.search_edit.setClearButtonEnabled(True)
+        self.contacts_model = ContactsModel(recipients, self._workers, self)
+        self.contacts_model.loaded.connect(self._contacts_loaded)
+        self.contacts_model.failed.connect(self._read_failed)
+        self.contacts_view = _table(self.contacts_model, _PagedView(self.search_edit))
+        self.stop_model = StopModel(recipients, self._workers, self)
+        self.stop_model.loaded.connect(self._stop_loaded)
+        self.stop_model.failed.connect(self._read_failed)
+        self.stop_view = _table(self.stop_model, _PagedView())
 
-        self.import_button = QPushButton("&Import a file…")
+        self.import_button = QPushButton()
         self.import_button.clicked.connect(self.choose_file)
-        self.paste_button = QPushButton("&Paste numbers…")
+        self.paste_button = QPushButton()
         self.paste_button.clicked.connect(lambda: self.open_import(text=""))
-        self.new_button = QPushButton("&New list…")
+        self.new_button = QPushButton()
         self.new_button.clicked.connect(self.ask_new_list)
-        self.rename_button = QPushButton("&Rename…")
+        self.rename_button = QPushButton()
         self.rename_button.clicked.connect(self.ask_rename)
-        self.delete_button = QPushButton("&Delete")
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.ask_delete)
-        self.check_button = QPushButton("Check with the net&works…")
-        self.check_button.setToolTip(
-            "Ask the mobile networks which numbers exist and can be reached (paid: "
-            f"{HLR_CREDITS_PER_NUMBER:g} credit a number at OVH), then remove the others"
-        )
+        self.check_button = QPushButton()
         self.check_button.clicked.connect(self.ask_check)
-        self.merge_button = QPushButton(self.tr("&Merge into…"))
-        self.merge_button.setToolTip(
-            self.tr("Copy this list's contacts into another list (new or existing), a number once")
-        )
+        self.merge_button = QPushButton()
         self.merge_button.clicked.connect(self.ask_merge)
-        self.drop_hint = QLabel(
-            self.tr("Drop a file here to import it: CSV, TXT, Excel, LibreOffice or vCards.")
-        )
+        self.drop_hint = QLabel()
         self.drop_hint.setStyleSheet("color: #666666")
 
         left = QWidget()
@@ -306,26 +460,21 @@ class ContactsTab(QWidget):
         left_layout.addWidget(self.drop_hint)
 
         self.contents_label = QLabel()
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search a name or a number"))
-        self.search_edit.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
         self._search_timer.timeout.connect(self._search)
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
-        self.add_contact_button = QPushButton(self.tr("Add a &contact…"))
+        self.add_contact_button = QPushButton()
         self.add_contact_button.clicked.connect(self.ask_add_contact)
-        self.edit_contact_button = QPushButton(self.tr("&Edit…"))
+        self.edit_contact_button = QPushButton()
         self.edit_contact_button.clicked.connect(self.ask_edit_contact)
-        self.delete_contacts_button = QPushButton(self.tr("Delete the selected contacts"))
+        self.delete_contacts_button = QPushButton()
         self.delete_contacts_button.clicked.connect(self.ask_delete_contacts)
         self.contacts_view.doubleClicked.connect(lambda _index: self.ask_edit_contact())
         self.contacts_view.selectionModel().selectionChanged.connect(
             lambda *_: self._update_buttons()
         )
-        self.contact_dialog: ContactDialog | None = None
-        self.check_dialog: CheckResultsDialog | None = None
         contents = QWidget()
         contents_layout = QVBoxLayout(contents)
         contents_layout.addWidget(self.contents_label)
@@ -342,11 +491,11 @@ class ContactsTab(QWidget):
         contents_layout.addLayout(contact_row)
 
         self.stop_label = QLabel()
-        self.add_stop_button = QPushButton("&Add numbers…")
+        self.add_stop_button = QPushButton()
         self.add_stop_button.clicked.connect(self.ask_add_stop)
-        self.remove_stop_button = QPushButton("Re&move")
+        self.remove_stop_button = QPushButton()
         self.remove_stop_button.clicked.connect(self.remove_selected_stop)
-        self.import_stop_button = QPushButton("Import a &file…")
+        self.import_stop_button = QPushButton()
         self.import_stop_button.clicked.connect(self.choose_stop_file)
         stop = QWidget()
         stop_layout = QVBoxLayout(stop)
@@ -359,8 +508,8 @@ class ContactsTab(QWidget):
         stop_layout.addLayout(row)
 
         self.right_tabs = QTabWidget()
-        self.right_tabs.addTab(contents, "Contacts of the list")
-        self.right_tabs.addTab(stop, "Stop list")
+        self.right_tabs.addTab(contents, "")
+        self.right_tabs.addTab(stop, "")
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -370,7 +519,7 @@ class ContactsTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.job_label = QLabel()
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_job)
         bottom = QHBoxLayout()
@@ -381,10 +530,55 @@ class ContactsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(bottom)
+        self.retranslate()
         self._update_buttons()
         self.reload()
         self.stop_model.reload()
+
+    def retranslate(self) -> None:
+        self.import_button.setText(self.tr("&Import a file…"))
+        self.paste_button.setText(self.tr("&Paste numbers…"))
+        self.new_button.setText(self.tr("&New list…"))
+        self.rename_button.setText(self.tr("&Rename…"))
+        self.delete_button.setText(self.tr("&Delete"))
+        self.check_button.setText(self.tr("Check with the net&works…"))
+        self.check_button.setToolTip(
+            self.tr(
+                "Ask the mobile networks which numbers exist and can be reached (paid: "
+                "{credits} credit a number at OVH); you then choose which to remove"
+            ).format(credits=formats.number(HLR_CREDITS_PER_NUMBER))
+        )
+        self.merge_button.setText(self.tr("&Merge into…"))
+        self.merge_button.setToolTip(
+            self.tr("Copy this list's contacts into another list (new or existing), a number once")
+        )
+        self.drop_hint.setText(
+            self.tr("Drop a file here to import it: CSV, TXT, Excel, LibreOffice or vCards.")
+        )
+        self.search_edit.setPlaceholderText(self.tr("Search a name or a number"))
+        self.add_contact_button.setText(self.tr("Add a &contact…"))
+        self.edit_contact_button.setText(self.tr("&Edit…"))
+        self.delete_contacts_button.setText(self.tr("Delete the selected contacts"))
+        self.add_stop_button.setText(self.tr("&Add numbers…"))
+        self.remove_stop_button.setText(self.tr("Re&move…"))
+        self.import_stop_button.setText(self.tr("Import a &file…"))
+        self.right_tabs.setTabText(0, self.tr("Contacts of the list"))
+        self.right_tabs.setTabText(1, self.tr("Stop list"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        for model in (self.lists_model, self.contacts_model, self.stop_model):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        self._show_count(self.selected_list)
         self._show_stop_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        """Read the lists, the contacts shown and the stop list again (in workers)."""
+        self.reload()
+        self.stop_model.reload()
 
     # -- lists -----------------------------------------------------------------------
 
@@ -399,11 +593,15 @@ class ContactsTab(QWidget):
         self._workers.run(
             lambda **_: self._recipients.lists(),
             on_result=self._lists_loaded,
-            on_error=lambda message: self.status_message.emit(f"Recipient lists: {message}"),
+            on_error=self._read_failed,
         )
+
+    def _read_failed(self, message: str) -> None:
+        self.status_message.emit(self.tr("Recipient lists: {message}").format(message=message))
 
     def _lists_loaded(self, lists: list[ListInfo]) -> None:
         wanted = self._selected_id
+        self._lists_read = True
         self.lists_model.set_rows(lists)
         for column in (ListsModel.COL_CONTACTS, ListsModel.COL_CREATED):
             self.lists_view.resizeColumnToContents(column)
@@ -412,6 +610,8 @@ class ContactsTab(QWidget):
             row = 0
         if row >= 0:
             self.lists_view.selectRow(row)
+            if self.selected_list is not None and self.selected_list.id == wanted:
+                self._show_contents(self.selected_list)  # the same list: read it again
         else:
             self._show_contents(None)
         if self.import_dialog is not None:
@@ -419,27 +619,35 @@ class ContactsTab(QWidget):
 
     def _list_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         info = self.selected_list
+        if info is not None and info.id == self._selected_id and self.contacts_model.list_id:
+            return  # reselected after a reload: _lists_loaded reads it again
         self._selected_id = info.id if info else None
         self._show_contents(info)
 
     def _show_contents(self, info: ListInfo | None) -> None:
         self.contacts_model.show_list(info.id if info else None)
-        self.contacts_view.resizeColumnToContents(ContactsModel.COL_NUMBER)
-        self.contacts_view.resizeColumnToContents(ContactsModel.COL_NAME)
         self._show_count(info)
 
+    def _contacts_loaded(self) -> None:
+        self.contacts_view.resizeColumnToContents(ContactsModel.COL_NUMBER)
+        self.contacts_view.resizeColumnToContents(ContactsModel.COL_NAME)
+        self._show_count(self.selected_list)
+
     def _show_count(self, info: ListInfo | None) -> None:
+        total = self.contacts_model.total
         if info is None:
-            self.contents_label.setText("No list yet: import a file or paste numbers.")
+            self.contents_label.setText(
+                self.tr("No list yet: import a file or paste numbers.") if self._lists_read else ""
+            )
         elif self.contacts_model.search:
             self.contents_label.setText(
-                self.tr("“{0}”: {1} contact(s) match “{2}”").format(
-                    info.name, grouped(self.contacts_model.total), self.contacts_model.search
+                self.tr("“{list}”: %n contact(s) match “{search}”", "", total).format(
+                    list=info.name, search=self.contacts_model.search
                 )
             )
         else:
             self.contents_label.setText(
-                f"“{info.name}”: {grouped(self.contacts_model.total)} contacts, by number"
+                self.tr("“{list}”: %n contact(s), by number", "", total).format(list=info.name)
             )
         self._update_buttons()
 
@@ -454,9 +662,9 @@ class ContactsTab(QWidget):
             self.add_contact_button,
         ):
             button.setEnabled(chosen and not busy)
-        picked = bool(self.selected_contacts())
-        self.edit_contact_button.setEnabled(chosen and len(self.selected_contacts()) == 1)
-        self.delete_contacts_button.setEnabled(chosen and picked and not busy)
+        picked = self.selected_contacts()
+        self.edit_contact_button.setEnabled(chosen and len(picked) == 1)
+        self.delete_contacts_button.setEnabled(chosen and bool(picked) and not busy)
         self.import_stop_button.setEnabled(not busy)
 
     def _changed(self, list_id: int | None = None) -> None:
@@ -487,6 +695,10 @@ class ContactsTab(QWidget):
     def _error(self, message: str) -> None:
         self._box(QMessageBox.Icon.Warning, "smsdesk", message)
 
+    def _write(self, work: Callable[[], object], done: Callable[[Any], None]) -> None:
+        """A change to the database, in a worker; a refusal is shown in a box."""
+        self._workers.run(lambda **_: work(), on_result=done, on_error=self._error)
+
     def _ask_text(
         self, title: str, label: str, value: str, done: Callable[[str], None], multiline: bool
     ) -> QInputDialog:
@@ -503,32 +715,36 @@ class ContactsTab(QWidget):
         return dialog
 
     def ask_new_list(self) -> None:
-        def create(name: str) -> None:
-            try:
-                created = self._recipients.create_list(name)
-            except RecipientsError as error:
-                self._error(str(error))
-                return
-            self.status_message.emit(f"List “{created.name}” created")
-            self._changed(created.id)
+        def created(info: ListInfo) -> None:
+            self.status_message.emit(self.tr("List “{list}” created").format(list=info.name))
+            self._changed(info.id)
 
-        self._ask_text("New list", "Name of the new list:", "", create, multiline=False)
+        self._ask_text(
+            self.tr("New list"),
+            self.tr("Name of the new list:"),
+            "",
+            lambda name: self._write(lambda: self._recipients.create_list(name), created),
+            multiline=False,
+        )
 
     def ask_rename(self) -> None:
         info = self.selected_list
         if info is None:
             return
 
-        def rename(name: str) -> None:
-            try:
-                renamed = self._recipients.rename_list(info.id, name)
-            except RecipientsError as error:
-                self._error(str(error))
-                return
-            self.status_message.emit(f"List “{info.name}” renamed “{renamed.name}”")
+        def renamed(new: ListInfo) -> None:
+            self.status_message.emit(
+                self.tr("List “{old}” renamed “{new}”").format(old=info.name, new=new.name)
+            )
             self._changed(info.id)
 
-        self._ask_text("Rename the list", "New name:", info.name, rename, multiline=False)
+        self._ask_text(
+            self.tr("Rename the list"),
+            self.tr("New name:"),
+            info.name,
+            lambda name: self._write(lambda: self._recipients.rename_list(info.id, name), renamed),
+            multiline=False,
+        )
 
     def ask_delete(self) -> None:
         info = self.selected_list
@@ -536,20 +752,26 @@ class ContactsTab(QWidget):
             return
         self._box(
             QMessageBox.Icon.Question,
-            "Delete the list",
-            f"Delete the list “{info.name}” and its {grouped(info.contacts)} contacts?\n"
-            "The history of the messages already sent stays.",
+            self.tr("Delete the list"),
+            self.tr(
+                "Delete the list “{list}” and its %n contact(s)?\n"
+                "The history of the messages already sent stays.",
+                "",
+                info.contacts,
+            ).format(list=info.name),
             on_yes=lambda: self._delete(info),
         )
 
     def _delete(self, info: ListInfo) -> None:
         def done(removed: int) -> None:
-            self._end_job(f"List “{info.name}” deleted ({grouped(removed)} contacts)")
+            self._end_job(
+                self.tr("List “{list}” deleted (%n contact(s))", "", removed).format(list=info.name)
+            )
             self._selected_id = None
             self._changed()
 
         self._start_job(
-            "Deleting…",
+            self.tr("Deleting…"),
             lambda **_: self._recipients.delete_list(info.id),
             done,
             cancellable=False,
@@ -561,34 +783,56 @@ class ContactsTab(QWidget):
         info = self.selected_list
         if info is None:
             return
-        quote = self._recipients.quote_check(info.id, self._provider())
+        provider = self._provider()
+        self._workers.run(
+            lambda **_: self._recipients.quote_check(info.id, provider),
+            on_result=self._quoted,
+            on_error=self._error,
+        )
+
+    def _quoted(self, quote: CheckQuote) -> None:
+        title = self.tr("Check with the networks")
         if not quote.supported:
             self._box(
                 QMessageBox.Icon.Information,
-                "Check with the networks",
-                f"The {quote.provider} gateway cannot check numbers with the networks.",
+                title,
+                self.tr("The {gateway} gateway cannot check numbers with the networks.").format(
+                    gateway=quote.provider
+                ),
             )
             return
         self._box(
             QMessageBox.Icon.Question,
-            "Check with the networks",
-            f"Check the {grouped(quote.numbers)} numbers of “{quote.list_name}” with the "
-            f"mobile networks through {quote.provider}?\n\n"
-            f"Cost: {quote.credits:,.1f} credits ({HLR_CREDITS_PER_NUMBER:g} a number).\n"
-            "You then see each number's operator and choose the numbers to remove.",
+            title,
+            self.tr(
+                "Check the %n number(s) of “{list}” with the mobile networks through "
+                "{gateway}?\n\nCost: {credits} credits ({each} a number).\n"
+                "You then see each number's operator and choose the numbers to remove.",
+                "",
+                quote.numbers,
+            ).format(
+                list=quote.list_name,
+                gateway=quote.provider,
+                credits=formats.credits(quote.credits),
+                each=formats.number(HLR_CREDITS_PER_NUMBER),
+            ),
             on_yes=lambda: self._check(quote),
         )
 
     def _check(self, quote: CheckQuote) -> None:
         def done(answer: tuple[CheckReport, dict[str, str]]) -> None:
             report, names = answer
-            unreachable = len(report.unreachable)
-            words = (
-                f"{grouped(report.checked)} numbers checked: {grouped(report.reachable)} "
-                f"reachable, {grouped(unreachable)} unreachable"
+            words = self.tr(
+                "{checked} number(s) checked: {reachable} reachable, {unreachable} unreachable"
+            ).format(
+                checked=formats.count(report.checked),
+                reachable=formats.count(report.reachable),
+                unreachable=formats.count(len(report.unreachable)),
             )
             if report.unanswered:
-                words += f", {grouped(report.unanswered)} without an answer (kept)"
+                words = self.tr("{words}; {count} without an answer (kept)").format(
+                    words=words, count=formats.count(report.unanswered)
+                )
             self._end_job(words)
             dialog = CheckResultsDialog(quote.list_name, report.answers, names, parent=self)
             dialog.accepted.connect(lambda: self._remove_checked(quote, dialog.ticked()))
@@ -607,42 +851,38 @@ class ContactsTab(QWidget):
             numbers = [check.e164 for check in report.answers]
             return report, self._recipients.names_of(quote.list_id, numbers)
 
-        self._start_job("Checking with the networks…", work, done)
+        self._start_job(self.tr("Checking with the networks…"), work, done)
 
     def _remove_checked(self, quote: CheckQuote, numbers: list[str]) -> None:
         def removed(count: int) -> None:
             self._end_job(
-                self.tr("{0} number(s) removed from “{1}”").format(count, quote.list_name)
+                self.tr("%n number(s) removed from “{list}”", "", count).format(
+                    list=quote.list_name
+                )
             )
             self._changed(quote.list_id)
 
-        self._workers.run(
-            lambda **_: self._recipients.remove_contacts(quote.list_id, numbers),
-            on_result=removed,
-            on_error=self._error,
-        )
+        self._write(lambda: self._recipients.remove_contacts(quote.list_id, numbers), removed)
 
     # -- contacts --------------------------------------------------------------------
 
     def selected_contacts(self) -> list[ContactRow]:
+        """The selected contacts whose rows are read (a placeholder is not a contact)."""
         view = getattr(self, "contacts_view", None)
         if view is None:
             return []
         rows = sorted({index.row() for index in view.selectionModel().selectedRows()})
-        found = [self.contacts_model.row_at(row) for row in rows]
+        found = [self.contacts_model.loaded_row(row) for row in rows]
         return [contact for contact in found if contact is not None]
 
     def _search(self) -> None:
         info = self.selected_list
         self.contacts_model.show_list(info.id if info else None, self.search_edit.text())
-        self._show_count(info)
 
     def _columns(self) -> tuple[str, ...]:
         seen: dict[str, None] = {}
-        for row in range(min(self.contacts_model.rowCount(), 50)):
-            contact = self.contacts_model.row_at(row)
-            if contact is not None:
-                seen.update(dict.fromkeys(contact.extra))
+        for contact in self.contacts_model.loaded_rows()[:50]:
+            seen.update(dict.fromkeys(contact.extra))
         return tuple(seen)
 
     def ask_add_contact(self) -> None:
@@ -663,8 +903,11 @@ class ContactsTab(QWidget):
         def stored(row: ContactRow) -> None:
             dialog.accept()
             self.contact_dialog = None
-            verb = self.tr("added") if contact is None else self.tr("saved")
-            self._end_job(self.tr("{0} {1}").format(readable_number(row.e164), verb))
+            if contact is None:
+                words = self.tr("{number} added").format(number=formats.phone(row.e164))
+            else:
+                words = self.tr("{number} saved").format(number=formats.phone(row.e164))
+            self._end_job(words)
             self._changed(info.id)
 
         def save(number: str, name: str, extra: dict[str, str]) -> None:
@@ -690,22 +933,18 @@ class ContactsTab(QWidget):
             return
         ids = [contact.id for contact in picked]
 
-        def delete() -> None:
-            self._workers.run(
-                lambda **_: self._recipients.delete_contact_ids(ids),
-                on_result=lambda removed: (
-                    self._end_job(self.tr("{0} contact(s) deleted").format(removed)),
-                    self._changed(info.id),
-                ),
-                on_error=self._error,
-            )
+        def deleted(removed: int) -> None:
+            self._end_job(self.tr("%n contact(s) deleted", "", removed))
+            self._changed(info.id)
 
-        names = ", ".join(contact.name or readable_number(contact.e164) for contact in picked[:3])
+        names = ", ".join(contact.name or formats.phone(contact.e164) for contact in picked[:3])
         self._box(
             QMessageBox.Icon.Question,
             self.tr("Delete contacts"),
-            self.tr("Delete {0} contact(s) from “{1}” ({2})?").format(len(ids), info.name, names),
-            on_yes=delete,
+            self.tr("Delete %n contact(s) from “{list}” ({names})?", "", len(ids)).format(
+                list=info.name, names=names
+            ),
+            on_yes=lambda: self._write(lambda: self._recipients.delete_contact_ids(ids), deleted),
         )
 
     def ask_merge(self) -> None:
@@ -713,34 +952,27 @@ class ContactsTab(QWidget):
         if info is None:
             return
 
-        def merge(name: str) -> None:
-            def done(answer: tuple[ListInfo, int, int]) -> None:
-                merged, added, duplicates = answer
-                self._end_job(
-                    self.tr("{0} contact(s) merged into “{1}”, {2} already there").format(
-                        added, merged.name, duplicates
-                    )
-                )
-                self._changed(merged.id)
-
-            self._workers.run(
-                lambda **_: self._recipients.merge_lists([info.id], name),
-                on_result=done,
-                on_error=self._error,
+        def merged(answer: tuple[ListInfo, int, int]) -> None:
+            into, added, duplicates = answer
+            self._end_job(
+                self.tr(
+                    "%n contact(s) merged into “{list}”, {already} already there", "", added
+                ).format(list=into.name, already=formats.count(duplicates))
             )
+            self._changed(into.id)
 
         self._ask_text(
             self.tr("Merge lists"),
-            self.tr("Merge “{0}” into the list (new or existing):").format(info.name),
+            self.tr("Merge “{list}” into the list (new or existing):").format(list=info.name),
             "",
-            merge,
+            lambda name: self._write(lambda: self._recipients.merge_lists([info.id], name), merged),
             False,
         )
 
     # -- import ----------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import recipients", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import recipients"), "", file_filter())
         if path:
             self.open_import(path=Path(path))
 
@@ -800,38 +1032,48 @@ class ContactsTab(QWidget):
 
     def _show_stop_count(self) -> None:
         self.stop_label.setText(
-            f"{grouped(self.stop_model.total)} numbers never sent to (they answered STOP "
-            "or were added here)"
+            self.tr(
+                "%n number(s) never sent to (they answered STOP or were added here)",
+                "",
+                self.stop_model.total,
+            )
         )
+
+    def _stop_loaded(self) -> None:
+        self.stop_view.resizeColumnToContents(StopModel.COL_NUMBER)
+        self._show_stop_count()
 
     def _stop_changed(self, words: str) -> None:
         self.stop_model.reload()
-        self.stop_view.resizeColumnToContents(StopModel.COL_NUMBER)
-        self._show_stop_count()
         self.status_message.emit(words)
 
-    @staticmethod
-    def _stop_words(report: StopReport) -> str:
-        words = f"{grouped(report.added)} numbers added to the stop list"
+    def _stop_words(self, report: StopReport) -> str:
+        words = self.tr("%n number(s) added to the stop list", "", report.added)
         if report.already:
-            words += f", {grouped(report.already)} already there"
+            words = self.tr("{words}, {count} already there").format(
+                words=words, count=formats.count(report.already)
+            )
         if report.invalid:
-            bad = ", ".join(row.value for row in report.invalid[:5])
-            words += f", {grouped(len(report.invalid))} not numbers ({bad})"
+            words = self.tr("{words}, {count} not numbers ({values})").format(
+                words=words,
+                count=formats.count(len(report.invalid)),
+                values=", ".join(row.value for row in report.invalid[:5]),
+            )
         return words
 
     def ask_add_stop(self) -> None:
+        region = self._region()
+
         def add(text: str) -> None:
-            try:
-                report = self._recipients.add_stop(text.splitlines(), region=self._region())
-            except RecipientsError as error:
-                self._error(str(error))
-                return
-            self._stop_changed(self._stop_words(report))
+            numbers = text.splitlines()
+            self._write(
+                lambda: self._recipients.add_stop(numbers, region=region),
+                lambda report: self._stop_changed(self._stop_words(report)),
+            )
 
         self._ask_text(
-            "Add to the stop list",
-            "Numbers never to send to (one or several a line):",
+            self.tr("Add to the stop list"),
+            self.tr("Numbers never to send to (one or several a line):"),
             "",
             add,
             multiline=True,
@@ -839,18 +1081,40 @@ class ContactsTab(QWidget):
 
     def selected_stop_numbers(self) -> list[str]:
         rows = self.stop_view.selectionModel().selectedRows()
-        chosen = (self.stop_model.row_at(index.row()) for index in rows)
+        chosen = (self.stop_model.loaded_row(index.row()) for index in rows)
         return [row.e164 for row in chosen if row is not None]
 
     def remove_selected_stop(self) -> None:
+        """Ask why these numbers may be sent to again (the consent trail), then take
+        them off the stop list."""
         numbers = self.selected_stop_numbers()
         if not numbers:
             return
-        removed = self._recipients.remove_stop(numbers)
-        self._stop_changed(f"{grouped(removed)} numbers removed from the stop list")
+
+        def remove(reason: str) -> None:
+            self._write(
+                lambda: self._recipients.remove_stop(numbers, reason=reason),
+                lambda removed: self._stop_changed(
+                    self.tr("%n number(s) removed from the stop list", "", removed)
+                ),
+            )
+
+        self._ask_text(
+            self.tr("Remove from the stop list"),
+            self.tr(
+                "Why may these %n number(s) be sent to again? (how their consent was given)",
+                "",
+                len(numbers),
+            ),
+            self.tr("removed by hand in Contacts"),
+            remove,
+            multiline=False,
+        )
 
     def choose_stop_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a stop list", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a stop list"), "", file_filter()
+        )
         if path:
             self.import_stop_file(Path(path))
 
@@ -861,7 +1125,7 @@ class ContactsTab(QWidget):
 
         region = self._region()
         self._start_job(
-            "Importing the stop list…",
+            self.tr("Importing the stop list…"),
             lambda progress, cancel: self._recipients.import_stop_file(
                 path, region=region, progress=progress, cancel=cancel
             ),
@@ -874,7 +1138,7 @@ class ContactsTab(QWidget):
         self,
         words: str,
         work: Callable[..., object],
-        done: Callable[[object], None],
+        done: Callable[[Any], None],
         *,
         cancellable: bool = True,
     ) -> None:
@@ -898,7 +1162,10 @@ class ContactsTab(QWidget):
 
     def _job_failed(self, message: str) -> None:
         cancelled = self._job is not None and self._job.cancel_event.is_set()
-        self._end_job("Cancelled: nothing was changed" if cancelled else f"Failed: {message}")
+        if cancelled:
+            self._end_job(self.tr("Cancelled: nothing was changed"))
+        else:
+            self._end_job(self.tr("Failed: {message}").format(message=message))
 
     def _end_job(self, words: str) -> None:
         self._job = None
@@ -918,4 +1185,3 @@ class ContactsTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.stop_model.reload()  # STOP answers may have arrived meanwhile
-        self._show_stop_count()

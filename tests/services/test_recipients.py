@@ -14,7 +14,8 @@ import pytest
 
 from smsdesk.app import Services, build_services
 from smsdesk.domain.phone import Rejection
-from smsdesk.services import recipients as recipients_module
+from smsdesk.services import recipient_import as recipients_module
+from smsdesk.services import recipient_reading
 from smsdesk.services.recipients import (
     HLR_CREDITS_PER_NUMBER,
     Cancelled,
@@ -288,7 +289,7 @@ def test_a_child_that_cannot_start_falls_back_in_process(
     service: RecipientService, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # os._exit as the child's entry point: it dies at once, having said nothing
-    monkeypatch.setattr(recipients_module, "_child_main", os._exit)
+    monkeypatch.setattr(recipients_module, "child_main", os._exit)
     report = service.import_file(DATA / "messy_numbers.csv", parallel=True)
     assert counts(report) == EXPECTED["messy_numbers.csv"]
 
@@ -478,7 +479,7 @@ def test_reasons_are_precise(service: RecipientService) -> None:
 
 
 def test_extra_is_json_that_reads_back(service: RecipientService) -> None:
-    encode = recipients_module._json_object_encoder()
+    encode = recipient_reading.json_object_encoder()
     tricky = {"Note": 'guillemets " \\ et\nretour', "Société": "北京 😀", "Tab": "a\tb"}
     assert json.loads(encode(tricky)) == tricky
     report = service.import_text(

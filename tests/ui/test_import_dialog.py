@@ -13,7 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from smsdesk.app import Services
-from smsdesk.services.recipients import CHILD_PROCESS_MIN_BYTES
+from smsdesk.services.recipient_import import CHILD_PROCESS_MIN_BYTES
 from smsdesk.ui.import_dialog import PAGE_REPORT, PAGE_SETUP, ImportDialog, RejectedModel
 from smsdesk.ui.workers import WorkerPool
 
@@ -46,9 +46,15 @@ def make_dialog(qtbot, services: Services, pool: WorkerPool) -> Callable[..., Im
         dialog = ImportDialog(services.recipients, pool, **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(dialog)
         dialog.show()
+        settle(qtbot, dialog)
         return dialog
 
     return make
+
+
+def settle(qtbot, dialog: ImportDialog) -> None:
+    """Wait for the preview the dialog asked a worker for."""
+    qtbot.waitUntil(lambda: not dialog.previewing)
 
 
 def preview_column(dialog: ImportDialog, column: int) -> list[str]:
@@ -114,8 +120,8 @@ def test_preview_then_import_a_french_excel_file(
     assert dialog.list_combo.currentText() == "excel_fr_cp1252"
     assert dialog.target_hint.text() == "a new list"
     assert preview_column(dialog, 0) == ["2", "3", "4", "5", "6", "7", "8", "9", "10", "12"]
-    assert preview_column(dialog, 2)[:2] == ["+33612345678", "+33623456789"]
-    assert preview_column(dialog, 2)[5] == "+33142685300 (not a mobile: left out)"
+    assert preview_column(dialog, 2)[:2] == ["06 12 34 56 78", "06 23 45 67 89"]
+    assert preview_column(dialog, 2)[5] == "01 42 68 53 00 (not a mobile: left out)"
     assert preview_column(dialog, 2)[7] == "invalid: unallocated range"
     assert preview_column(dialog, 3)[0] == "Hélène Lefèvre"
     assert dialog.import_button.isEnabled()
@@ -157,10 +163,11 @@ def test_choose_another_column(qtbot, make_dialog, services: Services):
     index = dialog.column_combo.findText("Business Phone")
     dialog.column_combo.setCurrentIndex(index)
     dialog.column_combo.activated.emit(index)
+    settle(qtbot, dialog)
     assert dialog.column_combo.currentText() == "Business Phone"
     assert preview_column(dialog, 1)[0] == "+33 1 40 00 00 00"
     dialog.keep_landlines.setChecked(True)
-    assert preview_column(dialog, 2)[0] == "+33140000000"
+    assert preview_column(dialog, 2)[0] == "01 40 00 00 00"
     dialog.list_combo.setCurrentText("Bureaux")
     import_and_wait(qtbot, dialog)
     assert dialog.report is not None
@@ -183,6 +190,7 @@ def test_choose_the_file_through_the_real_file_dialog(qtbot, make_dialog):
 
     QTimer.singleShot(0, answer)
     dialog.browse_button.click()
+    settle(qtbot, dialog)
     assert dialog.path_edit.text() == str(target)
     assert dialog.column_combo.currentText() == "Phone 1 - Value"
     assert dialog.import_button.isEnabled()
@@ -249,18 +257,20 @@ def test_pasted_numbers(qtbot, typist, make_dialog, services: Services):
     )
 
 
-def test_drop_a_file_or_text_on_the_dialog(make_dialog):
+def test_drop_a_file_or_text_on_the_dialog(qtbot, make_dialog):
     dialog = make_dialog(text="")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(DATA / "ovh_number.csv"))])
     assert drop_on(dialog, mime)
     assert dialog.path_edit.text() == str(DATA / "ovh_number.csv")
     assert dialog.list_combo.currentText() == "ovh_number"
+    settle(qtbot, dialog)
     assert dialog.preview_table.rowCount() == 3
     text = QMimeData()
     text.setText("0612345678\n0698765432\n")
     assert drop_on(dialog, text)
     assert dialog.paste_edit.toPlainText() == "0612345678\n0698765432\n"
+    settle(qtbot, dialog)
     assert dialog.preview_table.rowCount() == 2
     assert not drop_on(dialog, QMimeData())  # nothing usable: refused
 
@@ -363,7 +373,7 @@ def test_save_the_rejected_lines_through_the_save_dialog(qtbot, make_dialog, tmp
     with qtbot.waitSignal(dialog.job_finished, timeout=10_000) as finished:
         dialog.save_button.click()
     # 13: line 12's second number is set aside (one person, one message), not rejected
-    assert finished.args == [f"13 lines saved to {target}"]
+    assert finished.args == [f"13 line(s) saved to {target}"]
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "line;value;kind;reason;name"  # the file's own "name" column
     assert lines[1] == "9;+33612345678;duplicate;duplicate of line 2;H"
@@ -396,14 +406,16 @@ def test_a_workbook_shows_its_sheets_and_another_can_be_picked(qtbot, make_dialo
     assert dialog.sheet_combo.currentText() == "Adhérents"  # found by itself
     assert "sheet “Adhérents”" in dialog.detected_label.text()
     assert preview_column(dialog, 1)[:2] == ["612345678", "33623456789"]
-    assert preview_column(dialog, 2)[:2] == ["+33612345678", "+33623456789"]
+    assert preview_column(dialog, 2)[:2] == ["06 12 34 56 78", "06 23 45 67 89"]
     dialog.sheet_combo.setCurrentIndex(0)
     dialog.sheet_combo.activated.emit(0)
+    settle(qtbot, dialog)
     assert dialog.error_label.isVisible()
     assert "sheet 'Notes'" in dialog.error_label.text()
     assert not dialog.import_button.isEnabled()
     dialog.sheet_combo.setCurrentIndex(1)
     dialog.sheet_combo.activated.emit(1)
+    settle(qtbot, dialog)
     assert not dialog.error_label.isVisible()
     import_and_wait(qtbot, dialog)
     assert dialog.report is not None
