@@ -107,16 +107,6 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
 
 def apply_preferences_to_window(services: Services) -> None:
     """Language, region and time zone of Preferences, before the window is built."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from smsdesk.ui.preferences_dialog import apply_display_preferences
 
-    from smsdesk.ui import formats, i18n
-
-    prefs = services.preferences.preferences()
-    i18n.apply_language(getattr(prefs, "language", "") or "")
-    formats.set_region(prefs.region)
-    zone_name = getattr(prefs, "time_zone", "") or ""
-    try:
-        formats.set_time_zone(ZoneInfo(zone_name) if zone_name else None)
-    except (ZoneInfoNotFoundError, ValueError):
-        logging.getLogger(__name__).warning("unknown time zone %r: the system's is used", zone_name)
-        formats.set_time_zone(None)
+    apply_display_preferences(services.preferences.preferences())

@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.contacts_tab = ContactsTab(
             services.recipients,
             self.workers,
-            region=lambda: services.preferences.preferences().region,
+            region=formats.region,  # set from Preferences at start and on save
             provider=lambda: self.gateway,
         )
         self.inbox_tab = InboxTab(services.replies, self.workers)
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.credits_label.setVisible(False)
         self._credits: float | None = None
         self._credits_running = False
+        self._credits_again = False
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.provider_label)
         self.statusBar().addPermanentWidget(self.credits_label)
@@ -420,13 +421,20 @@ class MainWindow(QMainWindow):
 
     def refresh_credits(self) -> None:
         """Credits left at the gateway, read in a worker; hidden when it has none."""
-        if self._credits_running or self._shut_down:
+        if self._shut_down:
+            return
+        if self._credits_running:
+            self._credits_again = True  # the gateway may have changed: read once more after
             return
         self._credits_running = True
+        self._credits_again = False
         name = self.gateway
 
         def shown(credits: float | None) -> None:
             self._credits_running = False
+            if self._credits_again:
+                self.refresh_credits()
+                return
             self._credits = credits
             self.credits_label.setToolTip("")
             self.credits_label.setVisible(credits is not None)
@@ -434,6 +442,9 @@ class MainWindow(QMainWindow):
 
         def failed(message: str) -> None:
             self._credits_running = False
+            if self._credits_again:
+                self.refresh_credits()
+                return
             self._credits = None
             self.credits_label.setToolTip(message)
             self.credits_label.setVisible(True)

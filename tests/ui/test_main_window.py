@@ -13,7 +13,7 @@ from smsdesk.ui.main_window import MainWindow
 from smsdesk.ui.table_models import CampaignTableModel, HistoryTableModel
 
 # TODO(merge): empty this once those tabs read through workers (their helpers convert them)
-pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py", "contacts_tab.py")
+pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py")
 
 
 @pytest.fixture(autouse=True)

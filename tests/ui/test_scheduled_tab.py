@@ -24,7 +24,7 @@ from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
 # TODO(merge): empty this once those tabs read through workers (their helpers convert them)
-pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py", "contacts_tab.py")
+pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py")
 
 
 @pytest.fixture(autouse=True)

@@ -62,7 +62,7 @@ from smsdesk.ui.main_window import MainWindow
 
 # The walk reads texts; whether window code keeps SQL off the GUI thread is each tab's own
 # tests' business (the guard would fail this test for a reason that is not a translation).
-pytestmark = pytest.mark.gui_db_allowed
+pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py")
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "smsdesk" / "ui"
