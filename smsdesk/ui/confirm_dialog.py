@@ -46,19 +46,16 @@ def credits_text(value: float | None) -> str:
 def reason_text(reason: str) -> str:
     """Why a number is left out, in the window's language (the services say it in English)."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("ConfirmDialog", text)
-
     words = {
-        "not a mobile": tr("not a mobile"),
-        "too short": tr("too short"),
-        "too long": tr("too long"),
-        "empty": tr("empty"),
-        "not a phone number": tr("not a phone number"),
-        "unallocated range": tr("unallocated range"),
-        "unknown country code": tr("unknown country code"),
-        "wrong length": tr("wrong length"),
-        "invalid": tr("invalid"),
+        "not a mobile": QCoreApplication.translate("ConfirmDialog", "not a mobile"),
+        "too short": QCoreApplication.translate("ConfirmDialog", "too short"),
+        "too long": QCoreApplication.translate("ConfirmDialog", "too long"),
+        "empty": QCoreApplication.translate("ConfirmDialog", "empty"),
+        "not a phone number": QCoreApplication.translate("ConfirmDialog", "not a phone number"),
+        "unallocated range": QCoreApplication.translate("ConfirmDialog", "unallocated range"),
+        "unknown country code": QCoreApplication.translate("ConfirmDialog", "unknown country code"),
+        "wrong length": QCoreApplication.translate("ConfirmDialog", "wrong length"),
+        "invalid": QCoreApplication.translate("ConfirmDialog", "invalid"),
     }
     return words.get(reason, reason)
 

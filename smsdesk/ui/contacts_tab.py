@@ -17,7 +17,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QItemSelection,
     QModelIndex,
@@ -73,10 +72,6 @@ RowT = TypeVar("RowT")
 PAGE_SIZE = 200
 KEPT_PAGES = 100  # pages of rows kept in memory (20 000 rows); the others are read again
 PLACEHOLDER = "…"  # a row whose page is being read
-
-
-def _translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
 
 
 class ListsModel(RowsModel[ListInfo]):

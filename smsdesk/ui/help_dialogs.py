@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk import __version__
+from smsdesk.ui.words import QT_TRANSLATE_NOOP
 
 
 def _tr(text: str) -> str:
@@ -30,14 +31,22 @@ def _tr(text: str) -> str:
 # (ending, outcome) of the simulator's test numbers: the README's table, in its order
 # (tests/ui/test_main_window.py checks it against the simulator itself)
 ENDINGS: tuple[tuple[str, str], ...] = (
-    ("0005", "Undelivered (error 5)"),
-    ("0008", "Expired: no delivery within its validity (error 8)"),
-    ("0020", "Refused at submission"),
-    ("0023", "Invalid or barred number (error 23)"),
-    ("0024", "Absent subscriber (error 24)"),
-    ("0026", "Temporary phone error (error 26)"),
-    ("0042", "Delivered, then answers “STOP” a second later (goes on the stop list)"),
-    ("0043", "Delivered, then answers “Oui, merci !”"),
+    ("0005", QT_TRANSLATE_NOOP("HelpDialogs", "Undelivered (error 5)")),
+    (
+        "0008",
+        QT_TRANSLATE_NOOP("HelpDialogs", "Expired: no delivery within its validity (error 8)"),
+    ),
+    ("0020", QT_TRANSLATE_NOOP("HelpDialogs", "Refused at submission")),
+    ("0023", QT_TRANSLATE_NOOP("HelpDialogs", "Invalid or barred number (error 23)")),
+    ("0024", QT_TRANSLATE_NOOP("HelpDialogs", "Absent subscriber (error 24)")),
+    ("0026", QT_TRANSLATE_NOOP("HelpDialogs", "Temporary phone error (error 26)")),
+    (
+        "0042",
+        QT_TRANSLATE_NOOP(
+            "HelpDialogs", "Delivered, then answers “STOP” a second later (goes on the stop list)"
+        ),
+    ),
+    ("0043", QT_TRANSLATE_NOOP("HelpDialogs", "Delivered, then answers “Oui, merci !”")),
 )
 
 
@@ -57,20 +66,37 @@ def quit_keys() -> QKeySequence:
 def shortcuts() -> list[tuple[str, str]]:
     """(keys, what they do), translated."""
     return [
-        (_keys("Ctrl+Return"), _tr("Send (Send tab)")),
-        (_keys("Ctrl+F"), _tr("Go to the filter (History)")),
+        (_keys("Ctrl+Return"), QCoreApplication.translate("HelpDialogs", "Send (Send tab)")),
+        (_keys("Ctrl+F"), QCoreApplication.translate("HelpDialogs", "Go to the filter (History)")),
         (
-            _tr("{enter} or double-click").format(enter=_keys("Return")),
-            _tr("Details of a message (History), results of a campaign (Scheduled)"),
+            QCoreApplication.translate("HelpDialogs", "{enter} or double-click").format(
+                enter=_keys("Return")
+            ),
+            QCoreApplication.translate(
+                "HelpDialogs", "Details of a message (History), results of a campaign (Scheduled)"
+            ),
         ),
-        (_keys("Del"), _tr("Delete the selected messages (History)")),
-        (_keys("Ctrl+R"), _tr("Resume the paused campaigns selected (Scheduled)")),
-        (_keys("F5"), _tr("Read everything shown again")),
         (
-            _tr("{alt} and the underlined letter").format(alt=_keys("Alt")),
-            _tr("Go to a tab, a button or a menu"),
+            _keys("Del"),
+            QCoreApplication.translate("HelpDialogs", "Delete the selected messages (History)"),
         ),
-        (quit_keys().toString(QKeySequence.SequenceFormat.NativeText), _tr("Quit")),
+        (
+            _keys("Ctrl+R"),
+            QCoreApplication.translate(
+                "HelpDialogs", "Resume the paused campaigns selected (Scheduled)"
+            ),
+        ),
+        (_keys("F5"), QCoreApplication.translate("HelpDialogs", "Read everything shown again")),
+        (
+            QCoreApplication.translate("HelpDialogs", "{alt} and the underlined letter").format(
+                alt=_keys("Alt")
+            ),
+            QCoreApplication.translate("HelpDialogs", "Go to a tab, a button or a menu"),
+        ),
+        (
+            quit_keys().toString(QKeySequence.SequenceFormat.NativeText),
+            QCoreApplication.translate("HelpDialogs", "Quit"),
+        ),
     ]
 
 

@@ -110,7 +110,7 @@ def _tr(text: str) -> str:
 
 def _delimiter_text(layout: TableLayout) -> str:
     if layout.delimiter is None:
-        return _tr("none (one cell a line)")
+        return QCoreApplication.translate("ImportDialog", "none (one cell a line)")
     name = DELIMITER_NAMES.get(layout.delimiter)
     return _tr(name) if name else repr(layout.delimiter)
 

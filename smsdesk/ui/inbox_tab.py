@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.services.replies import ReplyService, ThreadEntry, ThreadSummary
-from smsdesk.ui import formats
+from smsdesk.ui import formats, words
 from smsdesk.ui.workers import WorkerPool
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -38,19 +37,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def message_status_text(status: str) -> str:
     """A message's status in the user's words."""
-    tr = QCoreApplication.translate
-    words = {
-        "delivered": tr("InboxTab", "Delivered"),
-        "failed": tr("InboxTab", "Failed"),
-        "expired": tr("InboxTab", "Expired"),
-        "cancelled": tr("InboxTab", "Cancelled"),
-        "unknown": tr("InboxTab", "Unknown"),
-        "queued": tr("InboxTab", "Pending"),
-        "submitting": tr("InboxTab", "Pending"),
-        "submitted": tr("InboxTab", "Pending"),
-        "paused": tr("InboxTab", "Pending"),
-    }
-    return words.get(status, status)
+    return words.message_status(status)
 
 
 class ThreadsModel(QAbstractTableModel):

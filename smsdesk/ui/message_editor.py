@@ -29,28 +29,28 @@ CULPRIT_COLOUR = QColor("#b3261e")
 STOP_CLAUSE_PREVIEW = "STOP au 36xxx"  # what the gateway appends (11 characters reserved)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MessageEditor", text, None, n)
-
-
 def describe_count(info: MessageInfo, *, stop_clause: bool = False) -> str:
     """The counter's words (the figures of `smsdesk message info`), facts joined by " · "."""
     facts = [
         str(info.encoding),
-        _tr("%Ln characters", info.length),
-        _tr("%Ln part(s)", info.segments),
-        _tr("%Ln left in this part", info.remaining),
+        QCoreApplication.translate("MessageEditor", "%Ln characters", None, info.length),
+        QCoreApplication.translate("MessageEditor", "%Ln part(s)", None, info.segments),
+        QCoreApplication.translate("MessageEditor", "%Ln left in this part", None, info.remaining),
     ]
     if stop_clause:
-        facts.append(_tr("STOP clause included (%Ln)", STOP_CLAUSE_LENGTH))
+        facts.append(
+            QCoreApplication.translate(
+                "MessageEditor", "STOP clause included (%Ln)", None, STOP_CLAUSE_LENGTH
+            )
+        )
     return " · ".join(facts)
 
 
 def _char_name(char: str) -> str:
     names = {
-        "\u00a0": _tr("non-breaking space"),
-        "\u202f": _tr("narrow space"),
-        "\t": _tr("tab"),
+        "\u00a0": QCoreApplication.translate("MessageEditor", "non-breaking space"),
+        "\u202f": QCoreApplication.translate("MessageEditor", "narrow space"),
+        "\t": QCoreApplication.translate("MessageEditor", "tab"),
     }
     return names.get(char, char)
 

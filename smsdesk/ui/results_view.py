@@ -23,7 +23,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -58,7 +57,7 @@ from smsdesk.services.results import (
     RetryCandidate,
     TimeBucket,
 )
-from smsdesk.ui import formats
+from smsdesk.ui import formats, words
 from smsdesk.ui.workers import WorkerPool
 
 LIVE_MS = 3000  # while sending, the figures follow this often (and on each dispatcher cycle)
@@ -71,15 +70,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def campaign_status_text(status: str) -> str:
     """A campaign's status in the user's words (also the Campaigns list's)."""
-    tr = QCoreApplication.translate
-    words = {
-        "scheduled": tr("ResultsDialog", "Scheduled"),
-        "sending": tr("ResultsDialog", "Sending"),
-        "paused": tr("ResultsDialog", "Paused"),
-        "done": tr("ResultsDialog", "Finished"),
-        "cancelled": tr("ResultsDialog", "Cancelled"),
-    }
-    return words.get(status, status)
+    return words.campaign_status(status)
 
 
 class RowsModel(QAbstractTableModel):

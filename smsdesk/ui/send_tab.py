@@ -342,88 +342,91 @@ class SendTab(QWidget):
     # -- words -----------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
         row_texts = {
-            "list": tr("Recipient &list"),
-            "numbers": tr("N&umbers"),
-            "name": tr("Campai&gn name"),
-            "message": tr("&Message"),
-            "sender": tr("S&ender"),
-            "when": tr("When"),
-            "preview": tr("Preview"),
+            "list": self.tr("Recipient &list"),
+            "numbers": self.tr("N&umbers"),
+            "name": self.tr("Campai&gn name"),
+            "message": self.tr("&Message"),
+            "sender": self.tr("S&ender"),
+            "when": self.tr("When"),
+            "preview": self.tr("Preview"),
         }
         for key, text in row_texts.items():
             self.row_labels[key].setText(text)
-        self.list_picker.setItemText(0, tr("No list"))
-        self.list_picker.setToolTip(tr("The recipient list to send to (Contacts tab)"))
+        self.list_picker.setItemText(0, self.tr("No list"))
+        self.list_picker.setToolTip(self.tr("The recipient list to send to (Contacts tab)"))
         self.more_lists_button.setToolTip(
-            tr("Send to several lists at once: a number in two lists gets one message")
+            self.tr("Send to several lists at once: a number in two lists gets one message")
         )
         self.recipients.setPlaceholderText(
-            tr(
+            self.tr(
                 "Numbers, one a line or separated by commas or semicolons:\n"
                 "06 12 34 56 78\n+33 6 98 76 54 32"
             )
         )
         self.recipients.setToolTip(
-            tr(
+            self.tr(
                 "Numbers pasted here are read as an import reads them: landlines and invalid "
                 "numbers are left out and counted, never a reason to hold the others back"
             )
         )
-        self.name_edit.setPlaceholderText(tr("Optional: the start of the message"))
-        self.name_edit.setToolTip(tr("How the campaign is named in Scheduled and History"))
-        self.fields_button.setText(tr("Insert &field"))
+        self.name_edit.setPlaceholderText(self.tr("Optional: the start of the message"))
+        self.name_edit.setToolTip(self.tr("How the campaign is named in Scheduled and History"))
+        self.fields_button.setText(self.tr("Insert &field"))
         self.fields_button.setToolTip(
-            tr("Insert a column of the recipients ({name}…): each one reads their own value")
+            self.tr("Insert a column of the recipients ({name}…): each one reads their own value")
         )
-        self.templates_button.setText(tr("Tem&plates…"))
-        self.templates_button.setToolTip(tr("Load a saved message or save this one"))
-        self.commercial.setText(tr("&Commercial message (STOP clause, sending window)"))
+        self.templates_button.setText(self.tr("Tem&plates…"))
+        self.templates_button.setToolTip(self.tr("Load a saved message or save this one"))
+        self.commercial.setText(self.tr("&Commercial message (STOP clause, sending window)"))
         self.commercial.setToolTip(
-            tr(
+            self.tr(
                 "Advertising: the gateway adds the STOP clause (a way to opt out) and the "
                 "campaign is sent only within the sending window of Preferences"
             )
         )
-        self._sender_line().setPlaceholderText(tr("Gateway default (a number people can reply to)"))
+        self._sender_line().setPlaceholderText(
+            self.tr("Gateway default (a number people can reply to)")
+        )
         self.sender_box.setToolTip(
-            tr(
+            self.tr(
                 "Up to 11 letters or digits shown instead of a number; people cannot reply "
                 "to a name"
             )
         )
         if self.sender_box.count():
             self.sender_box.setItemData(
-                0, tr("The gateway's default sender"), Qt.ItemDataRole.ToolTipRole
+                0, self.tr("The gateway's default sender"), Qt.ItemDataRole.ToolTipRole
             )
-        self.now_radio.setText(tr("&Now"))
-        self.now_radio.setToolTip(tr("Send as soon as the campaign is created"))
-        self.at_radio.setText(tr("&At"))
-        self.at_radio.setToolTip(tr("Send at the date and time chosen"))
+        self.now_radio.setText(self.tr("&Now"))
+        self.now_radio.setToolTip(self.tr("Send as soon as the campaign is created"))
+        self.at_radio.setText(self.tr("&At"))
+        self.at_radio.setToolTip(self.tr("Send at the date and time chosen"))
         self.at_edit.setLocale(QLocale())
         self.at_edit.setDisplayFormat(picker_format())
-        self.at_edit.setToolTip(tr("The date and time the campaign starts (local time)"))
-        self.defer_box.setText(tr("Let the gateway keep the schedule"))
+        self.at_edit.setToolTip(self.tr("The date and time the campaign starts (local time)"))
+        self.defer_box.setText(self.tr("Let the gateway keep the schedule"))
         self.defer_box.setToolTip(
-            tr("The gateway sends at the planned instant even if this computer is off")
+            self.tr("The gateway sends at the planned instant even if this computer is off")
         )
-        self.preview_table.setHorizontalHeaderLabels([tr("Receiver"), tr("Parts"), tr("Message")])
+        self.preview_table.setHorizontalHeaderLabels(
+            [self.tr("Receiver"), self.tr("Parts"), self.tr("Message")]
+        )
         self.preview_table.setToolTip(
-            tr("What the first recipients will read, and the longest message")
+            self.tr("What the first recipients will read, and the longest message")
         )
         self.transliterate_box.setToolTip(
-            tr(
+            self.tr(
                 "Only the values merged into the message change (ç → c, œ → oe, ê → e); "
                 "GSM-7's own é è ù à stay, and so does the text you wrote"
             )
         )
-        self.test_button.setText(tr("Send a test t&o me"))
+        self.test_button.setText(self.tr("Send a test t&o me"))
         self.test_button.setToolTip(
-            tr("One copy to your own mobile, now, as the first recipient would read it")
+            self.tr("One copy to your own mobile, now, as the first recipient would read it")
         )
-        self.send_button.setText(tr("&Send…"))
-        self.busy_bar.setToolTip(tr("Working…"))
+        self.send_button.setText(self.tr("&Send…"))
+        self.busy_bar.setToolTip(self.tr("Working…"))
         # what depends on the state, said again in the new language
         self._update_recipients()
         self._update_sender()

@@ -31,7 +31,8 @@ from smsdesk.services.history import (
     SortColumn,
     SortKey,
 )
-from smsdesk.ui import formats
+from smsdesk.ui import formats, words
+from smsdesk.ui.words import QT_TRANSLATE_NOOP
 from smsdesk.ui.workers import Worker, WorkerPool
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -407,16 +408,15 @@ def _tr_campaigns(text: str) -> str:
     return QCoreApplication.translate("CampaignTableModel", text)
 
 
-# what each campaign status is called in the window (CampaignStatus values are stored words)
-CAMPAIGN_STATUS_WORDS: dict[CampaignStatus, str] = {
-    CampaignStatus.DRAFT: "Draft",
-    CampaignStatus.SCHEDULED: "Scheduled",
-    CampaignStatus.SENDING: "Sending",
-    CampaignStatus.PAUSED: "Paused",
-    CampaignStatus.DONE: "Done",
-    CampaignStatus.CANCELLED: "Cancelled",
-}
-WEEKDAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_WORDS = (
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Mon"),
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Tue"),
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Wed"),
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Thu"),
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Fri"),
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Sat"),
+    QT_TRANSLATE_NOOP("CampaignTableModel", "Sun"),
+)
 
 
 class CampaignTableModel(HeaderedTableModel):
@@ -434,15 +434,15 @@ class CampaignTableModel(HeaderedTableModel):
         COL_PROGRESS,
     ) = range(9)
     HEADERS = (
-        "Id",
-        "Name",
-        "Recipients",
-        "Message",
-        "Total parts",
-        "Planned",
-        "Gateway",
-        "Status",
-        "Sent",
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Id"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Name"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Recipients"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Message"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Total parts"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Planned"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Gateway"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Status"),
+        QT_TRANSLATE_NOOP("CampaignTableModel", "Sent"),
     )
 
     def __init__(self) -> None:
@@ -471,10 +471,14 @@ class CampaignTableModel(HeaderedTableModel):
         now = datetime.now(UTC)
         closed = c.window is not None and not c.window.is_open(now)
         if c.status is CampaignStatus.SENDING and closed and c.next_due and c.next_due > now:
-            return _tr_campaigns("Waiting until {when}").format(when=formats.date_time(c.next_due))
+            return QCoreApplication.translate("CampaignTableModel", "Waiting until {when}").format(
+                when=formats.date_time(c.next_due)
+            )
         if c.status is CampaignStatus.SCHEDULED and c.provider_deferred:
-            return _tr_campaigns("Scheduled (kept by the gateway)")
-        return _tr_campaigns(CAMPAIGN_STATUS_WORDS.get(c.status, str(c.status)))
+            return QCoreApplication.translate(
+                "CampaignTableModel", "Scheduled (kept by the gateway)"
+            )
+        return words.campaign_status(c.status)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -508,19 +512,21 @@ class CampaignTableModel(HeaderedTableModel):
                 personalised = c.body != c.sample_body
                 if not personalised:
                     return c.body
-                return _tr_campaigns("{body}\n\nFirst recipient reads:\n{sample}").format(
-                    body=c.body, sample=c.sample_body
-                )
+                return QCoreApplication.translate(
+                    "CampaignTableModel", "{body}\n\nFirst recipient reads:\n{sample}"
+                ).format(body=c.body, sample=c.sample_body)
             if column == self.COL_RECIPIENTS:
                 return "\n".join(formats.phone(r) for r in c.first_receivers)
             if column == self.COL_WHEN and c.window is not None:
                 w = c.window
                 days = ", ".join(_tr_campaigns(WEEKDAY_WORDS[d]) for d in sorted(w.weekdays))
-                text = _tr_campaigns("Sending window: {start}–{end}, {days}").format(
-                    start=formats.clock(w.start), end=formats.clock(w.end), days=days
-                )
+                text = QCoreApplication.translate(
+                    "CampaignTableModel", "Sending window: {start}–{end}, {days}"
+                ).format(start=formats.clock(w.start), end=formats.clock(w.end), days=days)
                 if w.skip_public_holidays:
-                    text = _tr_campaigns("{window}; not on public holidays").format(window=text)
+                    text = QCoreApplication.translate(
+                        "CampaignTableModel", "{window}; not on public holidays"
+                    ).format(window=text)
                 return text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             self.COL_PARTS,

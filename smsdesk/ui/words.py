@@ -33,7 +33,7 @@ _CAMPAIGN_STATUS: dict[CampaignStatus, str] = {
     CampaignStatus.SCHEDULED: QT_TRANSLATE_NOOP("words", "Scheduled"),
     CampaignStatus.SENDING: QT_TRANSLATE_NOOP("words", "Sending"),
     CampaignStatus.PAUSED: QT_TRANSLATE_NOOP("words", "Paused"),
-    CampaignStatus.DONE: QT_TRANSLATE_NOOP("words", "Done"),
+    CampaignStatus.DONE: QT_TRANSLATE_NOOP("words", "Finished"),
     CampaignStatus.CANCELLED: QT_TRANSLATE_NOOP("words", "Cancelled"),
 }
 
