@@ -23,7 +23,7 @@ install: $(STAMP) translations
 I18N := smsdesk/i18n
 TS_FILES := $(I18N)/smsdesk_fr.ts $(I18N)/smsdesk_en.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
-TR_SOURCES = $(sort $(wildcard smsdesk/ui/*.py))
+TR_SOURCES = $(sort $(wildcard smsdesk/ui/*.py smsdesk/providers/*.py))
 
 translations: $(QM_FILES)
 

@@ -129,14 +129,13 @@ def english(path: Path) -> list[str]:
     tree = load(path)
     left: list[str] = []
     changed = False
-    for context, message in messages(tree):
+    for _context, message in messages(tree):
         if not is_unfinished(message):
             continue
         source = message.findtext("source") or ""
         forms = english_forms(source) if is_plural(message) else None
         if is_plural(message) and forms is None:
-            left.append(f"{context}: {source}")
-            continue
+            forms = [source, source]  # no "(s)": only the number changes ("%Ln left out")
         set_translation(message, forms if forms is not None else source)
         changed = True
     if changed:

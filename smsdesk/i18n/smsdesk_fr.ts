@@ -2,14 +2,212 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>CheckResultsDialog</name>
+    <name>AboutDialog</name>
     <message>
-        <source>Check with the networks: “{0}”</source>
-        <translation>Vérification auprès des opérateurs&#xa0;: «&#xa0;{0}&#xa0;»</translation>
+        <source>About smsdesk</source>
+        <translation>À propos de smsdesk</translation>
     </message>
     <message>
-        <source>{0} numbers answered: {1} reachable, {2} unreachable. The ticked numbers are removed from the list.</source>
-        <translation>{0} numéros ont répondu&#xa0;: {1} joignables, {2} injoignables. Les numéros cochés seront retirés de la liste.</translation>
+        <source>&lt;h3&gt;smsdesk {version}&lt;/h3&gt;&lt;p&gt;Bulk SMS campaigns from your desktop.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;&lt;p&gt;smsdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It uses Qt {qt} through PySide6 {pyside} (LGPLv3), SQLAlchemy and alembic (MIT), phonenumbers (Apache 2.0), holidays (MIT), platformdirs (MIT), keyring (MIT), charset-normalizer (MIT), ovh (BSD), smpplib (LGPLv3), python-calamine (MIT) and vobject (Apache 2.0), on Python {python}.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignTableModel</name>
+    <message>
+        <source>Mon</source>
+        <translation>lun.</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>mar.</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>mer.</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>jeu.</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>ven.</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>sam.</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>dim.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Nº</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Total parts</source>
+        <translation>Total SMS</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Prévue le</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Waiting until {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled (kept by the gateway)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{body}
+
+First recipient reads:
+{sample}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending window: {start}–{end}, {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{window}; not on public holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsModel</name>
+    <message>
+        <source>{percent} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{delivered} delivered of {recipients}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Destinataires</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Délivré</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsTab</name>
+    <message>
+        <source>Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of a campaign name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the campaigns whose name holds these letters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only the campaigns in this status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures, chart and failures of this campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as a new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Send tab with this message, sender and recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the campaigns again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No campaign matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckResultsDialog</name>
+    <message>
+        <source>Check with the networks: “{list}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) answered: {reachable} reachable, {unreachable} unreachable. The ticked numbers are removed from the list.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Remove</source>
@@ -36,8 +234,8 @@
         <translation>inconnu</translation>
     </message>
     <message>
-        <source>{0} (ported)</source>
-        <translation>{0} (numéro porté)</translation>
+        <source>{operator} (ported)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no: no such number</source>
@@ -71,40 +269,12 @@
         <translation>Envoyer cette campagne&#x202f;?</translation>
     </message>
     <message>
-        <source>{0} recipient(s)</source>
-        <translation>{0} destinataire(s)</translation>
-    </message>
-    <message>
-        <source>{0} duplicate(s)</source>
-        <translation>{0} doublon(s)</translation>
-    </message>
-    <message>
-        <source>{0} stop-listed number(s)</source>
-        <translation>{0} numéro(s) de la liste STOP</translation>
-    </message>
-    <message>
-        <source>{0} removed</source>
-        <translation>{0} retiré(s)</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <source>{0} SMS part(s) in total</source>
-        <translation>{0} SMS au total</translation>
-    </message>
-    <message>
-        <source> ({0} message(s) in UCS-2)</source>
-        <translation> ({0} message(s) en UCS-2)</translation>
-    </message>
-    <message>
         <source>now</source>
         <translation>maintenant</translation>
-    </message>
-    <message>
-        <source> (outside the sending window until then)</source>
-        <translation> (hors de la plage d’envoi jusque-là)</translation>
     </message>
     <message>
         <source>commercial (STOP clause added)</source>
@@ -125,10 +295,6 @@
     <message>
         <source>A message is {parts} SMS parts long (more than {limit}): each part is paid</source>
         <translation>Un message fait {parts} SMS (plus de {limit})&#xa0;: chaque SMS est facturé</translation>
-    </message>
-    <message>
-        <source>&amp;Yes, send messages of {0} parts</source>
-        <translation>&amp;Oui, envoyer des messages de {0} SMS</translation>
     </message>
     <message>
         <source>Recipients:</source>
@@ -163,12 +329,133 @@
         <translation>Type&#xa0;:</translation>
     </message>
     <message>
+        <source>{day} {year} {clock}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unallocated range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown country code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Starts:</source>
         <translation>Début&#xa0;:</translation>
     </message>
     <message>
         <source>Gateway:</source>
         <translation>Passerelle&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln duplicate(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stop-listed number(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid or landline number(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{list} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: {numbers}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln SMS part(s) in total</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{total} ({ucs2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) in UCS-2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s price of one part times every recipient&apos;s parts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{instant} (outside the sending window until then)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway may refuse the messages the credits do not cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Yes, send messages of %Ln part(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each part is paid as one SMS</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receiver</source>
@@ -183,8 +470,27 @@
         <translation>Message</translation>
     </message>
     <message>
-        <source>&amp;Send {0} message(s)</source>
-        <translation>&amp;Envoyer {0} message(s)</translation>
+        <source>What these recipients will read, placeholders filled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send %Ln message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Create the campaign: nothing is sent before this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Back to the message: nothing is sent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Schedule</source>
@@ -198,12 +504,12 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <source>New contact in “{0}”</source>
-        <translation>Nouveau contact dans «&#xa0;{0}&#xa0;»</translation>
+        <source>New contact in “{list}”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Contact of “{0}”</source>
-        <translation>Contact de «&#xa0;{0}&#xa0;»</translation>
+        <source>Contact of “{list}”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>06 12 34 56 78, +33 6 12 34 56 78…</source>
@@ -239,7 +545,50 @@
     </message>
 </context>
 <context>
+    <name>ContactsModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Other columns</source>
+        <translation>Autres colonnes</translation>
+    </message>
+</context>
+<context>
     <name>ContactsTab</name>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>&amp;Importer un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste numbers…</source>
+        <translation>&amp;Coller des numéros…</translation>
+    </message>
+    <message>
+        <source>&amp;New list…</source>
+        <translation>&amp;Nouvelle liste…</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Check with the net&amp;works…</source>
+        <translation>Vérifier auprès des opéra&amp;teurs…</translation>
+    </message>
+    <message>
+        <source>Ask the mobile networks which numbers exist and can be reached (paid: {credits} credit a number at OVH); you then choose which to remove</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;Merge into…</source>
         <translation>&amp;Fusionner dans…</translation>
@@ -269,48 +618,247 @@
         <translation>Supprimer les contacts sélectionnés</translation>
     </message>
     <message>
-        <source>“{0}”: {1} contact(s) match “{2}”</source>
-        <translation>«&#xa0;{0}&#xa0;»&#xa0;: {1} contact(s) correspondent à «&#xa0;{2}&#xa0;»</translation>
+        <source>&amp;Add numbers…</source>
+        <translation>&amp;Ajouter des numéros…</translation>
     </message>
     <message>
-        <source>{0} number(s) removed from “{1}”</source>
-        <translation>{0} numéro(s) retiré(s) de «&#xa0;{1}&#xa0;»</translation>
+        <source>Re&amp;move…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>added</source>
-        <translation>ajouté</translation>
+        <source>Import a &amp;file…</source>
+        <translation>Importer un &amp;fichier…</translation>
     </message>
     <message>
-        <source>saved</source>
-        <translation>enregistré</translation>
+        <source>Contacts of the list</source>
+        <translation>Contacts de la liste</translation>
     </message>
     <message>
-        <source>{0} {1}</source>
-        <translation>{0} {1}</translation>
+        <source>Stop list</source>
+        <translation>Liste STOP</translation>
     </message>
     <message>
-        <source>{0} contact(s) deleted</source>
-        <translation>{0} contact(s) supprimé(s)</translation>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Recipient lists: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No list yet: import a file or paste numbers.</source>
+        <translation>Aucune liste pour l’instant&#xa0;: importez un fichier ou collez des numéros.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{list}”: %n contact(s) match “{search}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>“{list}”: %n contact(s), by number</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List “{list}” created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New list</source>
+        <translation>Nouvelle liste</translation>
+    </message>
+    <message>
+        <source>Name of the new list:</source>
+        <translation>Nom de la nouvelle liste&#xa0;:</translation>
+    </message>
+    <message>
+        <source>List “{old}” renamed “{new}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the list</source>
+        <translation>Renommer la liste</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete the list</source>
+        <translation>Supprimer la liste</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the list “{list}” and its %n contact(s)?
+The history of the messages already sent stays.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>List “{list}” deleted (%n contact(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check with the networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {gateway} gateway cannot check numbers with the networks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Check the %n number(s) of “{list}” with the mobile networks through {gateway}?
+
+Cost: {credits} credits ({each} a number).
+You then see each number&apos;s operator and choose the numbers to remove.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{checked} number(s) checked: {reachable} reachable, {unreachable} unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{words}; {count} without an answer (kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking with the networks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) removed from “{list}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number} added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) deleted</source>
+        <translation>
+            <numerusform>%n contact supprimé</numerusform>
+            <numerusform>%n contacts supprimés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n contact(s) from “{list}” ({names})?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s) merged into “{list}”, {already} already there</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge “{list}” into the list (new or existing):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation>Importer des destinataires</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) never sent to (they answered STOP or were added here)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) added to the stop list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{words}, {count} already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{words}, {count} not numbers ({values})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the stop list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers never to send to (one or several a line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) removed from the stop list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from the stop list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Why may these %n number(s) be sent to again? (how their consent was given)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>removed by hand in Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a stop list</source>
+        <translation>Importer une liste STOP</translation>
+    </message>
+    <message>
+        <source>Importing the stop list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: {message}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete contacts</source>
         <translation>Supprimer des contacts</translation>
     </message>
     <message>
-        <source>Delete {0} contact(s) from “{1}” ({2})?</source>
-        <translation>Supprimer {0} contact(s) de «&#xa0;{1}&#xa0;» ({2})&#x202f;?</translation>
-    </message>
-    <message>
-        <source>{0} contact(s) merged into “{1}”, {2} already there</source>
-        <translation>{0} contact(s) fusionné(s) dans «&#xa0;{1}&#xa0;», {2} déjà présent(s)</translation>
-    </message>
-    <message>
         <source>Merge lists</source>
         <translation>Fusionner des listes</translation>
-    </message>
-    <message>
-        <source>Merge “{0}” into the list (new or existing):</source>
-        <translation>Fusionner «&#xa0;{0}&#xa0;» dans la liste (nouvelle ou existante)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -320,26 +868,439 @@
         <translation>Aucun SMS délivré pour l’instant</translation>
     </message>
     <message>
-        <source>bars: delivered per {0} min · line: delivered so far</source>
-        <translation>barres&#xa0;: délivrés par tranche de {0}&#xa0;min · courbe&#xa0;: total délivré</translation>
+        <source>Blue bars: messages delivered in each interval; green line: delivered so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bars: delivered per {interval} · line: delivered so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatchController</name>
+    <message>
+        <source>Sending: {done} of {total} messages handed to the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>If you quit now, the batch under way is finished first and the %n message(s) left go out the next time smsdesk opens.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>EditMessageDialog</name>
     <message>
-        <source>Edit the message of {0!r}</source>
-        <translation>Modifier le message de «&#xa0;{0}&#xa0;»</translation>
+        <source>Edit the message of “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EndingsDialog</name>
+    <message>
+        <source>Endings of test numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the simulator (the gateway until you connect OVH or SMPP), the outcome of a message depends on the last four digits of the number. Any other ending is delivered. Example: 06&#xa0;12&#xa0;34&#xa0;00&#xa0;05 is undelivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anything else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Délivré</translation>
+    </message>
+    <message>
+        <source>Number ends with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPanel</name>
+    <message>
+        <source>Welcome to smsdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until you connect a real gateway, your messages go to the built-in simulator: nothing leaves this computer, and delivery reports come back a couple of seconds later, as from a real gateway. To try failures, send to numbers ending in 0005 (undelivered), 0008 (expired), 0020 (refused), 0023 (invalid), 0024 (absent), 0026 (phone error), 0042 (answers STOP) or 0043 (answers “Oui, merci !”); to send for real, connect OVH or an SMPP server in File &gt; Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test numbers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every ending of test numbers and its outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a &amp;gateway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Preferences to connect OVH or an SMPP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help &gt; Getting started shows this again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GatewayForm</name>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}&#xa0;:</translation>
+    </message>
+    <message>
+        <source>{tip} (set by this computer&apos;s environment)</source>
+        <translation>{tip} (fixé par l’environnement de cet ordinateur)</translation>
+    </message>
+    <message>
+        <source> SMS/s</source>
+        <translation> SMS/s</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <source>set by this computer&apos;s environment</source>
+        <translation>fixé par l’environnement de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>stored in the keyring; leave empty to keep it</source>
+        <translation>enregistré dans le trousseau&#xa0;; laisser vide pour le garder</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+</context>
+<context>
+    <name>GatewaySpec</name>
+    <message>
+        <source>Null gateway (delivers nothing)</source>
+        <translation>Passerelle nulle (ne délivre rien)</translation>
+    </message>
+    <message>
+        <source>Accepts every message and delivers none: for tests and dry runs.</source>
+        <translation>Accepte tous les messages et n’en délivre aucun&#xa0;: pour les tests et les essais à blanc.</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+    <message>
+        <source>Any text; the null gateway only keeps it</source>
+        <translation>Un texte libre&#xa0;; la passerelle nulle se contente de le garder</translation>
+    </message>
+    <message>
+        <source>OVH&apos;s page is open in your browser: log in and accept, then list the accounts.</source>
+        <translation>La page d’OVH est ouverte dans votre navigateur&#xa0;: connectez-vous et acceptez, puis listez les comptes.</translation>
+    </message>
+    <message>
+        <source>OVH SMS</source>
+        <translation>SMS OVH</translation>
+    </message>
+    <message>
+        <source>OVHcloud&apos;s SMS service: create an application key and secret at OVH, then a consumer key here, and choose the SMS account.</source>
+        <translation>Le service SMS d’OVHcloud&#xa0;: créez une clé et un secret d’application chez OVH, puis une clé client ici, et choisissez le compte SMS.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point d’accès</translation>
+    </message>
+    <message>
+        <source>An OVH endpoint name, or the API&apos;s address (https://…)</source>
+        <translation>Un nom de point d’accès OVH, ou l’adresse de l’API (https://…)</translation>
+    </message>
+    <message>
+        <source>Application key</source>
+        <translation>Clé d’application</translation>
+    </message>
+    <message>
+        <source>The application key OVH gave when you created the application</source>
+        <translation>La clé d’application donnée par OVH à la création de l’application</translation>
+    </message>
+    <message>
+        <source>Application secret</source>
+        <translation>Secret d’application</translation>
+    </message>
+    <message>
+        <source>The application secret; kept in the system keyring</source>
+        <translation>Le secret d’application&#xa0;; gardé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Consumer key</source>
+        <translation>Clé client</translation>
+    </message>
+    <message>
+        <source>Created with the button below, then accepted on OVH&apos;s page</source>
+        <translation>Créée avec le bouton ci-dessous, puis acceptée sur la page d’OVH</translation>
+    </message>
+    <message>
+        <source>SMS account</source>
+        <translation>Compte SMS</translation>
+    </message>
+    <message>
+        <source>The OVH SMS account that sends and pays (List accounts fills it)</source>
+        <translation>Le compte SMS OVH qui envoie et paie (« Lister les comptes » le remplit)</translation>
+    </message>
+    <message>
+        <source>Create consumer key…</source>
+        <translation>Créer une clé client…</translation>
+    </message>
+    <message>
+        <source>Asks OVH for a key with the SMS rights and opens the page where you accept it</source>
+        <translation>Demande à OVH une clé avec les droits SMS et ouvre la page où vous l’acceptez</translation>
+    </message>
+    <message>
+        <source>List accounts</source>
+        <translation>Lister les comptes</translation>
+    </message>
+    <message>
+        <source>Lists the SMS accounts these keys reach</source>
+        <translation>Liste les comptes SMS accessibles avec ces clés</translation>
+    </message>
+    <message>
+        <source>Simulator (no account)</source>
+        <translation>Simulateur (sans compte)</translation>
+    </message>
+    <message>
+        <source>The built-in simulator sends nothing: it accepts every message and reports delivery receipts, to try smsdesk without an account. Numbers ending in 0005, 0008, 0023, 0024 or 0026 fail; 0020 is refused; 0042 answers STOP.</source>
+        <translation>Le simulateur intégré n’envoie rien&#xa0;: il accepte chaque message et renvoie des accusés de réception, pour essayer smsdesk sans compte. Les numéros finissant par 0005, 0008, 0023, 0024 ou 0026 échouent&#xa0;; 0020 est refusé&#xa0;; 0042 répond STOP.</translation>
+    </message>
+    <message>
+        <source>SMPP 3.4</source>
+        <translation>SMPP 3.4</translation>
+    </message>
+    <message>
+        <source>An SMS centre reached over SMPP 3.4 (host, port and account from your operator).</source>
+        <translation>Un centre SMS joint en SMPP 3.4 (hôte, port et compte fournis par votre opérateur).</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <source>The SMS centre&apos;s host name or address</source>
+        <translation>Le nom d’hôte ou l’adresse du centre SMS</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>The SMS centre&apos;s TCP port (2775 by default)</source>
+        <translation>Le port TCP du centre SMS (2775 par défaut)</translation>
+    </message>
+    <message>
+        <source>System ID</source>
+        <translation>Identifiant système</translation>
+    </message>
+    <message>
+        <source>The account name the SMS centre gave you (15 characters at most)</source>
+        <translation>Le nom de compte donné par le centre SMS (15 caractères au plus)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>The account&apos;s password (8 characters at most); kept in the system keyring</source>
+        <translation>Le mot de passe du compte (8 caractères au plus)&#xa0;; gardé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Débit maximal</translation>
+    </message>
+    <message>
+        <source>At most this many messages per second through this gateway (0: no limit)</source>
+        <translation>Au plus ce nombre de messages par seconde par cette passerelle (0&#xa0;: sans limite)</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Undelivered (error 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired: no delivery within its validity (error 8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused at submission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid or barred number (error 23)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Absent subscriber (error 24)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary phone error (error 26)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered, then answers “STOP” a second later (goes on the stop list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered, then answers “Oui, merci !”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send (Send tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the filter (History)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{enter} or double-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of a message (History), results of a campaign (Scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected messages (History)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume the paused campaigns selected (Scheduled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read everything shown again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{alt} and the underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to a tab, a button or a menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
+        <source>Recipient lists ({patterns});;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma (,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semicolon (;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bar (|)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the stop list</source>
+        <translation>Dans la liste STOP</translation>
+    </message>
+    <message>
+        <source>none (one cell a line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import recipients</source>
+        <translation>Importer des destinataires</translation>
+    </message>
+    <message>
         <source>Choose a file (CSV, TXT, Excel, LibreOffice, vCard), or drop it here</source>
         <translation>Choisissez un fichier (CSV, TXT, Excel, LibreOffice, vCard) ou déposez-le ici</translation>
     </message>
     <message>
+        <source>&amp;Choose a file…</source>
+        <translation>&amp;Choisir un fichier…</translation>
+    </message>
+    <message>
         <source>Or drop a file on this window: an Excel or LibreOffice workbook, a phone&apos;s or Google&apos;s vCards, CSV or TXT (Outlook, Google Contacts, one number a line...)</source>
         <translation>Ou déposez un fichier sur cette fenêtre&#xa0;: classeur Excel ou LibreOffice, vCard d’un téléphone ou de Google, CSV ou TXT (Outlook, Google Contacts, un numéro par ligne…)</translation>
+    </message>
+    <message>
+        <source>Paste numbers here: one or several a line, or cells copied from a spreadsheet</source>
+        <translation>Collez les numéros ici&#xa0;: un ou plusieurs par ligne, ou des cellules copiées d’un tableur</translation>
+    </message>
+    <message>
+        <source>From a &amp;file</source>
+        <translation>Depuis un &amp;fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Pasted numbers</source>
+        <translation>Numéros &amp;collés</translation>
     </message>
     <message>
         <source>The sheet of the workbook that holds the list</source>
@@ -350,8 +1311,60 @@
         <translation>&amp;Feuille</translation>
     </message>
     <message>
+        <source>Name of a new or existing list</source>
+        <translation>Nom d’une liste nouvelle ou existante</translation>
+    </message>
+    <message>
+        <source>&amp;Keep landlines and other numbers that are not mobiles</source>
+        <translation>&amp;Garder les fixes et les autres numéros qui ne sont pas des mobiles</translation>
+    </message>
+    <message>
         <source>Every &amp;mobile of a contact (default: one message a person, its first mobile)</source>
         <translation>Tous les &amp;mobiles d’un contact (par défaut&#xa0;: un message par personne, à son premier mobile)</translation>
+    </message>
+    <message>
+        <source>Phone &amp;column</source>
+        <translation>&amp;Colonne du téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Region of national numbers</source>
+        <translation>&amp;Pays des numéros nationaux</translation>
+    </message>
+    <message>
+        <source>Into the &amp;list</source>
+        <translation>Dans la &amp;liste</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Number as written</source>
+        <translation>Numéro tel qu’écrit</translation>
+    </message>
+    <message>
+        <source>Will be</source>
+        <translation>Deviendra</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Other columns</source>
+        <translation>Autres colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>First rows:</source>
+        <translation>Premières lignes&#xa0;:</translation>
     </message>
     <message>
         <source>Contacts read</source>
@@ -366,24 +1379,159 @@
         <translation>Autres numéros d’un contact (mis de côté)</translation>
     </message>
     <message>
-        <source>Workbook, sheet “{0}”</source>
-        <translation>Classeur, feuille «&#xa0;{0}&#xa0;»</translation>
+        <source>Numbers considered</source>
+        <translation>Numéros examinés</translation>
     </message>
     <message>
-        <source>vCards ({0}), a contact a card</source>
-        <translation>vCard ({0}), un contact par fiche</translation>
+        <source>Imported</source>
+        <translation>Importés</translation>
     </message>
     <message>
-        <source>{0} contacts with {1} numbers: one message a person, its first mobile ({2} other numbers set aside).</source>
-        <translation>{0} contacts avec {1} numéros&#xa0;: un message par personne, à son premier mobile ({2} autres numéros mis de côté).</translation>
+        <source>Duplicates</source>
+        <translation>Doublons</translation>
     </message>
     <message>
-        <source>{0} contacts with {1} numbers.</source>
-        <translation>{0} contacts avec {1} numéros.</translation>
+        <source>Invalid numbers</source>
+        <translation>Numéros invalides</translation>
+    </message>
+    <message>
+        <source>Not mobiles (left out)</source>
+        <translation>Pas des mobiles (écartés)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the rejected lines as CSV…</source>
+        <translation>&amp;Enregistrer les lignes rejetées en CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Rejected lines:</source>
+        <translation>Lignes rejetées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pasted numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adds to this list (its duplicates are left out)</source>
+        <translation>s’ajoute à cette liste (ses doublons sont écartés)</translation>
+    </message>
+    <message>
+        <source>a new list</source>
+        <translation>une nouvelle liste</translation>
+    </message>
+    <message>
+        <source>Workbook, sheet “{sheet}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCards ({encoding}), a contact a card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding: {encoding}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter: {delimiter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header line: yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header line: no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers in: {column}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} (not a mobile: left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import en cours…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was imported</source>
+        <translation>Import annulé&#xa0;: rien n’a été importé</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{imported} number(s) imported into “{list}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{contacts} contacts with {numbers} numbers: one message a person, its first mobile ({set_aside} other numbers set aside).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{contacts} contacts with {numbers} numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{imported}&lt;/b&gt; of {rows} numbers imported into “{list}” (new list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{imported}&lt;/b&gt; of {rows} numbers imported into “{list}” (added to the existing list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{list} - rejected.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the rejected lines</source>
+        <translation>Enregistrer les lignes rejetées</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished">CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) saved to {path}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InboxTab</name>
+    <message>
+        <source>Who answered, latest first; choose one to read the thread</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Choose a contact to read the thread.</source>
         <translation>Choisissez un contact pour lire la conversation.</translation>
@@ -397,12 +1545,16 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <source>Inbox: {0}</source>
-        <translation>Réponses&#xa0;: {0}</translation>
+        <source>Read the replies again</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent (campaign {0}, {1})</source>
-        <translation>Envoyé (campagne {0}, {1})</translation>
+        <source>Inbox: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent (campaign {campaign}, {status})</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>STOP — on the stop list</source>
@@ -414,14 +1566,220 @@
     </message>
 </context>
 <context>
+    <name>ListsModel</name>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>smsdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
+    </message>
+    <message>
+        <source>Write a message and send it now or later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;cheduled</source>
+        <translation>SMS &amp;planifiés</translation>
+    </message>
+    <message>
+        <source>Campaigns planned or sending: cancel, move, resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique des envois</translation>
+    </message>
+    <message>
+        <source>Every message sent, with its delivery status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts</source>
+        <translation>C&amp;ontacts</translation>
+    </message>
+    <message>
+        <source>Recipient lists and the stop list; import files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ampaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every campaign, finished ones too, and its results</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>&amp;Inbox</source>
         <translation>&amp;Réponses</translation>
     </message>
     <message>
-        <source>{0} new reply(ies)</source>
-        <translation>{0} nouvelle(s) réponse(s)</translation>
+        <source>Replies, grouped by contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Gateway, sending window, default sender, region, language, time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished">&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read everything shown again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Endings of test numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About smsdesk</source>
+        <translation>À &amp;propos de smsdesk</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages handed to the gateway in this send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %v / %m</source>
+        <translation>Envoi %v / %m</translation>
+    </message>
+    <message>
+        <source>Gateway: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where messages go; change it in File &gt; Gateway settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits: {credits}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits left at the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no log yet: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No application could open {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: {reason}. smsdesk tries again in a few seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“{name}” (due {due}, %n message(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>While smsdesk was closed, %n campaign(s) became due: {names}. Sending them now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resumed an interrupted send: {confirmed} confirmed, {queued} queued again, {unknown} unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {sent}, failed {failed}, to retry {retried}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{text}; %n wait for their sending window</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new reply(ies)</source>
+        <translation>
+            <numerusform>%n nouvelle réponse</numerusform>
+            <numerusform>%n nouvelles réponses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit while sending?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep sending</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -460,22 +1818,493 @@
     </message>
 </context>
 <context>
+    <name>MessageEditor</name>
+    <message>
+        <source>STOP clause included (%Ln)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-breaking space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>narrow space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your message. {name} or another column personalises it.</source>
+        <translation>Votre message. {name} ou une autre colonne le personnalise.</translation>
+    </message>
+    <message>
+        <source>The text sent. Characters outside GSM-7 are underlined: they put the whole message in UCS-2 (70 characters per SMS instead of 160)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding, length and SMS parts, as the gateway counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace &amp;typographic characters</source>
+        <translation>Remplacer les caractères &amp;typographiques</translation>
+    </message>
+    <message>
+        <source>’ ‘ “ ” « » … – — and special spaces become &apos; &quot; ... - and space, œ becomes oe: the message goes back to GSM-7 (160 characters per SMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove accents too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ê â î ô û ç ë ï lose their accent (é è à ù stay)</source>
+        <translation>ê â î ô û ç ë ï perdent leur accent (é è à ù restent)</translation>
+    </message>
+    <message>
+        <source>UCS-2 (70 characters per SMS instead of 160) because of: {chars}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…then the gateway adds: “{clause}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{char}” is not in the GSM alphabet: the whole message becomes UCS-2 (replace it with “{fixed}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{char}” is not in the GSM alphabet: the whole message becomes UCS-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnNumberDialog</name>
+    <message>
+        <source>Send a test to me</source>
+        <translation type="unfinished">M’envoyer un test</translation>
+    </message>
+    <message>
+        <source>Your &amp;mobile number (kept in Preferences):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>06 12 34 56 78</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test message goes to this mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Save the changes you made?</source>
+        <translation>Enregistrer vos modifications&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Fuseau horaire</translation>
+    </message>
+    <message>
+        <source>The sections of Preferences</source>
+        <translation>Les rubriques des préférences</translation>
+    </message>
+    <message>
+        <source>Send through:</source>
+        <translation>Envoyer par&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The gateway new campaigns are sent through</source>
+        <translation>La passerelle par laquelle partent les nouvelles campagnes</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connects with the values shown (not yet saved) and reads the credits left</source>
+        <translation>Se connecte avec les valeurs affichées (pas encore enregistrées) et lit les crédits restants</translation>
+    </message>
+    <message>
+        <source>Commercial messages are sent only</source>
+        <translation>Les messages commerciaux ne partent que</translation>
+    </message>
+    <message>
+        <source>Between:</source>
+        <translation>Entre&#xa0;:</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>et</translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation>Le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The earliest time a commercial message leaves</source>
+        <translation>L’heure à partir de laquelle un message commercial peut partir</translation>
+    </message>
+    <message>
+        <source>The latest time (00:00 means midnight at the end of the day)</source>
+        <translation>L’heure limite (00:00 signifie minuit en fin de journée)</translation>
+    </message>
+    <message>
+        <source>Send commercial messages on {day}</source>
+        <translation>Envoyer des messages commerciaux le {day}</translation>
+    </message>
+    <message>
+        <source>Not on public holidays</source>
+        <translation>Pas les jours fériés</translation>
+    </message>
+    <message>
+        <source>Commercial messages wait for the next working day</source>
+        <translation>Les messages commerciaux attendent le jour ouvré suivant</translation>
+    </message>
+    <message>
+        <source>Public holidays of:</source>
+        <translation>Jours fériés de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The country whose public holidays count</source>
+        <translation>Le pays dont les jours fériés comptent</translation>
+    </message>
+    <message>
+        <source>Hours in the time zone:</source>
+        <translation>Heures du fuseau&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The time zone the hours above are read in</source>
+        <translation>Le fuseau horaire dans lequel les heures ci-dessus se lisent</translation>
+    </message>
+    <message>
+        <source>French rule (08:00 to 20:00, Monday to Saturday)</source>
+        <translation>Règle française (08:00 à 20:00, du lundi au samedi)</translation>
+    </message>
+    <message>
+        <source>The hours French law allows for commercial text messages</source>
+        <translation>Les horaires que la loi française autorise pour les SMS commerciaux</translation>
+    </message>
+    <message>
+        <source>New campaigns</source>
+        <translation>Nouvelles campagnes</translation>
+    </message>
+    <message>
+        <source>Default sender:</source>
+        <translation>Expéditeur par défaut&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The sender new campaigns start with: up to 11 letters or digits</source>
+        <translation>L’expéditeur des nouvelles campagnes&#xa0;: jusqu’à 11 lettres ou chiffres</translation>
+    </message>
+    <message>
+        <source>the gateway&apos;s default</source>
+        <translation>celui de la passerelle</translation>
+    </message>
+    <message>
+        <source>My number (for tests):</source>
+        <translation>Mon numéro (pour les tests)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Where “Send a test to me” sends</source>
+        <translation>Le numéro où part « M’envoyer un test »</translation>
+    </message>
+    <message>
+        <source>Numbers written without a country code (06 12 34 56 78) belong to this country, and numbers are shown the way it writes them.</source>
+        <translation>Les numéros écrits sans indicatif (06 12 34 56 78) sont de ce pays, et les numéros s’affichent comme il les écrit.</translation>
+    </message>
+    <message>
+        <source>Country:</source>
+        <translation>Pays&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The country of national numbers</source>
+        <translation>Le pays des numéros nationaux</translation>
+    </message>
+    <message>
+        <source>The language of the window; it changes at once.</source>
+        <translation>La langue de la fenêtre&#xa0;; elle change aussitôt.</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The language of menus, tabs and messages</source>
+        <translation>La langue des menus, des onglets et des messages</translation>
+    </message>
+    <message>
+        <source>Same as the system ({language})</source>
+        <translation>Celle du système ({language})</translation>
+    </message>
+    <message>
+        <source>Dates and times in the window are shown in this zone.</source>
+        <translation>Les dates et heures de la fenêtre sont affichées dans ce fuseau.</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Fuseau horaire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The zone dates and times are shown in</source>
+        <translation>Le fuseau dans lequel s’affichent les dates et heures</translation>
+    </message>
+    <message>
+        <source>Same as the system ({zone})</source>
+        <translation>Celui du système ({zone})</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save every section</source>
+        <translation>Enregistrer toutes les rubriques</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close Preferences (asks first if an edit is not saved)</source>
+        <translation>Fermer les préférences (demande d’abord si une modification n’est pas enregistrée)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Not loaded</source>
+        <translation>Non chargé</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s environment chooses the gateway: {gateway}.</source>
+        <translation>L’environnement de cet ordinateur choisit la passerelle&#xa0;: {gateway}.</translation>
+    </message>
+    <message>
+        <source>No keyring was found on this computer, so passwords and keys cannot be saved here; the other fields can.</source>
+        <translation>Aucun trousseau n’a été trouvé sur cet ordinateur&#xa0;: mots de passe et clés ne peuvent pas être enregistrés ici&#xa0;; les autres champs, si.</translation>
+    </message>
+    <message>
+        <source>delivery receipts</source>
+        <translation>accusés de réception</translation>
+    </message>
+    <message>
+        <source>safe resume after a crash</source>
+        <translation>reprise sûre après un arrêt brutal</translation>
+    </message>
+    <message>
+        <source>keeps scheduled sends</source>
+        <translation>garde les envois planifiés</translation>
+    </message>
+    <message>
+        <source>cancels them</source>
+        <translation>les annule</translation>
+    </message>
+    <message>
+        <source>senders</source>
+        <translation>expéditeurs</translation>
+    </message>
+    <message>
+        <source>credits left</source>
+        <translation>crédits restants</translation>
+    </message>
+    <message>
+        <source>cost estimate</source>
+        <translation>estimation du coût</translation>
+    </message>
+    <message>
+        <source>operator check</source>
+        <translation>vérification de l’opérateur</translation>
+    </message>
+    <message>
+        <source>deletes its history</source>
+        <translation>efface son historique</translation>
+    </message>
+    <message>
+        <source>replies</source>
+        <translation>réponses</translation>
+    </message>
+    <message>
+        <source>Offers: sending only</source>
+        <translation>Offre&#xa0;: l’envoi seulement</translation>
+    </message>
+    <message>
+        <source>Offers: {abilities}</source>
+        <translation>Offre&#xa0;: {abilities}</translation>
+    </message>
+    <message>
+        <source>{field}: required</source>
+        <translation>{field}&#xa0;: obligatoire</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Connection failed: {reason}</source>
+        <translation>Échec de la connexion&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Connection works: {credits} credits left</source>
+        <translation>La connexion fonctionne&#xa0;: {credits} crédits restants</translation>
+    </message>
+    <message>
+        <source>Connection works</source>
+        <translation>La connexion fonctionne</translation>
+    </message>
+    <message>
+        <source>Senders: {senders}</source>
+        <translation>Expéditeurs&#xa0;: {senders}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>aucun pour l’instant</translation>
+    </message>
+    <message>
+        <source>Asking the gateway…</source>
+        <translation>Question à la passerelle…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s) found</source>
+        <translation>
+            <numerusform>%n compte trouvé</numerusform>
+            <numerusform>%n comptes trouvés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{message} If the page did not open: {url}</source>
+        <translation>{message} Si la page ne s’est pas ouverte&#xa0;: {url}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}&#xa0;: {problem}</translation>
+    </message>
+    <message>
+        <source>My number (for tests): not a valid phone number</source>
+        <translation>Mon numéro (pour les tests)&#xa0;: numéro de téléphone non valable</translation>
+    </message>
+    <message>
+        <source>Tests go to {number}</source>
+        <translation>Les tests partiront au {number}</translation>
+    </message>
+    <message>
+        <source>Default sender: longer than 11 characters</source>
+        <translation>Expéditeur par défaut&#xa0;: plus de 11 caractères</translation>
+    </message>
+    <message>
+        <source>Default sender: use 1 to 11 letters or digits, with at least one letter</source>
+        <translation>Expéditeur par défaut&#xa0;: de 1 à 11 lettres ou chiffres, dont au moins une lettre</translation>
+    </message>
+    <message>
+        <source>On: choose at least one day</source>
+        <translation>Le&#xa0;: choisissez au moins un jour</translation>
+    </message>
+    <message>
+        <source>Between: the first time must come before the second</source>
+        <translation>Entre&#xa0;: la première heure doit précéder la seconde</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Saved, except (no keyring on this computer): {fields}</source>
+        <translation>Enregistré, sauf (aucun trousseau sur cet ordinateur)&#xa0;: {fields}</translation>
+    </message>
+    <message>
+        <source>Saved, but this computer&apos;s environment overrides: {fields}</source>
+        <translation>Enregistré, mais l’environnement de cet ordinateur l’emporte pour&#xa0;: {fields}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>{what}: {message}</source>
+        <translation>{what}&#xa0;: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+</context>
+<context>
     <name>RescheduleDialog</name>
     <message>
-        <source>Reschedule {0!r}</source>
-        <translation>Replanifier «&#xa0;{0}&#xa0;»</translation>
+        <source>Reschedule “{name}”</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Messages not sent yet will leave at this instant</source>
-        <translation>Les messages pas encore envoyés partiront à ce moment</translation>
+        <source>Once the campaign is resumed, messages not sent yet will leave at this instant, or at the next opening of the sending window.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (or at the next opening of the sending window)</source>
-        <translation> (ou à la prochaine ouverture de la plage d’envoi)</translation>
+        <source>Messages not sent yet will leave at this instant, or at the next opening of the sending window.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>, once the campaign is resumed</source>
-        <translation>, une fois la campagne reprise</translation>
+        <source>Once the campaign is resumed, messages not sent yet will leave at this instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages not sent yet will leave at this instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new start, in your time zone</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -553,6 +2382,117 @@
         <translation>Opérateur</translation>
     </message>
     <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Save the figures as a spreadsheet (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend temporary failures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as a new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Send tab with this message, sender and recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the figures again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} — campaign {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway: {gateway}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created {instant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimated end {instant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln still to send</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln awaiting their delivery report</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>finished {instant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart unavailable: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results unavailable: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Send the message again to %Ln number(s) as a new campaign?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number} — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more (Show Details)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign {id} created: %Ln message(s) to send again</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Failures by reason</source>
         <translation>Échecs par motif</translation>
     </message>
@@ -561,48 +2501,12 @@
         <translation>Opérateurs</translation>
     </message>
     <message>
-        <source>Export &amp;CSV…</source>
-        <translation>Exporter en &amp;CSV…</translation>
-    </message>
-    <message>
-        <source>Save chart as &amp;PNG…</source>
-        <translation>Enregistrer le graphique en &amp;PNG…</translation>
-    </message>
-    <message>
-        <source>&amp;Resend temporary failures…</source>
-        <translation>&amp;Renvoyer les échecs temporaires…</translation>
-    </message>
-    <message>
         <source>A new campaign to the numbers that failed for a passing reason</source>
         <translation>Une nouvelle campagne vers les numéros en échec pour une raison passagère</translation>
     </message>
     <message>
-        <source>Re&amp;fresh</source>
-        <translation>Ac&amp;tualiser</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>Fermer</translation>
-    </message>
-    <message>
-        <source>{0} — campaign {1}</source>
-        <translation>{0} — campagne {1}</translation>
-    </message>
-    <message>
-        <source>Status: {0} · gateway: {1}</source>
-        <translation>État&#xa0;: {0} · passerelle&#xa0;: {1}</translation>
-    </message>
-    <message>
-        <source> · estimated end {0}</source>
-        <translation> · fin estimée {0}</translation>
-    </message>
-    <message>
-        <source> · {0} awaiting their delivery report</source>
-        <translation> · {0} en attente de leur accusé de réception</translation>
-    </message>
-    <message>
-        <source>Results unavailable: {0}</source>
-        <translation>Résultats indisponibles&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Export the figures</source>
@@ -613,10 +2517,6 @@
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <source>Figures exported to {0}</source>
-        <translation>Chiffres exportés dans {0}</translation>
-    </message>
-    <message>
         <source>Save the chart</source>
         <translation>Enregistrer le graphique</translation>
     </message>
@@ -625,20 +2525,16 @@
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
+        <source>Chart saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Resend temporary failures</source>
         <translation>Renvoyer les échecs temporaires</translation>
     </message>
     <message>
         <source>No message failed for a temporary reason.</source>
         <translation>Aucun message n’a échoué pour une raison temporaire.</translation>
-    </message>
-    <message>
-        <source>Send the message again to {0} number(s) as a new campaign?</source>
-        <translation>Renvoyer le message à {0} numéro(s) dans une nouvelle campagne&#x202f;?</translation>
-    </message>
-    <message>
-        <source>Campaign {0} created: {1} message(s) to send again</source>
-        <translation>Campagne {0} créée&#xa0;: {1} message(s) à renvoyer</translation>
     </message>
 </context>
 <context>
@@ -664,16 +2560,32 @@
         <translation>&amp;Annuler la sélection…</translation>
     </message>
     <message>
+        <source>Cancel the selected campaigns: what is not sent yet stays back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Reschedule…</source>
         <translation>&amp;Replanifier…</translation>
+    </message>
+    <message>
+        <source>Choose another start for the campaign</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Edit message…</source>
         <translation>&amp;Modifier le message…</translation>
     </message>
     <message>
+        <source>Change the text before the campaign starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Send &amp;now</source>
         <translation>Envoyer &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Start the selected campaigns now</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
@@ -690,6 +2602,10 @@
     <message>
         <source>Send the rest of the paused campaigns selected (Ctrl+R)</source>
         <translation>Envoyer le reste des campagnes en pause sélectionnées (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Double-click a campaign to see its results</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scheduled campaigns: {0}</source>
@@ -749,14 +2665,6 @@
         <translation>Insérer un &amp;champ</translation>
     </message>
     <message>
-        <source>Te&amp;mplates…</source>
-        <translation>&amp;Modèles…</translation>
-    </message>
-    <message>
-        <source>&amp;Commercial message: adds the STOP clause and keeps to the sending window</source>
-        <translation>Message &amp;commercial&#xa0;: ajoute la mention STOP et respecte la plage d’envoi</translation>
-    </message>
-    <message>
         <source>Gateway default (a number people can reply to)</source>
         <translation>Celui de la passerelle (un numéro auquel on peut répondre)</translation>
     </message>
@@ -789,16 +2697,8 @@
         <translation>Message</translation>
     </message>
     <message>
-        <source>Send a &amp;test to me</source>
-        <translation>M’envoyer un &amp;test</translation>
-    </message>
-    <message>
         <source>&amp;Send…</source>
         <translation>&amp;Envoyer…</translation>
-    </message>
-    <message>
-        <source>Check and send (Ctrl+Return)</source>
-        <translation>Vérifier et envoyer (Ctrl+Entrée)</translation>
     </message>
     <message>
         <source>+ other lists</source>
@@ -809,16 +2709,257 @@
         <translation>Envoyer à plusieurs listes à la fois&#xa0;: un numéro présent dans deux listes reçoit un seul message</translation>
     </message>
     <message>
+        <source>N&amp;umbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campai&amp;gn name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient list to send to (Contacts tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numbers pasted here are read as an import reads them: landlines and invalid numbers are left out and counted, never a reason to hold the others back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: the start of the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the campaign is named in Scheduled and History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a column of the recipients ({name}…): each one reads their own value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tem&amp;plates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a saved message or save this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Commercial message (STOP clause, sending window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advertising: the gateway adds the STOP clause (a way to opt out) and the campaign is sent only within the sending window of Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up to 11 letters or digits shown instead of a number; people cannot reply to a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send as soon as the campaign is created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send at the date and time chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date and time the campaign starts (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the first recipients will read, and the longest message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only the values merged into the message change (ç → c, œ → oe, ê → e); GSM-7&apos;s own é è ù à stay, and so does the text you wrote</source>
         <translation>Seules les valeurs fusionnées dans le message changent (ç → c, œ → oe, ê → e)&#x202f;; les é è ù à du GSM-7 restent, ainsi que le texte que vous avez écrit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln number(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sender “{sender}” is longer than 11 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender “{sender}” must be 1 to 11 letters or digits (at least one letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} is not approved by the gateway yet ({status})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{instant} is in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the cost, then send (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+ %Ln other list(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{number} ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left out: {numbers}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No column for {names} in the recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No recipient to send to: %Ln number(s) left out (&apos;{number}&apos;: {reason})</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No recipient to send to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln duplicate(s) removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stop-listed removed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with no value for {fields}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: {parts} for {recipients}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln SMS part(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{total}, {count} in UCS-2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>up to %Ln part(s) per recipient once filled in</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The merged values put %Ln message(s) in UCS-2: {parts} part(s) instead of {fewer}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>T&amp;ransliterate the merged values (ç → c, œ → oe, ê → e)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} (longest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outside the sending window: the campaign will start {instant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postponed: the campaign will start {instant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts {instant}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template “{name}” loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign {id}: %Ln message(s), will start {instant}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign {id}: %Ln message(s) queued</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln stop-listed left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid or landline number(s) left out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Test sent to {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test not sent: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Recipient &amp;list</source>
         <translation>&amp;Liste de destinataires</translation>
-    </message>
-    <message>
-        <source>&amp;Numbers</source>
-        <translation>&amp;Numéros</translation>
     </message>
     <message>
         <source>&amp;Message</source>
@@ -837,16 +2978,43 @@
         <translation>Aperçu</translation>
     </message>
     <message>
-        <source>Recipient lists: {0}</source>
-        <translation>Listes de destinataires&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>Gateway {0}: {1}</source>
-        <translation>Passerelle {0}&#xa0;: {1}</translation>
-    </message>
-    <message>
         <source>The gateway&apos;s default sender</source>
         <translation>L’expéditeur par défaut de la passerelle</translation>
+    </message>
+    <message>
+        <source>Send a test t&amp;o me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One copy to your own mobile, now, as the first recipient would read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient lists: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({contacts})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln list(s) of that campaign no longer exist</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gateway {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender}: {status}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>approved</source>
@@ -865,84 +3033,8 @@
         <translation>désactivé</translation>
     </message>
     <message>
-        <source>{0} number(s)</source>
-        <translation>{0} numéro(s)</translation>
-    </message>
-    <message>
-        <source>{0} is not approved by the gateway yet ({1})</source>
-        <translation>{0} n’est pas encore validé par la passerelle ({1})</translation>
-    </message>
-    <message>
         <source>in the past</source>
         <translation>dans le passé</translation>
-    </message>
-    <message>
-        <source>Not sent: {0}</source>
-        <translation>Non envoyé&#xa0;: {0}</translation>
-    </message>
-    <message>
-        <source>+ {0} other list(s)</source>
-        <translation>+ {0} autre(s) liste(s)</translation>
-    </message>
-    <message>
-        <source>{0} recipient(s)</source>
-        <translation>{0} destinataire(s)</translation>
-    </message>
-    <message>
-        <source>{0} duplicate(s) removed</source>
-        <translation>{0} doublon(s) retiré(s)</translation>
-    </message>
-    <message>
-        <source>{0} stop-listed removed</source>
-        <translation>{0} de la liste STOP retiré(s)</translation>
-    </message>
-    <message>
-        <source>{0} left out: {1}</source>
-        <translation>{0} écarté(s)&#xa0;: {1}</translation>
-    </message>
-    <message>
-        <source>, {0} in UCS-2</source>
-        <translation>, {0} en UCS-2</translation>
-    </message>
-    <message>
-        <source>Total: {parts} SMS part(s) for {recipients} recipient(s)</source>
-        <translation>Total&#xa0;: {parts} SMS pour {recipients} destinataire(s)</translation>
-    </message>
-    <message>
-        <source> · up to {0} part(s) per recipient once filled in</source>
-        <translation> · jusqu’à {0} SMS par destinataire une fois les champs remplis</translation>
-    </message>
-    <message>
-        <source>The merged values put {count} message(s) in UCS-2: {parts} part(s) instead of {fewer}. Transliterate them (ç → c, œ → oe, ê → e)</source>
-        <translation>Les valeurs fusionnées font passer {count} message(s) en UCS-2&#xa0;: {parts} SMS au lieu de {fewer}. Les translittérer (ç → c, œ → oe, ê → e)</translation>
-    </message>
-    <message>
-        <source>Merged values transliterated (ç → c, œ → oe, ê → e)</source>
-        <translation>Valeurs fusionnées translittérées (ç → c, œ → oe, ê → e)</translation>
-    </message>
-    <message>
-        <source> (longest)</source>
-        <translation> (le plus long)</translation>
-    </message>
-    <message>
-        <source>Outside the sending window</source>
-        <translation>Hors de la plage d’envoi</translation>
-    </message>
-    <message>
-        <source>Postponed</source>
-        <translation>Reporté</translation>
-    </message>
-    <message>
-        <source>{0}: the campaign will start {1}</source>
-        <translation>{0}&#xa0;: la campagne commencera le {1}</translation>
-    </message>
-    <message>
-        <source>Starts {0}</source>
-        <translation>Début le {0}</translation>
-    </message>
-    <message>
-        <source>Template {0!r} loaded</source>
-        <translation>Modèle «&#xa0;{0}&#xa0;» chargé</translation>
     </message>
     <message>
         <source>Not sent: the message is empty</source>
@@ -960,41 +3052,126 @@
         <source>Creating the campaign…</source>
         <translation>Création de la campagne…</translation>
     </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
     <message>
-        <source>will start {0}</source>
-        <translation>commencera le {0}</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <source>queued</source>
-        <translation>en file d’attente</translation>
+        <source>Everything in smsdesk can be done from the keyboard.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> ({0} stop-listed, {1} duplicate(s) removed)</source>
-        <translation> ({0} de la liste STOP, {1} doublon(s) retiré(s))</translation>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Campaign {0}: {1} message(s) {2}</source>
-        <translation>Campagne {0}&#xa0;: {1} message(s) {2}</translation>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StopModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Numéro</translation>
     </message>
     <message>
-        <source>Send a test to me</source>
-        <translation>M’envoyer un test</translation>
+        <source>Why</source>
+        <translation>Motif</translation>
     </message>
     <message>
-        <source>Your mobile number (kept in Settings):</source>
-        <translation>Votre numéro de mobile (conservé dans les Préférences)&#xa0;:</translation>
+        <source>Added</source>
+        <translation>Ajouté le</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Message templates</source>
+        <translation>Modèles de message</translation>
     </message>
     <message>
-        <source>Test sent to {0}</source>
-        <translation>Test envoyé au {0}</translation>
+        <source>Saved messages; double-click one to load it</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test not sent: {0}</source>
-        <translation>Test non envoyé&#xa0;: {0}</translation>
+        <source>The template&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Charger</translation>
+    </message>
+    <message>
+        <source>Put this template in the message (replaces it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save current message as…</source>
+        <translation>&amp;Enregistrer le message actuel sous…</translation>
+    </message>
+    <message>
+        <source>Keep the message being written as a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Give the selected template another name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Back to the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>Enregistrer le modèle</translation>
+    </message>
+    <message>
+        <source>Template name:</source>
+        <translation>Nom du modèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Rename template</source>
+        <translation>Renommer le modèle</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nouveau nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Supprimer le modèle</translation>
+    </message>
+    <message>
+        <source>Delete the template “{name}”?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ThreadsModel</name>
+    <message>
+        <source>{number} · STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Answered STOP: on the stop list</source>
         <translation>A répondu STOP&#xa0;: dans la liste STOP</translation>
@@ -1033,6 +3210,157 @@
     <message>
         <source>{seconds} s</source>
         <translation>{seconds}&#xa0;s</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>Queued</source>
+        <translation>En file d’attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Sent, awaiting receipt</source>
+        <translation>Envoyé, en attente de l’accusé</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Délivré</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Unknown (interrupted)</source>
+        <translation>Inconnu (interrompu)</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Planifié</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying (phone)</source>
+        <translation>Nouvel essai (téléphone)</translation>
+    </message>
+    <message>
+        <source>Retrying (operator)</source>
+        <translation>Nouvel essai (opérateur)</translation>
+    </message>
+    <message>
+        <source>Accepted by the operator</source>
+        <translation>Accepté par l’opérateur</translation>
+    </message>
+    <message>
+        <source>Undelivered</source>
+        <translation>Non délivré</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Undeliverable</source>
+        <translation>Impossible à délivrer</translation>
+    </message>
+    <message>
+        <source>No credit</source>
+        <translation>Crédit épuisé</translation>
+    </message>
+    <message>
+        <source>Invalid or barred number</source>
+        <translation>Numéro invalide ou bloqué</translation>
+    </message>
+    <message>
+        <source>Absent subscriber</source>
+        <translation>Abonné absent</translation>
+    </message>
+    <message>
+        <source>Temporary network error</source>
+        <translation>Erreur réseau temporaire</translation>
+    </message>
+    <message>
+        <source>Temporary phone error</source>
+        <translation>Erreur temporaire du téléphone</translation>
+    </message>
+    <message>
+        <source>Incompatible handset</source>
+        <translation>Téléphone incompatible</translation>
+    </message>
+    <message>
+        <source>Suspected spam</source>
+        <translation>Suspicion de spam</translation>
+    </message>
+    <message>
+        <source>Content not allowed</source>
+        <translation>Contenu non autorisé</translation>
+    </message>
+    <message>
+        <source>Parental lock</source>
+        <translation>Contrôle parental</translation>
+    </message>
+    <message>
+        <source>Operator failure</source>
+        <translation>Panne de l’opérateur</translation>
+    </message>
+    <message>
+        <source>Ported number unreachable</source>
+        <translation>Numéro porté injoignable</translation>
+    </message>
+    <message>
+        <source>Roaming</source>
+        <translation>Itinérance</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Buffered</source>
+        <translation>En mémoire tampon</translation>
+    </message>
+    <message>
+        <source>Error (not billed)</source>
+        <translation>Erreur (non facturé)</translation>
+    </message>
+    <message>
+        <source>Code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{meaning} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DLR: {meaning}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
