@@ -1718,8 +1718,8 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
         <translation>Gateway: {name}</translation>
     </message>
     <message>
-        <source>Where messages go; change it in File &gt; Gateway settings</source>
-        <translation>Where messages go; change it in File &gt; Gateway settings</translation>
+        <source>Where messages go; change it in File &gt; Preferences</source>
+        <translation>Where messages go; change it in File &gt; Preferences</translation>
     </message>
     <message>
         <source>Credits: {credits}</source>

@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>&lt;h3&gt;smsdesk {version}&lt;/h3&gt;&lt;p&gt;Bulk SMS campaigns from your desktop.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;br&gt;Data folder: {folder}&lt;/p&gt;&lt;p&gt;smsdesk is free software under the MIT licence.&lt;/p&gt;&lt;p&gt;It uses Qt {qt} through PySide6 {pyside} (LGPLv3), SQLAlchemy and alembic (MIT), phonenumbers (Apache 2.0), holidays (MIT), platformdirs (MIT), keyring (MIT), charset-normalizer (MIT), ovh (BSD), smpplib (LGPLv3), python-calamine (MIT) and vobject (Apache 2.0), on Python {python}.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;smsdesk {version}&lt;/h3&gt;&lt;p&gt;Vos campagnes de SMS groupés depuis votre ordinateur.&lt;/p&gt;&lt;p&gt;Base de données&#xa0;: {database}&lt;br&gt;Dossier des données&#xa0;: {folder}&lt;/p&gt;&lt;p&gt;smsdesk est un logiciel libre sous licence MIT.&lt;/p&gt;&lt;p&gt;Il utilise Qt {qt} via PySide6 {pyside} (LGPLv3), SQLAlchemy et alembic (MIT), phonenumbers (Apache 2.0), holidays (MIT), platformdirs (MIT), keyring (MIT), charset-normalizer (MIT), ovh (BSD), smpplib (LGPLv3), python-calamine (MIT) et vobject (Apache 2.0), sous Python {python}.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -80,37 +80,40 @@
     </message>
     <message>
         <source>Waiting until {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente jusqu’au {when}</translation>
     </message>
     <message>
         <source>Scheduled (kept by the gateway)</source>
-        <translation type="unfinished"></translation>
+        <translation>Planifié (confié à la passerelle)</translation>
     </message>
     <message>
         <source>{body}
 
 First recipient reads:
 {sample}</source>
-        <translation type="unfinished"></translation>
+        <translation>{body}
+
+Le premier destinataire lira&#xa0;:
+{sample}</translation>
     </message>
     <message>
         <source>Sending window: {start}–{end}, {days}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plage d’envoi&#xa0;: {start}–{end}, {days}</translation>
     </message>
     <message>
         <source>{window}; not on public holidays</source>
-        <translation type="unfinished"></translation>
+        <translation>{window}&#x202f;; sauf jours fériés</translation>
     </message>
 </context>
 <context>
     <name>CampaignsModel</name>
     <message>
         <source>{percent} %</source>
-        <translation type="unfinished"></translation>
+        <translation>{percent}&#xa0;%</translation>
     </message>
     <message>
         <source>{delivered} delivered of {recipients}</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivrés&#xa0;: {delivered} sur {recipients}</translation>
     </message>
     <message>
         <source>Name</source>
@@ -141,72 +144,72 @@ First recipient reads:
     <name>CampaignsTab</name>
     <message>
         <source>Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher&#xa0;:</translation>
     </message>
     <message>
         <source>Part of a campaign name</source>
-        <translation type="unfinished"></translation>
+        <translation>Une partie du nom de la campagne</translation>
     </message>
     <message>
         <source>Show the campaigns whose name holds these letters</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher les campagnes dont le nom contient ces lettres</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished"></translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes</translation>
     </message>
     <message>
         <source>Show only the campaigns in this status</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher seulement les campagnes dans cet état</translation>
     </message>
     <message>
         <source>Results…</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats…</translation>
     </message>
     <message>
         <source>Figures, chart and failures of this campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres, graphique et échecs de cette campagne</translation>
     </message>
     <message>
         <source>Copy as a new draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en nouveau brouillon</translation>
     </message>
     <message>
         <source>Open the Send tab with this message, sender and recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l’onglet Envoyer avec ce message, cet expéditeur et ces destinataires</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Read the campaigns again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les campagnes</translation>
     </message>
     <message>
         <source>No campaign matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune campagne ne correspond.</translation>
     </message>
     <message>
         <source>Campaigns: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
     <name>CheckResultsDialog</name>
     <message>
         <source>Check with the networks: “{list}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification auprès des opérateurs&#xa0;: «&#xa0;{list}&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) answered: {reachable} reachable, {unreachable} unreachable. The ticked numbers are removed from the list.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numéro a répondu&#xa0;: {reachable} joignable(s), {unreachable} injoignable(s). Les numéros cochés seront retirés de la liste.</numerusform>
+            <numerusform>%n numéros ont répondu&#xa0;: {reachable} joignable(s), {unreachable} injoignable(s). Les numéros cochés seront retirés de la liste.</numerusform>
         </translation>
     </message>
     <message>
@@ -235,7 +238,7 @@ First recipient reads:
     </message>
     <message>
         <source>{operator} (ported)</source>
-        <translation type="unfinished"></translation>
+        <translation>{operator} (porté)</translation>
     </message>
     <message>
         <source>no: no such number</source>
@@ -330,43 +333,43 @@ First recipient reads:
     </message>
     <message>
         <source>{day} {year} {clock}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day} {year} à {clock}</translation>
     </message>
     <message>
         <source>not a mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un mobile</translation>
     </message>
     <message>
         <source>too short</source>
-        <translation type="unfinished"></translation>
+        <translation>trop court</translation>
     </message>
     <message>
         <source>too long</source>
-        <translation type="unfinished"></translation>
+        <translation>trop long</translation>
     </message>
     <message>
         <source>empty</source>
-        <translation type="unfinished"></translation>
+        <translation>vide</translation>
     </message>
     <message>
         <source>not a phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>pas un numéro de téléphone</translation>
     </message>
     <message>
         <source>unallocated range</source>
-        <translation type="unfinished"></translation>
+        <translation>tranche non attribuée</translation>
     </message>
     <message>
         <source>unknown country code</source>
-        <translation type="unfinished"></translation>
+        <translation>indicatif de pays inconnu</translation>
     </message>
     <message>
         <source>wrong length</source>
-        <translation type="unfinished"></translation>
+        <translation>longueur incorrecte</translation>
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>invalide</translation>
     </message>
     <message>
         <source>Starts:</source>
@@ -378,84 +381,84 @@ First recipient reads:
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinataire</numerusform>
+            <numerusform>%Ln destinataires</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln duplicate(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln doublon</numerusform>
+            <numerusform>%Ln doublons</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln stop-listed number(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln numéro en liste STOP</numerusform>
+            <numerusform>%Ln numéros en liste STOP</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln invalid or landline number(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln numéro invalide ou fixe</numerusform>
+            <numerusform>%Ln numéros invalides ou fixes</numerusform>
         </translation>
     </message>
     <message>
         <source>{list} removed</source>
-        <translation type="unfinished"></translation>
+        <translation>{list} retiré(s)</translation>
     </message>
     <message>
         <source>Left out: {numbers}</source>
-        <translation type="unfinished"></translation>
+        <translation>Écartés&#xa0;: {numbers}</translation>
     </message>
     <message>
         <source>{number} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} ({reason})</translation>
     </message>
     <message numerus="yes">
         <source>%Ln SMS part(s) in total</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln SMS au total</numerusform>
+            <numerusform>%Ln SMS au total</numerusform>
         </translation>
     </message>
     <message>
         <source>{total} ({ucs2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} ({ucs2})</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) in UCS-2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln message en UCS-2</numerusform>
+            <numerusform>%Ln messages en UCS-2</numerusform>
         </translation>
     </message>
     <message>
         <source>The gateway&apos;s price of one part times every recipient&apos;s parts</source>
-        <translation type="unfinished"></translation>
+        <translation>Le prix d’un SMS chez la passerelle multiplié par le nombre de SMS de chaque destinataire</translation>
     </message>
     <message>
         <source>{instant} (outside the sending window until then)</source>
-        <translation type="unfinished"></translation>
+        <translation>{instant} (hors plage d’envoi jusque-là)</translation>
     </message>
     <message>
         <source>The gateway may refuse the messages the credits do not cover</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle peut refuser les messages que les crédits ne couvrent pas</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Yes, send messages of %Ln part(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Oui, envoyer des messages de %Ln SMS</numerusform>
+            <numerusform>&amp;Oui, envoyer des messages de %Ln SMS</numerusform>
         </translation>
     </message>
     <message>
         <source>Each part is paid as one SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque partie est facturée comme un SMS</translation>
     </message>
     <message>
         <source>Receiver</source>
@@ -471,18 +474,18 @@ First recipient reads:
     </message>
     <message>
         <source>What these recipients will read, placeholders filled</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que liront ces destinataires, champs remplis</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Envoyer %Ln message</numerusform>
+            <numerusform>&amp;Envoyer %Ln messages</numerusform>
         </translation>
     </message>
     <message>
         <source>Create the campaign: nothing is sent before this</source>
-        <translation type="unfinished"></translation>
+        <translation>Créer la campagne&#xa0;: rien n’est envoyé avant</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -490,7 +493,7 @@ First recipient reads:
     </message>
     <message>
         <source>Back to the message: nothing is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour au message&#xa0;: rien n’est envoyé</translation>
     </message>
     <message>
         <source>&amp;Schedule</source>
@@ -505,11 +508,11 @@ First recipient reads:
     <name>ContactDialog</name>
     <message>
         <source>New contact in “{list}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau contact dans «&#xa0;{list}&#xa0;»</translation>
     </message>
     <message>
         <source>Contact of “{list}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact de «&#xa0;{list}&#xa0;»</translation>
     </message>
     <message>
         <source>06 12 34 56 78, +33 6 12 34 56 78…</source>
@@ -587,7 +590,7 @@ First recipient reads:
     </message>
     <message>
         <source>Ask the mobile networks which numbers exist and can be reached (paid: {credits} credit a number at OVH); you then choose which to remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander aux opérateurs mobiles quels numéros existent et sont joignables (payant&#xa0;: {credits} crédit par numéro chez OVH)&#x202f;; vous choisissez ensuite lesquels retirer</translation>
     </message>
     <message>
         <source>&amp;Merge into…</source>
@@ -623,7 +626,7 @@ First recipient reads:
     </message>
     <message>
         <source>Re&amp;move…</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;etirer…</translation>
     </message>
     <message>
         <source>Import a &amp;file…</source>
@@ -643,7 +646,7 @@ First recipient reads:
     </message>
     <message>
         <source>Recipient lists: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de destinataires&#xa0;: {message}</translation>
     </message>
     <message>
         <source>No list yet: import a file or paste numbers.</source>
@@ -651,21 +654,21 @@ First recipient reads:
     </message>
     <message numerus="yes">
         <source>“{list}”: %n contact(s) match “{search}”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«&#xa0;{list}&#xa0;»&#xa0;: %n contact correspond à «&#xa0;{search}&#xa0;»</numerusform>
+            <numerusform>«&#xa0;{list}&#xa0;»&#xa0;: %n contacts correspondent à «&#xa0;{search}&#xa0;»</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>“{list}”: %n contact(s), by number</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«&#xa0;{list}&#xa0;»&#xa0;: %n contact, trié par numéro</numerusform>
+            <numerusform>«&#xa0;{list}&#xa0;»&#xa0;: %n contacts, triés par numéro</numerusform>
         </translation>
     </message>
     <message>
         <source>List “{list}” created</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste «&#xa0;{list}&#xa0;» créée</translation>
     </message>
     <message>
         <source>New list</source>
@@ -677,7 +680,7 @@ First recipient reads:
     </message>
     <message>
         <source>List “{old}” renamed “{new}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste «&#xa0;{old}&#xa0;» renommée en «&#xa0;{new}&#xa0;»</translation>
     </message>
     <message>
         <source>Rename the list</source>
@@ -694,66 +697,74 @@ First recipient reads:
     <message numerus="yes">
         <source>Delete the list “{list}” and its %n contact(s)?
 The history of the messages already sent stays.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer la liste «&#xa0;{list}&#xa0;» et son %n contact&#x202f;?
+L’historique des messages déjà envoyés est conservé.</numerusform>
+            <numerusform>Supprimer la liste «&#xa0;{list}&#xa0;» et ses %n contacts&#x202f;?
+L’historique des messages déjà envoyés est conservé.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>List “{list}” deleted (%n contact(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Liste «&#xa0;{list}&#xa0;» supprimée (%n contact)</numerusform>
+            <numerusform>Liste «&#xa0;{list}&#xa0;» supprimée (%n contacts)</numerusform>
         </translation>
     </message>
     <message>
         <source>Deleting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suppression…</translation>
     </message>
     <message>
         <source>Check with the networks</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier auprès des opérateurs</translation>
     </message>
     <message>
         <source>The {gateway} gateway cannot check numbers with the networks.</source>
-        <translation type="unfinished"></translation>
+        <translation>La passerelle {gateway} ne peut pas vérifier les numéros auprès des opérateurs.</translation>
     </message>
     <message numerus="yes">
         <source>Check the %n number(s) of “{list}” with the mobile networks through {gateway}?
 
 Cost: {credits} credits ({each} a number).
 You then see each number&apos;s operator and choose the numbers to remove.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vérifier %n numéro de «&#xa0;{list}&#xa0;» auprès des opérateurs mobiles via {gateway}&#x202f;?
+
+Coût&#xa0;: {credits} crédits ({each} par numéro).
+Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros à retirer.</numerusform>
+            <numerusform>Vérifier les %n numéros de «&#xa0;{list}&#xa0;» auprès des opérateurs mobiles via {gateway}&#x202f;?
+
+Coût&#xa0;: {credits} crédits ({each} par numéro).
+Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros à retirer.</numerusform>
         </translation>
     </message>
     <message>
         <source>{checked} number(s) checked: {reachable} reachable, {unreachable} unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>{checked} numéro(s) vérifié(s)&#xa0;: {reachable} joignable(s), {unreachable} injoignable(s)</translation>
     </message>
     <message>
         <source>{words}; {count} without an answer (kept)</source>
-        <translation type="unfinished"></translation>
+        <translation>{words}&#x202f;; {count} sans réponse (conservé(s))</translation>
     </message>
     <message>
         <source>Checking with the networks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérification auprès des opérateurs…</translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) removed from “{list}”</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numéro retiré de «&#xa0;{list}&#xa0;»</numerusform>
+            <numerusform>%n numéros retirés de «&#xa0;{list}&#xa0;»</numerusform>
         </translation>
     </message>
     <message>
         <source>{number} added</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} ajouté</translation>
     </message>
     <message>
         <source>{number} saved</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} enregistré</translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) deleted</source>
@@ -764,21 +775,21 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message numerus="yes">
         <source>Delete %n contact(s) from “{list}” ({names})?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n contact de «&#xa0;{list}&#xa0;» ({names})&#x202f;?</numerusform>
+            <numerusform>Supprimer %n contacts de «&#xa0;{list}&#xa0;» ({names})&#x202f;?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n contact(s) merged into “{list}”, {already} already there</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n contact fusionné dans «&#xa0;{list}&#xa0;», {already} déjà présent(s)</numerusform>
+            <numerusform>%n contacts fusionnés dans «&#xa0;{list}&#xa0;», {already} déjà présent(s)</numerusform>
         </translation>
     </message>
     <message>
         <source>Merge “{list}” into the list (new or existing):</source>
-        <translation type="unfinished"></translation>
+        <translation>Fusionner «&#xa0;{list}&#xa0;» dans la liste (nouvelle ou existante)&#xa0;:</translation>
     </message>
     <message>
         <source>Import recipients</source>
@@ -786,55 +797,55 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message numerus="yes">
         <source>%n number(s) never sent to (they answered STOP or were added here)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numéro exclu de tout envoi (il a répondu STOP ou a été ajouté ici)</numerusform>
+            <numerusform>%n numéros exclus de tout envoi (ils ont répondu STOP ou ont été ajoutés ici)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) added to the stop list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numéro ajouté à la liste STOP</numerusform>
+            <numerusform>%n numéros ajoutés à la liste STOP</numerusform>
         </translation>
     </message>
     <message>
         <source>{words}, {count} already there</source>
-        <translation type="unfinished"></translation>
+        <translation>{words}, {count} déjà présent(s)</translation>
     </message>
     <message>
         <source>{words}, {count} not numbers ({values})</source>
-        <translation type="unfinished"></translation>
+        <translation>{words}, {count} valeur(s) qui ne sont pas des numéros ({values})</translation>
     </message>
     <message>
         <source>Add to the stop list</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à la liste STOP</translation>
     </message>
     <message>
         <source>Numbers never to send to (one or several a line):</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros à ne jamais contacter (un ou plusieurs par ligne)&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n number(s) removed from the stop list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n numéro retiré de la liste STOP</numerusform>
+            <numerusform>%n numéros retirés de la liste STOP</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove from the stop list</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer de la liste STOP</translation>
     </message>
     <message numerus="yes">
         <source>Why may these %n number(s) be sent to again? (how their consent was given)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pourquoi autoriser de nouveau l’envoi vers %n numéro&#x202f;? (comment son consentement a été donné)</numerusform>
+            <numerusform>Pourquoi autoriser de nouveau l’envoi vers ces %n numéros&#x202f;? (comment leur consentement a été donné)</numerusform>
         </translation>
     </message>
     <message>
         <source>removed by hand in Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>retiré manuellement dans Contacts</translation>
     </message>
     <message>
         <source>Import a stop list</source>
@@ -842,15 +853,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Importing the stop list…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import de la liste STOP…</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé&#xa0;: rien n’a été modifié</translation>
     </message>
     <message>
         <source>Failed: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec&#xa0;: {message}</translation>
     </message>
     <message>
         <source>Delete contacts</source>
@@ -869,48 +880,48 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Blue bars: messages delivered in each interval; green line: delivered so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Barres bleues&#xa0;: messages délivrés dans chaque intervalle&#x202f;; ligne verte&#xa0;: cumul des messages délivrés</translation>
     </message>
     <message>
         <source>minute</source>
-        <translation type="unfinished"></translation>
+        <translation>minute</translation>
     </message>
     <message>
         <source>5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>5 minutes</translation>
     </message>
     <message>
         <source>15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>15 minutes</translation>
     </message>
     <message>
         <source>hour</source>
-        <translation type="unfinished"></translation>
+        <translation>heure</translation>
     </message>
     <message>
         <source>4 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>4 heures</translation>
     </message>
     <message>
         <source>day</source>
-        <translation type="unfinished"></translation>
+        <translation>jour</translation>
     </message>
     <message>
         <source>bars: delivered per {interval} · line: delivered so far</source>
-        <translation type="unfinished"></translation>
+        <translation>barres&#xa0;: délivrés par {interval} · ligne&#xa0;: cumul des délivrés</translation>
     </message>
 </context>
 <context>
     <name>DispatchController</name>
     <message>
         <source>Sending: {done} of {total} messages handed to the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi&#xa0;: {done} messages sur {total} transmis à la passerelle.</translation>
     </message>
     <message numerus="yes">
         <source>If you quit now, the batch under way is finished first and the %n message(s) left go out the next time smsdesk opens.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Si vous quittez maintenant, le lot en cours est d’abord terminé et %n message restant partira à la prochaine ouverture de smsdesk.</numerusform>
+            <numerusform>Si vous quittez maintenant, le lot en cours est d’abord terminé et les %n messages restants partiront à la prochaine ouverture de smsdesk.</numerusform>
         </translation>
     </message>
 </context>
@@ -918,22 +929,22 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     <name>EditMessageDialog</name>
     <message>
         <source>Edit the message of “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le message de «&#xa0;{name}&#xa0;»</translation>
     </message>
 </context>
 <context>
     <name>EndingsDialog</name>
     <message>
         <source>Endings of test numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminaisons des numéros de test</translation>
     </message>
     <message>
         <source>With the simulator (the gateway until you connect OVH or SMPP), the outcome of a message depends on the last four digits of the number. Any other ending is delivered. Example: 06&#xa0;12&#xa0;34&#xa0;00&#xa0;05 is undelivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec le simulateur (la passerelle utilisée tant que vous n’avez pas connecté OVH ou SMPP), le résultat d’un message dépend des quatre derniers chiffres du numéro. Avec toute autre terminaison, le message est délivré. Exemple&#xa0;: 06&#xa0;12&#xa0;34&#xa0;00&#xa0;05 n’est pas délivré.</translation>
     </message>
     <message>
         <source>anything else</source>
-        <translation type="unfinished"></translation>
+        <translation>toute autre terminaison</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -941,46 +952,46 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Number ends with</source>
-        <translation type="unfinished"></translation>
+        <translation>Le numéro finit par</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>
     <name>FirstRunPanel</name>
     <message>
         <source>Welcome to smsdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenue dans smsdesk</translation>
     </message>
     <message>
         <source>Until you connect a real gateway, your messages go to the built-in simulator: nothing leaves this computer, and delivery reports come back a couple of seconds later, as from a real gateway. To try failures, send to numbers ending in 0005 (undelivered), 0008 (expired), 0020 (refused), 0023 (invalid), 0024 (absent), 0026 (phone error), 0042 (answers STOP) or 0043 (answers “Oui, merci !”); to send for real, connect OVH or an SMPP server in File &gt; Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tant que vous n’avez pas connecté une vraie passerelle, vos messages partent vers le simulateur intégré&#xa0;: rien ne sort de cet ordinateur, et les accusés de réception reviennent quelques secondes plus tard, comme avec une vraie passerelle. Pour tester les échecs, envoyez à des numéros finissant par 0005 (non délivré), 0008 (expiré), 0020 (refusé), 0023 (invalide), 0024 (absent), 0026 (erreur du téléphone), 0042 (répond STOP) ou 0043 (répond «&#xa0;Oui, merci&#x202f;!&#xa0;»)&#x202f;; pour envoyer pour de vrai, connectez OVH ou un serveur SMPP dans Fichier &gt; Préférences.</translation>
     </message>
     <message>
         <source>&amp;Test numbers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros de &amp;test…</translation>
     </message>
     <message>
         <source>Every ending of test numbers and its outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les terminaisons des numéros de test et leur résultat</translation>
     </message>
     <message>
         <source>Connect a &amp;gateway…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Connecter une passerelle…</translation>
     </message>
     <message>
         <source>Open Preferences to connect OVH or an SMPP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir les préférences pour connecter OVH ou un serveur SMPP</translation>
     </message>
     <message>
         <source>&amp;Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;squer</translation>
     </message>
     <message>
         <source>Help &gt; Getting started shows this again</source>
-        <translation type="unfinished"></translation>
+        <translation>Aide &gt; Prise en main l’affiche de nouveau</translation>
     </message>
 </context>
 <context>
@@ -1082,7 +1093,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>The OVH SMS account that sends and pays (List accounts fills it)</source>
-        <translation>Le compte SMS OVH qui envoie et paie (« Lister les comptes » le remplit)</translation>
+        <translation>Le compte SMS OVH qui envoie et paie (« Lister les comptes » le remplit)</translation>
     </message>
     <message>
         <source>Create consumer key…</source>
@@ -1161,110 +1172,110 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     <name>HelpDialogs</name>
     <message>
         <source>Undelivered (error 5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Non délivré (erreur 5)</translation>
     </message>
     <message>
         <source>Expired: no delivery within its validity (error 8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Expiré&#xa0;: non délivré pendant sa durée de validité (erreur 8)</translation>
     </message>
     <message>
         <source>Refused at submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé dès l’envoi</translation>
     </message>
     <message>
         <source>Invalid or barred number (error 23)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro invalide ou bloqué (erreur 23)</translation>
     </message>
     <message>
         <source>Absent subscriber (error 24)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonné absent (erreur 24)</translation>
     </message>
     <message>
         <source>Temporary phone error (error 26)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreur temporaire du téléphone (erreur 26)</translation>
     </message>
     <message>
         <source>Delivered, then answers “STOP” a second later (goes on the stop list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivré, puis répond «&#xa0;STOP&#xa0;» une seconde plus tard (passe dans la liste STOP)</translation>
     </message>
     <message>
         <source>Delivered, then answers “Oui, merci !”</source>
-        <translation type="unfinished"></translation>
+        <translation>Délivré, puis répond «&#xa0;Oui, merci&#x202f;!&#xa0;»</translation>
     </message>
     <message>
         <source>Send (Send tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer (onglet Envoyer)</translation>
     </message>
     <message>
         <source>Go to the filter (History)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller au filtre (Historique des envois)</translation>
     </message>
     <message>
         <source>{enter} or double-click</source>
-        <translation type="unfinished"></translation>
+        <translation>{enter} ou double-clic</translation>
     </message>
     <message>
         <source>Details of a message (History), results of a campaign (Scheduled)</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails d’un message (Historique des envois), résultats d’une campagne (SMS planifiés)</translation>
     </message>
     <message>
         <source>Delete the selected messages (History)</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer les messages sélectionnés (Historique des envois)</translation>
     </message>
     <message>
         <source>Resume the paused campaigns selected (Scheduled)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprendre les campagnes en pause sélectionnées (SMS planifiés)</translation>
     </message>
     <message>
         <source>Read everything shown again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger tout ce qui est affiché</translation>
     </message>
     <message>
         <source>{alt} and the underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>{alt} et la lettre soulignée</translation>
     </message>
     <message>
         <source>Go to a tab, a button or a menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à un onglet, un bouton ou un menu</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
         <source>Recipient lists ({patterns});;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de destinataires ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>comma (,)</source>
-        <translation type="unfinished"></translation>
+        <translation>virgule (,)</translation>
     </message>
     <message>
         <source>semicolon (;)</source>
-        <translation type="unfinished"></translation>
+        <translation>point-virgule (;)</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>tabulation</translation>
     </message>
     <message>
         <source>bar (|)</source>
-        <translation type="unfinished"></translation>
+        <translation>barre verticale (|)</translation>
     </message>
     <message>
         <source>Invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalide</translation>
     </message>
     <message>
         <source>Not a mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas un mobile</translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Doublon</translation>
     </message>
     <message>
         <source>On the stop list</source>
@@ -1272,7 +1283,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>none (one cell a line)</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun (une cellule par ligne)</translation>
     </message>
     <message>
         <source>Import recipients</source>
@@ -1412,7 +1423,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Pasted numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros collés</translation>
     </message>
     <message>
         <source>adds to this list (its duplicates are left out)</source>
@@ -1424,39 +1435,39 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Workbook, sheet “{sheet}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Classeur, feuille «&#xa0;{sheet}&#xa0;»</translation>
     </message>
     <message>
         <source>vCards ({encoding}), a contact a card</source>
-        <translation type="unfinished"></translation>
+        <translation>vCard ({encoding}), un contact par fiche</translation>
     </message>
     <message>
         <source>Encoding: {encoding}</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodage&#xa0;: {encoding}</translation>
     </message>
     <message>
         <source>Delimiter: {delimiter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Séparateur&#xa0;: {delimiter}</translation>
     </message>
     <message>
         <source>Header line: yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne d’en-tête&#xa0;: oui</translation>
     </message>
     <message>
         <source>Header line: no</source>
-        <translation type="unfinished"></translation>
+        <translation>Ligne d’en-tête&#xa0;: non</translation>
     </message>
     <message>
         <source>Numbers in: {column}</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonne des numéros&#xa0;: {column}</translation>
     </message>
     <message>
         <source>invalid: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>invalide&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{number} (not a mobile: left out)</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} (pas un mobile&#xa0;: écarté)</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1472,35 +1483,35 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Nothing was imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été importé&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Import failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’import&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{imported} number(s) imported into “{list}”</source>
-        <translation type="unfinished"></translation>
+        <translation>{imported} numéro(s) importé(s) dans «&#xa0;{list}&#xa0;»</translation>
     </message>
     <message>
         <source>{contacts} contacts with {numbers} numbers: one message a person, its first mobile ({set_aside} other numbers set aside).</source>
-        <translation type="unfinished"></translation>
+        <translation>{contacts} contacts avec {numbers} numéros&#xa0;: un message par personne, à son premier mobile ({set_aside} autres numéros mis de côté).</translation>
     </message>
     <message>
         <source>{contacts} contacts with {numbers} numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{contacts} contacts avec {numbers} numéros.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{imported}&lt;/b&gt; of {rows} numbers imported into “{list}” (new list).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{imported}&lt;/b&gt; numéros importés sur {rows} dans «&#xa0;{list}&#xa0;» (nouvelle liste).</translation>
     </message>
     <message>
         <source>&lt;b&gt;{imported}&lt;/b&gt; of {rows} numbers imported into “{list}” (added to the existing list).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{imported}&lt;/b&gt; numéros importés sur {rows} dans «&#xa0;{list}&#xa0;» (ajoutés à la liste existante).</translation>
     </message>
     <message>
         <source>{list} - rejected.csv</source>
-        <translation type="unfinished"></translation>
+        <translation>{list} - lignes rejetées.csv</translation>
     </message>
     <message>
         <source>Save the rejected lines</source>
@@ -1508,7 +1519,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished">CSV (*.csv)</translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -1516,21 +1527,21 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message numerus="yes">
         <source>%n line(s) saved to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne enregistrée dans {path}</numerusform>
+            <numerusform>%n lignes enregistrées dans {path}</numerusform>
         </translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistré&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
     <name>InboxTab</name>
     <message>
         <source>Who answered, latest first; choose one to read the thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui a répondu, du plus récent au plus ancien&#x202f;; choisissez un contact pour lire la conversation</translation>
     </message>
     <message>
         <source>Choose a contact to read the thread.</source>
@@ -1546,15 +1557,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Read the replies again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les réponses</translation>
     </message>
     <message>
         <source>Inbox: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Réponses&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Sent (campaign {campaign}, {status})</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyé (campagne {campaign}, {status})</translation>
     </message>
     <message>
         <source>STOP — on the stop list</source>
@@ -1584,7 +1595,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     <name>MainWindow</name>
     <message>
         <source>smsdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>smsdesk</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -1592,7 +1603,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Write a message and send it now or later</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrire un message et l’envoyer maintenant ou plus tard</translation>
     </message>
     <message>
         <source>S&amp;cheduled</source>
@@ -1600,7 +1611,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Campaigns planned or sending: cancel, move, resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Campagnes planifiées ou en cours d’envoi&#xa0;: annuler, replanifier, reprendre</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -1608,7 +1619,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Every message sent, with its delivery status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les messages envoyés, avec leur état de remise</translation>
     </message>
     <message>
         <source>C&amp;ontacts</source>
@@ -1616,15 +1627,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Recipient lists and the stop list; import files</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de destinataires et liste STOP&#x202f;; import de fichiers</translation>
     </message>
     <message>
         <source>C&amp;ampaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;mpagnes</translation>
     </message>
     <message>
         <source>Every campaign, finished ones too, and its results</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les campagnes, terminées comprises, et leurs résultats</translation>
     </message>
     <message>
         <source>&amp;Inbox</source>
@@ -1632,7 +1643,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Replies, grouped by contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Les réponses, regroupées par contact</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1644,15 +1655,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Gateway, sending window, default sender, region, language, time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle, plage d’envoi, expéditeur par défaut, région, langue, fuseau horaire</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished">&amp;Actualiser</translation>
+        <translation>&amp;Actualiser</translation>
     </message>
     <message>
         <source>Read everything shown again (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger tout ce qui est affiché (F5)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1664,23 +1675,23 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>&amp;Getting started</source>
-        <translation type="unfinished"></translation>
+        <translation>Prise en &amp;main</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;Endings of test numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminaisons des numéros de test</translation>
     </message>
     <message>
         <source>Open the &amp;log</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le &amp;journal</translation>
     </message>
     <message>
         <source>Open the &amp;data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le &amp;dossier des données</translation>
     </message>
     <message>
         <source>&amp;About smsdesk</source>
@@ -1688,15 +1699,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ignorer</translation>
     </message>
     <message>
         <source>Hide this message</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer ce message</translation>
     </message>
     <message>
         <source>Messages handed to the gateway in this send</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages transmis à la passerelle pour cet envoi</translation>
     </message>
     <message>
         <source>Sending %v / %m</source>
@@ -1704,66 +1715,66 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Gateway: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle&#xa0;: {name}</translation>
     </message>
     <message>
-        <source>Where messages go; change it in File &gt; Gateway settings</source>
-        <translation type="unfinished"></translation>
+        <source>Where messages go; change it in File &gt; Preferences</source>
+        <translation>Destination des messages&#x202f;; à changer dans Fichier &gt; Préférences</translation>
     </message>
     <message>
         <source>Credits: {credits}</source>
-        <translation type="unfinished"></translation>
+        <translation>Crédits&#xa0;: {credits}</translation>
     </message>
     <message>
         <source>Credits left at the gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>Crédits restants chez la passerelle</translation>
     </message>
     <message>
         <source>There is no log yet: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore de journal&#xa0;: {path}</translation>
     </message>
     <message>
         <source>No application could open {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune application n’a pu ouvrir {path}</translation>
     </message>
     <message>
         <source>Sending stopped: {reason}. smsdesk tries again in a few seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoi interrompu&#xa0;: {reason}. smsdesk réessaie dans quelques secondes.</translation>
     </message>
     <message numerus="yes">
         <source>“{name}” (due {due}, %n message(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>«&#xa0;{name}&#xa0;» (prévue le {due}, %n message)</numerusform>
+            <numerusform>«&#xa0;{name}&#xa0;» (prévue le {due}, %n messages)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{names} and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{names} et %n autre</numerusform>
+            <numerusform>{names} et %n autres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>While smsdesk was closed, %n campaign(s) became due: {names}. Sending them now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Pendant que smsdesk était fermé, %n campagne est arrivée à échéance&#xa0;: {names}. Elle part maintenant.</numerusform>
+            <numerusform>Pendant que smsdesk était fermé, %n campagnes sont arrivées à échéance&#xa0;: {names}. Elles partent maintenant.</numerusform>
         </translation>
     </message>
     <message>
         <source>Resumed an interrupted send: {confirmed} confirmed, {queued} queued again, {unknown} unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Reprise d’un envoi interrompu&#xa0;: {confirmed} confirmé(s), {queued} remis en file d’attente, {unknown} inconnu(s)</translation>
     </message>
     <message>
         <source>Sent {sent}, failed {failed}, to retry {retried}</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyés&#xa0;: {sent}, échecs&#xa0;: {failed}, à réessayer&#xa0;: {retried}</translation>
     </message>
     <message numerus="yes">
         <source>{text}; %n wait for their sending window</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{text}&#x202f;; %n attend sa plage d’envoi</numerusform>
+            <numerusform>{text}&#x202f;; %n attendent leur plage d’envoi</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1775,11 +1786,11 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Quit while sending?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter pendant l’envoi&#x202f;?</translation>
     </message>
     <message>
         <source>&amp;Keep sending</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continuer l’envoi</translation>
     </message>
 </context>
 <context>
@@ -1821,19 +1832,19 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     <name>MessageEditor</name>
     <message>
         <source>STOP clause included (%Ln)</source>
-        <translation type="unfinished"></translation>
+        <translation>mention STOP incluse (%Ln)</translation>
     </message>
     <message>
         <source>non-breaking space</source>
-        <translation type="unfinished"></translation>
+        <translation>espace insécable</translation>
     </message>
     <message>
         <source>narrow space</source>
-        <translation type="unfinished"></translation>
+        <translation>espace fine</translation>
     </message>
     <message>
         <source>tab</source>
-        <translation type="unfinished"></translation>
+        <translation>tabulation</translation>
     </message>
     <message>
         <source>Your message. {name} or another column personalises it.</source>
@@ -1841,11 +1852,11 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>The text sent. Characters outside GSM-7 are underlined: they put the whole message in UCS-2 (70 characters per SMS instead of 160)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte envoyé. Les caractères hors GSM-7 sont soulignés&#xa0;: ils font passer tout le message en UCS-2 (70 caractères par SMS au lieu de 160)</translation>
     </message>
     <message>
         <source>Encoding, length and SMS parts, as the gateway counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodage, longueur et nombre de SMS, comptés comme le fait la passerelle</translation>
     </message>
     <message>
         <source>Replace &amp;typographic characters</source>
@@ -1853,11 +1864,11 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>’ ‘ “ ” « » … – — and special spaces become &apos; &quot; ... - and space, œ becomes oe: the message goes back to GSM-7 (160 characters per SMS)</source>
-        <translation type="unfinished"></translation>
+        <translation>’ ‘ “ ” « » … – — et les espaces spéciales deviennent &apos; &quot; ... - et espace, œ devient oe&#xa0;: le message repasse en GSM-7 (160 caractères par SMS)</translation>
     </message>
     <message>
         <source>&amp;Remove accents too</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer aussi les &amp;accents</translation>
     </message>
     <message>
         <source>ê â î ô û ç ë ï lose their accent (é è à ù stay)</source>
@@ -1865,38 +1876,38 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>UCS-2 (70 characters per SMS instead of 160) because of: {chars}</source>
-        <translation type="unfinished"></translation>
+        <translation>UCS-2 (70 caractères par SMS au lieu de 160) à cause de&#xa0;: {chars}</translation>
     </message>
     <message>
         <source>…then the gateway adds: “{clause}”</source>
-        <translation type="unfinished"></translation>
+        <translation>…puis la passerelle ajoute&#xa0;: «&#xa0;{clause}&#xa0;»</translation>
     </message>
     <message>
         <source>“{char}” is not in the GSM alphabet: the whole message becomes UCS-2 (replace it with “{fixed}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{char}&#xa0;» n’est pas dans l’alphabet GSM&#xa0;: tout le message passe en UCS-2 (remplacez-le par «&#xa0;{fixed}&#xa0;»)</translation>
     </message>
     <message>
         <source>“{char}” is not in the GSM alphabet: the whole message becomes UCS-2</source>
-        <translation type="unfinished"></translation>
+        <translation>«&#xa0;{char}&#xa0;» n’est pas dans l’alphabet GSM&#xa0;: tout le message passe en UCS-2</translation>
     </message>
 </context>
 <context>
     <name>OwnNumberDialog</name>
     <message>
         <source>Send a test to me</source>
-        <translation type="unfinished">M’envoyer un test</translation>
+        <translation>M’envoyer un test</translation>
     </message>
     <message>
         <source>Your &amp;mobile number (kept in Preferences):</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre numéro de &amp;mobile (conservé dans les préférences)&#xa0;:</translation>
     </message>
     <message>
         <source>06 12 34 56 78</source>
-        <translation type="unfinished"></translation>
+        <translation>06 12 34 56 78</translation>
     </message>
     <message>
         <source>The test message goes to this mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Le message de test part vers ce mobile</translation>
     </message>
 </context>
 <context>
@@ -2031,7 +2042,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Where “Send a test to me” sends</source>
-        <translation>Le numéro où part « M’envoyer un test »</translation>
+        <translation>Le numéro où part « M’envoyer un test »</translation>
     </message>
     <message>
         <source>Numbers written without a country code (06 12 34 56 78) belong to this country, and numbers are shown the way it writes them.</source>
@@ -2284,27 +2295,27 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     <name>RescheduleDialog</name>
     <message>
         <source>Reschedule “{name}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Replanifier «&#xa0;{name}&#xa0;»</translation>
     </message>
     <message>
         <source>Once the campaign is resumed, messages not sent yet will leave at this instant, or at the next opening of the sending window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois la campagne reprise, les messages pas encore envoyés partiront à l’heure choisie, ou à la prochaine ouverture de la plage d’envoi.</translation>
     </message>
     <message>
         <source>Messages not sent yet will leave at this instant, or at the next opening of the sending window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les messages pas encore envoyés partiront à l’heure choisie, ou à la prochaine ouverture de la plage d’envoi.</translation>
     </message>
     <message>
         <source>Once the campaign is resumed, messages not sent yet will leave at this instant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une fois la campagne reprise, les messages pas encore envoyés partiront à l’heure choisie.</translation>
     </message>
     <message>
         <source>Messages not sent yet will leave at this instant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les messages pas encore envoyés partiront à l’heure choisie.</translation>
     </message>
     <message>
         <source>The new start, in your time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>La nouvelle heure de début, dans votre fuseau horaire</translation>
     </message>
 </context>
 <context>
@@ -2387,109 +2398,109 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Save the figures as a spreadsheet (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer les chiffres dans un tableur (CSV)</translation>
     </message>
     <message>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique en PNG…</translation>
     </message>
     <message>
         <source>Save the chart as an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le graphique comme image</translation>
     </message>
     <message>
         <source>Resend temporary failures…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renvoyer les échecs temporaires…</translation>
     </message>
     <message>
         <source>Copy as a new draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en nouveau brouillon</translation>
     </message>
     <message>
         <source>Open the Send tab with this message, sender and recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir l’onglet Envoyer avec ce message, cet expéditeur et ces destinataires</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Read the figures again</source>
-        <translation type="unfinished"></translation>
+        <translation>Recharger les chiffres</translation>
     </message>
     <message>
         <source>{name} — campaign {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} — campagne {id}</translation>
     </message>
     <message>
         <source>Status: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>État&#xa0;: {status}</translation>
     </message>
     <message>
         <source>gateway: {gateway}</source>
-        <translation type="unfinished"></translation>
+        <translation>passerelle&#xa0;: {gateway}</translation>
     </message>
     <message>
         <source>created {instant}</source>
-        <translation type="unfinished"></translation>
+        <translation>créée le {instant}</translation>
     </message>
     <message>
         <source>estimated end {instant}</source>
-        <translation type="unfinished"></translation>
+        <translation>fin estimée le {instant}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln still to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln reste à envoyer</numerusform>
+            <numerusform>%Ln restent à envoyer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln awaiting their delivery report</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln en attente de son accusé de réception</numerusform>
+            <numerusform>%Ln en attente de leur accusé de réception</numerusform>
         </translation>
     </message>
     <message>
         <source>finished {instant}</source>
-        <translation type="unfinished"></translation>
+        <translation>terminée le {instant}</translation>
     </message>
     <message>
         <source>Chart unavailable: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique indisponible&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Results unavailable: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats indisponibles&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Figures exported to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres exportés dans {path}</translation>
     </message>
     <message numerus="yes">
         <source>Send the message again to %Ln number(s) as a new campaign?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Renvoyer le message à %Ln numéro dans une nouvelle campagne&#x202f;?</numerusform>
+            <numerusform>Renvoyer le message à %Ln numéros dans une nouvelle campagne&#x202f;?</numerusform>
         </translation>
     </message>
     <message>
         <source>{number} — {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} — {reason}</translation>
     </message>
     <message numerus="yes">
         <source>and %Ln more (Show Details)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>et %Ln autre (Montrer les détails)</numerusform>
+            <numerusform>et %Ln autres (Montrer les détails)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Campaign {id} created: %Ln message(s) to send again</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Campagne {id} créée&#xa0;: %Ln message à renvoyer</numerusform>
+            <numerusform>Campagne {id} créée&#xa0;: %Ln messages à renvoyer</numerusform>
         </translation>
     </message>
     <message>
@@ -2526,7 +2537,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Chart saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphique enregistré dans {path}</translation>
     </message>
     <message>
         <source>Resend temporary failures</source>
@@ -2561,7 +2572,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Cancel the selected campaigns: what is not sent yet stays back</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler les campagnes sélectionnées&#xa0;: ce qui n’est pas encore parti est retenu</translation>
     </message>
     <message>
         <source>&amp;Reschedule…</source>
@@ -2569,7 +2580,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Choose another start for the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir une autre heure de début pour la campagne</translation>
     </message>
     <message>
         <source>&amp;Edit message…</source>
@@ -2577,7 +2588,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Change the text before the campaign starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier le texte avant le début de la campagne</translation>
     </message>
     <message>
         <source>Send &amp;now</source>
@@ -2585,7 +2596,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Start the selected campaigns now</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer maintenant les campagnes sélectionnées</translation>
     </message>
     <message>
         <source>Res&amp;ume</source>
@@ -2605,7 +2616,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Double-click a campaign to see its results</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-cliquez sur une campagne pour voir ses résultats</translation>
     </message>
     <message>
         <source>Scheduled campaigns: {0}</source>
@@ -2710,67 +2721,67 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>N&amp;umbers</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;uméros</translation>
     </message>
     <message>
         <source>Campai&amp;gn name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la campa&amp;gne</translation>
     </message>
     <message>
         <source>The recipient list to send to (Contacts tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste de destinataires à qui envoyer (onglet Contacts)</translation>
     </message>
     <message>
         <source>Numbers pasted here are read as an import reads them: landlines and invalid numbers are left out and counted, never a reason to hold the others back</source>
-        <translation type="unfinished"></translation>
+        <translation>Les numéros collés ici sont lus comme lors d’un import&#xa0;: les fixes et les numéros invalides sont écartés et comptés, sans jamais bloquer les autres</translation>
     </message>
     <message>
         <source>Optional: the start of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Facultatif&#xa0;: le début du message</translation>
     </message>
     <message>
         <source>How the campaign is named in Scheduled and History</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nom de la campagne dans SMS planifiés et Historique des envois</translation>
     </message>
     <message>
         <source>Insert a column of the recipients ({name}…): each one reads their own value</source>
-        <translation type="unfinished"></translation>
+        <translation>Insérer une colonne des destinataires ({name}…)&#xa0;: chacun lit sa propre valeur</translation>
     </message>
     <message>
         <source>Tem&amp;plates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo&amp;dèles…</translation>
     </message>
     <message>
         <source>Load a saved message or save this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Charger un message enregistré ou enregistrer celui-ci</translation>
     </message>
     <message>
         <source>&amp;Commercial message (STOP clause, sending window)</source>
-        <translation type="unfinished"></translation>
+        <translation>Message c&amp;ommercial (mention STOP, plage d’envoi)</translation>
     </message>
     <message>
         <source>Advertising: the gateway adds the STOP clause (a way to opt out) and the campaign is sent only within the sending window of Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Publicité&#xa0;: la passerelle ajoute la mention STOP (pour se désinscrire) et la campagne n’est envoyée que dans la plage d’envoi des préférences</translation>
     </message>
     <message>
         <source>Up to 11 letters or digits shown instead of a number; people cannot reply to a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Jusqu’à 11 lettres ou chiffres affichés à la place d’un numéro&#x202f;; on ne peut pas répondre à un nom</translation>
     </message>
     <message>
         <source>Send as soon as the campaign is created</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer dès la création de la campagne</translation>
     </message>
     <message>
         <source>Send at the date and time chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer à la date et à l’heure choisies</translation>
     </message>
     <message>
         <source>The date and time the campaign starts (local time)</source>
-        <translation type="unfinished"></translation>
+        <translation>La date et l’heure de début de la campagne (heure locale)</translation>
     </message>
     <message>
         <source>What the first recipients will read, and the longest message</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que liront les premiers destinataires, et le message le plus long</translation>
     </message>
     <message>
         <source>Only the values merged into the message change (ç → c, œ → oe, ê → e); GSM-7&apos;s own é è ù à stay, and so does the text you wrote</source>
@@ -2778,184 +2789,184 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message numerus="yes">
         <source>%Ln number(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln numéro</numerusform>
+            <numerusform>%Ln numéros</numerusform>
         </translation>
     </message>
     <message>
         <source>The sender “{sender}” is longer than 11 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>L’expéditeur «&#xa0;{sender}&#xa0;» dépasse 11 caractères</translation>
     </message>
     <message>
         <source>The sender “{sender}” must be 1 to 11 letters or digits (at least one letter)</source>
-        <translation type="unfinished"></translation>
+        <translation>L’expéditeur «&#xa0;{sender}&#xa0;» doit compter de 1 à 11 lettres ou chiffres (dont au moins une lettre)</translation>
     </message>
     <message>
         <source>{sender} is not approved by the gateway yet ({status})</source>
-        <translation type="unfinished"></translation>
+        <translation>{sender} n’est pas encore validé par la passerelle ({status})</translation>
     </message>
     <message>
         <source>{instant} is in the past</source>
-        <translation type="unfinished"></translation>
+        <translation>{instant} est dans le passé</translation>
     </message>
     <message>
         <source>Not sent: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Non envoyé&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Check the cost, then send (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifier le coût, puis envoyer (Ctrl+Entrée)</translation>
     </message>
     <message numerus="yes">
         <source>+ %Ln other list(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+ %Ln autre liste</numerusform>
+            <numerusform>+ %Ln autres listes</numerusform>
         </translation>
     </message>
     <message>
         <source>{number} ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} ({reason})</translation>
     </message>
     <message numerus="yes">
         <source>%Ln left out: {numbers}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln écarté&#xa0;: {numbers}</numerusform>
+            <numerusform>%Ln écartés&#xa0;: {numbers}</numerusform>
         </translation>
     </message>
     <message>
         <source>No column for {names} in the recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Les destinataires n’ont pas de colonne {names}</translation>
     </message>
     <message numerus="yes">
         <source>No recipient to send to: %Ln number(s) left out (&apos;{number}&apos;: {reason})</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aucun destinataire à qui envoyer&#xa0;: %Ln numéro écarté («&#xa0;{number}&#xa0;»&#xa0;: {reason})</numerusform>
+            <numerusform>Aucun destinataire à qui envoyer&#xa0;: %Ln numéros écartés («&#xa0;{number}&#xa0;»&#xa0;: {reason})</numerusform>
         </translation>
     </message>
     <message>
         <source>No recipient to send to</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun destinataire à qui envoyer</translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln destinataire</numerusform>
+            <numerusform>%Ln destinataires</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln duplicate(s) removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln doublon retiré</numerusform>
+            <numerusform>%Ln doublons retirés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln stop-listed removed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln numéro en liste STOP retiré</numerusform>
+            <numerusform>%Ln numéros en liste STOP retirés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln with no value for {fields}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln sans valeur pour {fields}</numerusform>
+            <numerusform>%Ln sans valeur pour {fields}</numerusform>
         </translation>
     </message>
     <message>
         <source>Total: {parts} for {recipients}</source>
-        <translation type="unfinished"></translation>
+        <translation>Total&#xa0;: {parts} pour {recipients}</translation>
     </message>
     <message numerus="yes">
         <source>%Ln SMS part(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln SMS</numerusform>
+            <numerusform>%Ln SMS</numerusform>
         </translation>
     </message>
     <message>
         <source>{total}, {count} in UCS-2</source>
-        <translation type="unfinished"></translation>
+        <translation>{total}, dont {count} en UCS-2</translation>
     </message>
     <message numerus="yes">
         <source>up to %Ln part(s) per recipient once filled in</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>jusqu’à %Ln SMS par destinataire une fois les champs remplis</numerusform>
+            <numerusform>jusqu’à %Ln SMS par destinataire une fois les champs remplis</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The merged values put %Ln message(s) in UCS-2: {parts} part(s) instead of {fewer}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Les valeurs fusionnées font passer %Ln message en UCS-2&#xa0;: {parts} SMS au lieu de {fewer}.</numerusform>
+            <numerusform>Les valeurs fusionnées font passer %Ln messages en UCS-2&#xa0;: {parts} SMS au lieu de {fewer}.</numerusform>
         </translation>
     </message>
     <message>
         <source>T&amp;ransliterate the merged values (ç → c, œ → oe, ê → e)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Simplifier les valeurs fusionnées (ç → c, œ → oe, ê → e)</translation>
     </message>
     <message>
         <source>{number} (longest)</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} (le plus long)</translation>
     </message>
     <message>
         <source>Outside the sending window: the campaign will start {instant}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors plage d’envoi&#xa0;: la campagne commencera le {instant}</translation>
     </message>
     <message>
         <source>Postponed: the campaign will start {instant}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reportée&#xa0;: la campagne commencera le {instant}</translation>
     </message>
     <message>
         <source>Starts {instant}</source>
-        <translation type="unfinished"></translation>
+        <translation>Commence le {instant}</translation>
     </message>
     <message>
         <source>Template “{name}” loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle «&#xa0;{name}&#xa0;» chargé</translation>
     </message>
     <message numerus="yes">
         <source>Campaign {id}: %Ln message(s), will start {instant}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Campagne {id}&#xa0;: %Ln message, départ le {instant}</numerusform>
+            <numerusform>Campagne {id}&#xa0;: %Ln messages, départ le {instant}</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Campaign {id}: %Ln message(s) queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Campagne {id}&#xa0;: %Ln message en file d’attente</numerusform>
+            <numerusform>Campagne {id}&#xa0;: %Ln messages en file d’attente</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln stop-listed left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln numéro en liste STOP écarté</numerusform>
+            <numerusform>%Ln numéros en liste STOP écartés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln invalid or landline number(s) left out</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln numéro invalide ou fixe écarté</numerusform>
+            <numerusform>%Ln numéros invalides ou fixes écartés</numerusform>
         </translation>
     </message>
     <message>
         <source>Test sent to {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Test envoyé au {number}</translation>
     </message>
     <message>
         <source>Test not sent: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Test non envoyé&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Recipient &amp;list</source>
@@ -2983,38 +2994,38 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Send a test t&amp;o me</source>
-        <translation type="unfinished"></translation>
+        <translation>M’envoyer un &amp;test</translation>
     </message>
     <message>
         <source>One copy to your own mobile, now, as the first recipient would read it</source>
-        <translation type="unfinished"></translation>
+        <translation>Un exemplaire sur votre propre mobile, tout de suite, tel que le premier destinataire le lira</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours…</translation>
     </message>
     <message>
         <source>Recipient lists: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Listes de destinataires&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{name} ({contacts})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ({contacts})</translation>
     </message>
     <message numerus="yes">
         <source>%Ln list(s) of that campaign no longer exist</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln liste de cette campagne n’existe plus</numerusform>
+            <numerusform>%Ln listes de cette campagne n’existent plus</numerusform>
         </translation>
     </message>
     <message>
         <source>Gateway {name}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Passerelle {name}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{sender}: {status}</source>
-        <translation type="unfinished"></translation>
+        <translation>{sender}&#xa0;: {status}</translation>
     </message>
     <message>
         <source>approved</source>
@@ -3061,15 +3072,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Everything in smsdesk can be done from the keyboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout, dans smsdesk, peut se faire au clavier.</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
 </context>
 <context>
@@ -3095,11 +3106,11 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Saved messages; double-click one to load it</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages enregistrés&#x202f;; double-cliquez sur l’un d’eux pour le charger</translation>
     </message>
     <message>
         <source>The template&apos;s text</source>
-        <translation type="unfinished"></translation>
+        <translation>Le texte du modèle</translation>
     </message>
     <message>
         <source>&amp;Load</source>
@@ -3107,7 +3118,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Put this template in the message (replaces it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre ce modèle dans le message (le remplace)</translation>
     </message>
     <message>
         <source>&amp;Save current message as…</source>
@@ -3115,7 +3126,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Keep the message being written as a template</source>
-        <translation type="unfinished"></translation>
+        <translation>Garder comme modèle le message en cours de rédaction</translation>
     </message>
     <message>
         <source>&amp;Rename…</source>
@@ -3123,7 +3134,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Give the selected template another name</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le modèle sélectionné</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -3131,7 +3142,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Delete the selected template</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le modèle sélectionné</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3139,7 +3150,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Back to the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour au message</translation>
     </message>
     <message>
         <source>Save template</source>
@@ -3163,14 +3174,14 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Delete the template “{name}”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer le modèle «&#xa0;{name}&#xa0;»&#x202f;?</translation>
     </message>
 </context>
 <context>
     <name>ThreadsModel</name>
     <message>
         <source>{number} · STOP</source>
-        <translation type="unfinished"></translation>
+        <translation>{number} · STOP</translation>
     </message>
     <message>
         <source>Answered STOP: on the stop list</source>
@@ -3260,7 +3271,7 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé</translation>
     </message>
     <message>
         <source>Retrying (phone)</source>
@@ -3352,15 +3363,15 @@ You then see each number&apos;s operator and choose the numbers to remove.</sour
     </message>
     <message>
         <source>Code {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code}</translation>
     </message>
     <message>
         <source>{meaning} ({code})</source>
-        <translation type="unfinished"></translation>
+        <translation>{meaning} ({code})</translation>
     </message>
     <message>
         <source>DLR: {meaning}</source>
-        <translation type="unfinished"></translation>
+        <translation>Accusé de réception&#xa0;: {meaning}</translation>
     </message>
 </context>
 </TS>

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
     def _show_gateway(self) -> None:
         self.provider_label.setText(self.tr("Gateway: {name}").format(name=self.gateway))
         self.provider_label.setToolTip(
-            self.tr("Where messages go; change it in File > Gateway settings")
+            self.tr("Where messages go; change it in File > Preferences")
         )
 
     def _show_credits(self) -> None:

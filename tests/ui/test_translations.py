@@ -100,7 +100,7 @@ def _texts(message: ET.Element, *, source: bool) -> list[str]:
     return forms if message.get("numerus") == "yes" else [translation.text or ""]
 
 
-_FIELD = re.compile(r"\{[^{}]*\}|%n|%[0-9]+")
+_FIELD = re.compile(r"\{[^{}]*\}|%L?n|%[0-9]+")
 
 
 def _pattern(text: str) -> re.Pattern[str]:
@@ -507,7 +507,8 @@ def test_french_typography():
             bare = re.sub(r"\{[^{}]*\}", "{}", text)
             if re.search(r"[^\u00a0\u202f][:;!?](\s|$)", bare) and "://" not in bare:
                 wrong.append(f"no non-breaking space before punctuation: {text!r}")
-            if re.search(r"[\"“”]|'", bare):
+            # a text about the characters themselves (the typographic replacements) names them
+            if re.search(r"[\"“”]|'", bare) and not re.search(r"[\"“”]", source):
                 wrong.append(f"straight or English quotes: {text!r}")
             if re.search(r"«[^\u00a0\u202f]|[^\u00a0\u202f]»", bare):
                 wrong.append(f"guillemets without non-breaking spaces: {text!r}")
@@ -515,7 +516,7 @@ def test_french_typography():
             wanted = sorted(f.split("!")[0] for f in re.findall(r"\{([^{}]*)\}", source))
             if fields != wanted:
                 wrong.append(f"placeholders {fields} instead of {wanted}: {text!r}")
-            if ("%n" in source) != ("%n" in text):
+            if ("%n" in source or "%Ln" in source) != ("%n" in text or "%Ln" in text):
                 wrong.append(f"%n lost or added: {text!r}")
     assert wrong == []
 
@@ -524,7 +525,7 @@ def test_french_plurals_have_two_forms_singular_for_zero():
     for message in _messages("fr"):
         if message.get("numerus") == "yes":
             forms = _texts(message, source=False)
-            assert len(forms) == 2 and all("%n" in f for f in forms), forms
+            assert len(forms) == 2 and all("%n" in f or "%Ln" in f for f in forms), forms
 
 
 def _tr_calls(tree: ast.AST) -> Iterator[tuple[int, ast.expr | None, str]]:
@@ -617,6 +618,11 @@ def test_switching_language_retranslates_live_widgets(qtbot, restore_language):
     assert probe.toolTip() == "1\u202f234\u202f567"
 
 
+def _with_number(text: str, n: int) -> str:
+    """What Qt makes of a %n / %Ln text for n (%Ln: the locale's digits, "1 234")."""
+    return text.replace("%Ln", QLocale().toString(n)).replace("%n", str(n))
+
+
 def test_english_catalogue_gives_english_plurals(qapp, restore_language):
     i18n.apply_language("en")
     assert QCoreApplication.translate("formats", "{seconds} s") == "{seconds} s"
@@ -625,8 +631,8 @@ def test_english_catalogue_gives_english_plurals(qapp, restore_language):
         one, many = _texts(message, source=False)
         source = message.findtext("source") or ""
         context = _context_of(message)
-        assert QCoreApplication.translate(context, source, "", 1) == one.replace("%n", "1")
-        assert QCoreApplication.translate(context, source, "", 3) == many.replace("%n", "3")
+        assert QCoreApplication.translate(context, source, "", 1) == _with_number(one, 1)
+        assert QCoreApplication.translate(context, source, "", 3) == _with_number(many, 3)
 
 
 def _context_of(message: ET.Element) -> str:
@@ -643,8 +649,8 @@ def test_french_zero_is_singular(qapp, restore_language):
         one, many = _texts(message, source=False)
         source = message.findtext("source") or ""
         context = _context_of(message)
-        assert QCoreApplication.translate(context, source, "", 0) == one.replace("%n", "0")
-        assert QCoreApplication.translate(context, source, "", 2) == many.replace("%n", "2")
+        assert QCoreApplication.translate(context, source, "", 0) == _with_number(one, 0)
+        assert QCoreApplication.translate(context, source, "", 2) == _with_number(many, 2)
 
 
 def test_a_missing_catalogue_leaves_source_strings_and_logs_once(
