@@ -1830,9 +1830,26 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
 </context>
 <context>
     <name>MessageEditor</name>
-    <message>
+    <message numerus="yes">
+        <source>%Ln part(s)</source>
+        <translation>
+            <numerusform>%Ln part</numerusform>
+            <numerusform>%Ln parts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left in this part</source>
+        <translation>
+            <numerusform>%Ln left in this part</numerusform>
+            <numerusform>%Ln left in this part</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>STOP clause included (%Ln)</source>
-        <translation>STOP clause included (%Ln)</translation>
+        <translation>
+            <numerusform>STOP clause included (%Ln)</numerusform>
+            <numerusform>STOP clause included (%Ln)</numerusform>
+        </translation>
     </message>
     <message>
         <source>non-breaking space</source>
@@ -1873,6 +1890,13 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
     <message>
         <source>ê â î ô û ç ë ï lose their accent (é è à ù stay)</source>
         <translation>ê â î ô û ç ë ï lose their accent (é è à ù stay)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln character</numerusform>
+            <numerusform>%Ln characters</numerusform>
+        </translation>
     </message>
     <message>
         <source>UCS-2 (70 characters per SMS instead of 160) because of: {chars}</source>

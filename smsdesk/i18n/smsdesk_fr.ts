@@ -1093,7 +1093,7 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     </message>
     <message>
         <source>The OVH SMS account that sends and pays (List accounts fills it)</source>
-        <translation>Le compte SMS OVH qui envoie et paie (« Lister les comptes » le remplit)</translation>
+        <translation>Le compte SMS OVH qui envoie et paie («&#xa0;Lister les comptes&#xa0;» le remplit)</translation>
     </message>
     <message>
         <source>Create consumer key…</source>
@@ -1830,9 +1830,26 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
 </context>
 <context>
     <name>MessageEditor</name>
-    <message>
+    <message numerus="yes">
+        <source>%Ln part(s)</source>
+        <translation>
+            <numerusform>%Ln SMS</numerusform>
+            <numerusform>%Ln SMS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln left in this part</source>
+        <translation>
+            <numerusform>%Ln restant dans ce SMS</numerusform>
+            <numerusform>%Ln restants dans ce SMS</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>STOP clause included (%Ln)</source>
-        <translation>mention STOP incluse (%Ln)</translation>
+        <translation>
+            <numerusform>mention STOP incluse (%Ln)</numerusform>
+            <numerusform>mention STOP incluse (%Ln)</numerusform>
+        </translation>
     </message>
     <message>
         <source>non-breaking space</source>
@@ -1864,7 +1881,7 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     </message>
     <message>
         <source>’ ‘ “ ” « » … – — and special spaces become &apos; &quot; ... - and space, œ becomes oe: the message goes back to GSM-7 (160 characters per SMS)</source>
-        <translation>’ ‘ “ ” « » … – — et les espaces spéciales deviennent &apos; &quot; ... - et espace, œ devient oe&#xa0;: le message repasse en GSM-7 (160 caractères par SMS)</translation>
+        <translation>’ ‘ “ ” «&#xa0;» … – — et les espaces spéciales deviennent &apos; &quot; ... - et espace, œ devient oe&#xa0;: le message repasse en GSM-7 (160 caractères par SMS)</translation>
     </message>
     <message>
         <source>&amp;Remove accents too</source>
@@ -1873,6 +1890,13 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     <message>
         <source>ê â î ô û ç ë ï lose their accent (é è à ù stay)</source>
         <translation>ê â î ô û ç ë ï perdent leur accent (é è à ù restent)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln character(s)</source>
+        <translation>
+            <numerusform>%Ln caractère</numerusform>
+            <numerusform>%Ln caractères</numerusform>
+        </translation>
     </message>
     <message>
         <source>UCS-2 (70 characters per SMS instead of 160) because of: {chars}</source>
@@ -2042,7 +2066,7 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     </message>
     <message>
         <source>Where “Send a test to me” sends</source>
-        <translation>Le numéro où part « M’envoyer un test »</translation>
+        <translation>Le numéro où part «&#xa0;M’envoyer un test&#xa0;»</translation>
     </message>
     <message>
         <source>Numbers written without a country code (06 12 34 56 78) belong to this country, and numbers are shown the way it writes them.</source>

@@ -37,7 +37,10 @@ _reported_missing: set[Path] = set()
 
 
 def system_language() -> str:
-    return "en" if QLocale.system().language() == QLocale.Language.English else "fr"
+    """English on an English system or one with no language set (LANG=C, POSIX: servers,
+    CI); French everywhere else (our users are French)."""
+    language = QLocale.system().language()
+    return "en" if language in (QLocale.Language.English, QLocale.Language.C) else "fr"
 
 
 def current_language() -> str:

@@ -29,23 +29,6 @@ CULPRIT_COLOUR = QColor("#b3261e")
 STOP_CLAUSE_PREVIEW = "STOP au 36xxx"  # what the gateway appends (11 characters reserved)
 
 
-def describe_count(info: MessageInfo, *, stop_clause: bool = False) -> str:
-    """The counter's words (the figures of `smsdesk message info`), facts joined by " · "."""
-    facts = [
-        str(info.encoding),
-        QCoreApplication.translate("MessageEditor", "%Ln characters", None, info.length),
-        QCoreApplication.translate("MessageEditor", "%Ln part(s)", None, info.segments),
-        QCoreApplication.translate("MessageEditor", "%Ln left in this part", None, info.remaining),
-    ]
-    if stop_clause:
-        facts.append(
-            QCoreApplication.translate(
-                "MessageEditor", "STOP clause included (%Ln)", None, STOP_CLAUSE_LENGTH
-            )
-        )
-    return " · ".join(facts)
-
-
 def _char_name(char: str) -> str:
     names = {
         "\u00a0": QCoreApplication.translate("MessageEditor", "non-breaking space"),
@@ -165,10 +148,22 @@ class MessageEditor(QWidget):
 
     # -- internals -------------------------------------------------------------------
 
+    def _describe_count(self, info: MessageInfo) -> str:
+        """The counter's words (the figures of `smsdesk message info`), facts joined by " · "."""
+        facts = [
+            str(info.encoding),
+            self.tr("%Ln character(s)", "", info.length),
+            self.tr("%Ln part(s)", "", info.segments),
+            self.tr("%Ln left in this part", "", info.remaining),
+        ]
+        if self._commercial:
+            facts.append(self.tr("STOP clause included (%Ln)", "", STOP_CLAUSE_LENGTH))
+        return " · ".join(facts)
+
     def _refresh(self) -> None:
         text = self.text()
         info = message_info(text, stop_clause=self._commercial)
-        self.counter.setText(describe_count(info, stop_clause=self._commercial))
+        self.counter.setText(self._describe_count(info))
         self._culprits = ucs2_positions(text) if info.encoding is Encoding.UCS2 else []
         self._underline(text)
         if self._culprits:

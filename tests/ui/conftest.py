@@ -74,3 +74,19 @@ def no_database_on_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
             "SQL ran on the GUI thread from window code:\n  " + "\n  ".join(unique[:10]),
             pytrace=False,
         )
+
+
+@pytest.fixture(autouse=True)
+def untranslated_afterwards() -> Iterator[None]:
+    """Tests read the source strings unless they choose a language: leave no translator and
+    the locale as found, whatever a test (or Preferences it saved) applied."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from smsdesk.ui import i18n
+
+    locale = QLocale()
+    yield
+    while i18n._installed:
+        QCoreApplication.removeTranslator(i18n._installed.pop())
+    i18n._current = ""
+    QLocale.setDefault(locale)

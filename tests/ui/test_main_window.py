@@ -49,13 +49,13 @@ def test_type_send_and_see_history(qtbot, typist, window: MainWindow):
     tab = window.send_tab
     typist(tab.recipients, "06 12 34 56 78\n0698765432, +33 7 81 22 33 44")
     typist(tab.message, "Bonjour à tous")
-    assert tab.recipients_count.text() == "3 number(s)"
+    assert tab.recipients_count.text() == "3 numbers"
     assert tab.counter.text().startswith("GSM-7 · 14 characters · 1 part")
     qtbot.mouseClick(tab.send_button, Qt.MouseButton.LeftButton)
     # the confirmation shows the cost first
     qtbot.waitUntil(lambda: tab.confirm_dialog is not None and tab.confirm_dialog.isVisible())
     assert tab.confirm_dialog is not None
-    assert tab.confirm_dialog.total_parts_label.text() == "3 SMS part(s) in total"
+    assert tab.confirm_dialog.total_parts_label.text() == "3 SMS parts in total"
     qtbot.mouseClick(tab.confirm_dialog.send_button, Qt.MouseButton.LeftButton)
     # History follows the dispatcher's change notices while it is the visible tab
     window.tabs.setCurrentWidget(window.history_tab)

@@ -154,7 +154,7 @@ def test_ovh_consumer_key_accounts_test_and_save(
     assert "not valid" in widget.outcome.text()
     ovh_peer.validate(consumer_key)  # the user accepts in the browser
     dialog.click(dialog.action("accounts"))
-    assert widget.outcome.text() == "1 account(s) found"
+    assert widget.outcome.text() == "1 account found"
     assert dialog.field("service").currentText() == ovh_peer.service
 
     dialog.click(widget.test_button)

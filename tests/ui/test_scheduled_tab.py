@@ -114,7 +114,7 @@ def test_campaign_due_while_the_app_was_closed_goes_out_at_start(qtbot, services
     try:
         qtbot.waitUntil(lambda: bool(win.overdue_notice))  # read in a worker
         assert win.overdue_notice.startswith(
-            "While smsdesk was closed, 1 campaign(s) became due: “Rappel RDV” (due "
+            "While smsdesk was closed, 1 campaign became due: “Rappel RDV” (due "
         )
         assert win.overdue_notice.endswith("Sending them now.")
         assert not win.scheduled_tab.notice.isHidden()

@@ -100,14 +100,14 @@ def _tick(qtbot, box) -> None:
 def test_typographic_apostrophe_flips_to_ucs2_and_the_fix_restores_gsm7(qtbot, typist, make_tab):
     tab = make_tab()
     typist(tab.message, "C’est l’été")
-    assert tab.counter.text().startswith("UCS-2 · 11 characters · 1 part(s) · 59 left")
+    assert tab.counter.text().startswith("UCS-2 · 11 character(s) · 1 part(s) · 59 left")
     assert tab.editor.culprits() == [1, 7]
     assert len(tab.message.extraSelections()) == 2  # both ’ underlined
     assert "’" in tab.editor.culprits_label.text()
     assert tab.fix_button.isEnabled()
     qtbot.mouseClick(tab.fix_button, Qt.MouseButton.LeftButton)
     assert tab.message.toPlainText() == "C'est l'été"  # é is GSM-7: kept
-    assert tab.counter.text().startswith("GSM-7 · 11 characters · 1 part(s) · 149 left")
+    assert tab.counter.text().startswith("GSM-7 · 11 character(s) · 1 part(s) · 149 left")
     assert tab.message.extraSelections() == []
     assert not tab.fix_button.isEnabled()
     assert tab.message.document().isUndoAvailable()  # one Ctrl+Z brings it back
@@ -130,12 +130,12 @@ def test_counter_is_the_message_info_function(typist, make_tab):
     typist(tab.message, text)
     info = message_info(text)
     assert tab.counter.text().startswith(
-        f"{info.encoding} · {info.length} characters · {info.segments} part(s)"
+        f"{info.encoding} · {info.length} character(s) · {info.segments} part(s)"
     )
     tab.commercial.setChecked(True)
     info = message_info(text, stop_clause=True)
     assert info.segments == 2
-    assert f"{info.length} characters · 2 part(s)" in tab.counter.text()
+    assert f"{info.length} character(s) · 2 part(s)" in tab.counter.text()
     assert "STOP clause included" in tab.counter.text()
     assert "STOP au" in tab.editor.stop_preview.text()
 
@@ -563,7 +563,7 @@ def test_a_language_change_retranslates_the_tab(qtbot, typist, make_tab):
         assert tab.row_labels["numbers"].text() == "» N&umbers"
         assert tab.recipients_count.text() == "» 1 number(s)"
         assert tab.audience_label.text() == "» 1 recipient(s)"
-        assert tab.counter.text().startswith("GSM-7 · » 7 characters · » 1 part(s)")
+        assert tab.counter.text().startswith("GSM-7 · » 7 character(s) · » 1 part(s)")
         assert tab.preview_table.horizontalHeaderItem(0).text() == "» Receiver"
         assert tab.commercial.toolTip().startswith("» ")
     finally:

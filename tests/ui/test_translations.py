@@ -72,17 +72,6 @@ CATALOGUES = {code: ROOT / "smsdesk" / "i18n" / f"smsdesk_{code}.ts" for code in
 NAMES = {"smsdesk", "GSM-7", "UCS-2", "SMS", "STOP", "OVH", "SMPP", "CSV", "PNG", "vCard"}
 
 
-@pytest.fixture(autouse=True)
-def untranslated_afterwards() -> Iterator[None]:
-    """Other test modules read the source strings: leave no translator and the locale as found."""
-    locale = QLocale()
-    yield
-    while i18n._installed:
-        QCoreApplication.removeTranslator(i18n._installed.pop())
-    i18n._current = ""
-    QLocale.setDefault(locale)
-
-
 # --- the catalogues ---------------------------------------------------------------------
 
 
@@ -568,6 +557,43 @@ def test_every_translate_call_has_literal_strings():
             ):
                 wrong.append(f"{path.name}:{node.lineno}: an alias of {node.value.attr}")
     assert wrong == []
+
+
+def test_lupdate_extracts_every_literal_text():
+    """lupdate's Python reader silently skips some calls (a translate() whose count is an
+    attribute, `info.length`): every literal text of a tr()/translate()/QT_TRANSLATE_NOOP
+    call must be in the catalogue under its context (the class, for self.tr)."""
+    known = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ET.parse(CATALOGUES["fr"]).getroot().iter("context")
+        for message in context.iter("message")
+    }
+    missing: list[str] = []
+
+    def visit(node: ast.AST, cls: str | None, path: Path) -> None:
+        for child in ast.iter_child_nodes(node):
+            owner = child.name if isinstance(child, ast.ClassDef) else cls
+            if isinstance(child, ast.Call):
+                func = child.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                args = [a.value if isinstance(a, ast.Constant) else None for a in child.args]
+                key = None
+                if name == "tr" and args and isinstance(args[0], str):
+                    key = (cls, args[0])
+                elif (
+                    name in {"translate", "QT_TRANSLATE_NOOP"}
+                    and len(args) >= 2
+                    and isinstance(args[0], str)
+                    and isinstance(args[1], str)
+                ):
+                    key = (args[0], args[1])
+                if key is not None and key not in known:
+                    missing.append(f"{path.name}:{child.lineno}: {key}")
+            visit(child, owner, path)
+
+    for path in sorted([*UI.glob("*.py"), *(UI.parent / "providers").glob("*.py")]):
+        visit(ast.parse(path.read_text(encoding="utf-8")), None, path)
+    assert missing == [], "run `make translations-update`, or lupdate cannot read these calls"
 
 
 # --- loading and switching -------------------------------------------------------------------
