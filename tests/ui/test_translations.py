@@ -59,6 +59,7 @@ from smsdesk.providers.registry import PROVIDER_NAMES
 from smsdesk.services.campaigns import CampaignRequest
 from smsdesk.ui import formats, i18n
 from smsdesk.ui.main_window import MainWindow
+from smsdesk.ui.preferences_dialog import region_names, zone_label
 
 # The walk reads texts; whether window code keeps SQL off the GUI thread is each tab's own
 # tests' business (the guard would fail this test for a reason that is not a translation).
@@ -110,29 +111,40 @@ _LETTER = re.compile(r"[A-Za-zÀ-ÿœŒ]")
 _DATA = re.compile(r"[^A-Za-zÀ-ÿœŒ]*")  # no letter: counts, dates, times, phone numbers
 # data that has letters: merge fields ({name}), identifiers (ovh-eu, sms-xx00000-1), sender
 # IDs (MAIRIE), Qt's progress format (%p%)
-_DATA_WORD = re.compile(r"\{\w+\}|[a-z0-9]+(?:-[a-z0-9]+)+|[A-Z0-9]{2,11}|%[pvm]%?")
+_DATA_WORD = re.compile(
+    r"\{\w+\}|[a-z0-9]+(?:-[a-z0-9]+)+|[A-Z0-9]{2,11}|%[pvm]%?|[a-z0-9-]+(?:\.[a-z0-9-]+)+"
+)
 
 
 @dataclass
 class Catalogue:
     exact: set[str]
     patterns: list[re.Pattern[str]]
+    # templates whose fixed text has no letter ("{field} :"): their values must be
+    # translations themselves, never mere data, or they would pass anything
+    bare: list[re.Pattern[str]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # data from the database
 
     @classmethod
     def of(cls, code: str, *, source: bool) -> Catalogue:
         texts = {_plain(t) for m in _messages(code) for t in _texts(m, source=source) if t}
-        # a template whose fixed text has no letter ("{0} {1}") would pass anything
-        with_fields = [t for t in texts if _FIELD.search(t) and _LETTER.search(_FIELD.sub("", t))]
-        return cls(texts, [_pattern(t) for t in sorted(with_fields)])
+        with_fields = [t for t in texts if _FIELD.search(t)]
+        lettered = [t for t in with_fields if _LETTER.search(_FIELD.sub("", t))]
+        bare = [t for t in with_fields if t not in lettered and _FIELD.sub("", t).strip()]
+        return cls(texts, [_pattern(t) for t in sorted(lettered)], [_pattern(t) for t in bare])
 
     def knows(self, text: str, depth: int = 0) -> bool:
-        """A translation, placeholders filled with data or with other translations."""
+        """A translation, placeholders filled with data or with other translations; a rich
+        text is read block by block, and facts joined by " · " or ", " one by one."""
         plain = _plain(text)
         if plain in self.exact:
             return True
         if depth > 2:
             return False
+        if "<" in text and re.search(r"<[a-zA-Z/][^>]*>", text) and depth == 0:
+            blocks = [b for b in re.split(r"<[^>]+>", text) if _plain(b)]
+            if all(self.knows(b, depth + 1) or is_data(b, self.names) for b in blocks):
+                return True
         for pattern in self.patterns:
             match = pattern.fullmatch(plain)
             if match and all(
@@ -140,6 +152,15 @@ class Catalogue:
                 for value in match.groups()
             ):
                 return True
+        for pattern in self.bare:
+            match = pattern.fullmatch(plain)
+            if match and all(self.knows(value, depth + 1) for value in match.groups()):
+                return True
+        for joint in (" · ", ", "):
+            if joint in plain:
+                pieces = plain.split(joint)
+                if all(self.knows(p, depth + 1) or is_data(p, self.names) for p in pieces):
+                    return True
         return False
 
 
@@ -157,7 +178,15 @@ def is_data(text: str, names: set[str]) -> bool:
 
 
 def _only_data_words(text: str) -> bool:
-    return all(w in NAMES or _DATA.fullmatch(w) or _DATA_WORD.fullmatch(w) for w in text.split())
+    # a lone letter is data too: the characters a message editor names ("à cause de : ê")
+    return all(
+        w in NAMES
+        or len(w) == 1
+        or "/" in w  # a path or a URL
+        or _DATA.fullmatch(w)
+        or _DATA_WORD.fullmatch(w)
+        for w in text.split()
+    )
 
 
 # --- collecting the texts ---------------------------------------------------------------
@@ -359,7 +388,24 @@ def _stored_names(services: Services) -> set[str]:
         for column in columns:
             values = session.scalars(select(column).distinct())
             names.update(_plain(str(value)) for value in values if value)
-    return names | set(PROVIDER_NAMES)
+    return names | set(PROVIDER_NAMES) | _world_names()
+
+
+def _world_names() -> set[str]:
+    """Names the window takes from Qt, phonenumbers and the zone database, not from us:
+    countries, time zones, days of the week."""
+    import zoneinfo
+
+    names = {_plain(zone_label(zone)) for zone in zoneinfo.available_timezones()}
+    names.update(i18n.LANGUAGES.values())  # each language by its own name
+    for language in ("fr", "en"):
+        names.update(_plain(name) for _code, name in region_names(language))
+        locale = QLocale(language)
+        for day in range(1, 8):
+            for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat):
+                names.add(locale.dayName(day, form))
+                names.add(locale.standaloneDayName(day, form))
+    return names
 
 
 def _open_each_dialog(qtbot, tab: QWidget, seen: Seen, where: str) -> None:
