@@ -11,6 +11,7 @@ use none. Between packages there is no circle."""
 from __future__ import annotations
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -129,3 +130,19 @@ def test_no_circle_between_packages():
 
 def test_the_window_does_not_import_the_entry_point():
     assert not {n for n in imports_of(PACKAGE / "ui" / "main_window.py") if n == "smsdesk.app"}
+
+
+def test_the_readme_layout_names_every_module():
+    """A newcomer finds each module in README's "Layout" section (by its file name)."""
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Layout")
+    section = readme[start : readme.index("\n## ", start + 1)]
+    named = set(re.findall(r"`([\w/]+\.py)`", section))
+    missing = [
+        str(path.relative_to(PACKAGE.parent))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "__init__.py"
+        and "migrations" not in path.parts
+        and path.name not in {Path(n).name for n in named}
+    ]
+    assert missing == [], f"add them to README's Layout section: {missing}"
