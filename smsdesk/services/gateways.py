@@ -31,8 +31,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import keyring
-
 from smsdesk.providers import registry, secrets
 from smsdesk.providers.base import (
     BulkReceipts,
@@ -254,6 +252,8 @@ def capabilities_of(name: str) -> frozenset[Capability]:
 def keyring_status() -> KeyringStatus:
     available = secrets.keyring_available()
     try:
+        import keyring
+
         backend = str(getattr(keyring.get_keyring(), "name", type(keyring.get_keyring()).__name__))
     except Exception:  # a broken keyring setup: report it as absent
         backend = "none"
