@@ -24,6 +24,11 @@ def set_region(region: str) -> None:
     _region = (region or "FR").upper()
 
 
+def region() -> str:
+    """The region set by `set_region` (how national numbers are written and read)."""
+    return _region
+
+
 def set_time_zone(zone: tzinfo | None) -> None:
     """The zone instants are shown in (Preferences); None follows the system."""
     global _zone

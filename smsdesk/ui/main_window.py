@@ -15,7 +15,7 @@ from smsdesk.services.gateways import capabilities_of
 from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
 from smsdesk.ui.gateway_settings import GatewaySettingsDialog
-from smsdesk.ui.history_tab import HistoryTab
+from smsdesk.ui.history_tab import HistoryTab, default_settings
 from smsdesk.ui.inbox_tab import InboxTab
 from smsdesk.ui.results_view import ResultsDialog
 from smsdesk.ui.scheduled_tab import ScheduledTab
@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.history_tab = HistoryTab(
             services.history,
             self.workers,
+            default_settings(),
             providers=services.provider,
             remote_gateway=services.settings.provider,
         )
