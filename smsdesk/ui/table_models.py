@@ -243,6 +243,7 @@ class HistoryTableModel(HeaderedTableModel):
         # that kept every row in place: only statuses may have moved)
         self._stale: dict[int, list[MessageRow | None]] = {}
         self._asked: OrderedDict[int, Worker] = OrderedDict()
+        self._demanded: set[int] = set()  # asked for by a paint, not a prefetch
         self._generation = 0
         self._worker: Worker | None = None
         if load:
@@ -388,11 +389,13 @@ class HistoryTableModel(HeaderedTableModel):
         last_page = (self._result.count - 1) // self.PAGE_SIZE
         for number in wanted:
             if 0 <= number <= last_page and number not in self._pages:
-                self._ask(number)
+                self._ask(number, demanded=number == page_number)
 
-    def _ask(self, page_number: int) -> None:
+    def _ask(self, page_number: int, *, demanded: bool = True) -> None:
         if page_number in self._asked:
             self._asked.move_to_end(page_number)
+            if demanded:
+                self._demanded.add(page_number)
             return
         after, before = self._neighbours(page_number)
         if self._pool is None:
@@ -410,10 +413,26 @@ class HistoryTableModel(HeaderedTableModel):
         )
         worker.signals.result.connect(self._page_read)
         self._asked[page_number] = worker
+        if demanded:
+            self._demanded.add(page_number)
         while len(self._asked) > self.MAX_IN_FLIGHT:
-            _number, oldest = self._asked.popitem(last=False)
-            oldest.cancel()  # scrolled past: asked again if it comes back into view
+            self._drop_one()
         self._pool.start(worker)
+
+    def _drop_one(self) -> None:
+        """Too many reads queued (fast scrolling): drop the oldest prefetch, else the
+        oldest page a paint asked for, whose rows are then repainted: still on screen,
+        they ask for it again; scrolled past, nothing happens."""
+        victim = next((n for n in self._asked if n not in self._demanded), None)
+        if victim is None:
+            victim = next(iter(self._asked))
+        self._asked.pop(victim).cancel()
+        if victim in self._demanded:
+            self._demanded.discard(victim)
+            first = victim * self.PAGE_SIZE
+            last = min(first + self.PAGE_SIZE, self._result.count) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.HEADERS) - 1))
 
     def _page_read(self, answer: tuple[ResultSet, int, list[MessageRow | None] | None]) -> None:
         result, page_number, rows = answer
@@ -422,6 +441,7 @@ class HistoryTableModel(HeaderedTableModel):
         if rows is None:
             return  # dropped unread: asked again if its rows come back into view
         self._asked.pop(page_number, None)
+        self._demanded.discard(page_number)
         self._store(page_number, rows)
         first = page_number * self.PAGE_SIZE
         last = min(first + self.PAGE_SIZE, self._result.count) - 1
@@ -520,6 +540,7 @@ class HistoryTableModel(HeaderedTableModel):
         for worker in self._asked.values():
             worker.cancel()
         self._asked.clear()
+        self._demanded.clear()
         self._stale = dict(self._pages) if same_rows else {}
         self._result = result
         self._pages.clear()
