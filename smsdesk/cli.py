@@ -277,10 +277,23 @@ def _inbox_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     ilist.add_argument("--json", action="store_true")
 
 
-def _package_options(parser: argparse.ArgumentParser) -> None:
-    from smsdesk import __version__
+class _VersionAction(argparse.Action):
+    """--version, reading the package metadata only when asked (it costs every command
+    its start-up time otherwise)."""
 
-    parser.add_argument("--version", action="version", version=f"smsdesk {__version__}")
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from smsdesk import __version__
+
+        sys.stdout.write(f"smsdesk {__version__}\n")
+        parser.exit()
+
+
+def _package_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action=_VersionAction)
     # hidden: open the window, print "painted" at its first paint, quit SECONDS later
     # (the package test and benchmarks/startup.py)
     parser.add_argument("--quit-after-paint", type=float, metavar="SECONDS", help=argparse.SUPPRESS)

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QEvent,
+    QItemSelectionModel,
     QLocale,
     QModelIndex,
     QSettings,
@@ -276,6 +277,11 @@ class HistoryTab(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
+        # the headers get their own, empty selection: painting a section asks whether its
+        # column is wholly selected, row by row (all rows selected: 10 s per repaint)
+        self._header_selection = QItemSelectionModel(self.model, self)
+        header.setSelectionModel(self._header_selection)
+        self.view.verticalHeader().setSelectionModel(self._header_selection)
         header.setStyle(self._arrows)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionsMovable(True)

@@ -142,6 +142,19 @@ def test_receiver_pattern():
     assert receiver_pattern("06.12.34") == "+3361234%"
     assert receiver_pattern("5678") == "%5678%"
     assert receiver_pattern("abc") is None
+    # the region's own country code and trunk prefix, through the one phone normaliser
+    assert receiver_pattern("07700 900123", region="GB") == "+447700900123%"
+    assert receiver_pattern("0470 12", region="BE") == "+3247012%"
+    assert receiver_pattern("0612", region="BE") == "+32612%"
+
+
+def test_export_columns_are_one_table():
+    from smsdesk.services.history_export import EXPORT_COLUMNS, EXPORT_HEADER
+
+    assert EXPORT_HEADER == tuple(c.header for c in EXPORT_COLUMNS) == (
+        "id", "date", "sender", "receiver", "ptt", "operatorCode", "descriptionDlr", "tag",
+        "message",
+    )  # fmt: skip
 
 
 def test_filters(services: Services):

@@ -518,6 +518,9 @@ def test_select_all_then_delete_key_asks_without_reading(qtbot, services: Servic
     qtbot.keyClick(tab.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     shown = tab.model.rowCount()
     assert tab.selected_ranges() == [(0, shown)]
+    # the header never asks the selection about every row (its own, empty selection)
+    header_selection = tab.view.horizontalHeader().selectionModel()
+    assert header_selection is not tab.view.selectionModel() and not header_selection.hasSelection()
     seen: list[tuple[str, bool]] = []
     _answer(tab, "Delete", seen)
     with qtbot.waitSignal(tab.job_finished, timeout=10_000) as finished:
