@@ -25,7 +25,7 @@ def set_region(region: str) -> None:
 
 
 def region() -> str:
-    """The region set by `set_region` (how national numbers are written and read)."""
+    """The region of Preferences (numbers typed without a country code belong to it)."""
     return _region
 
 

@@ -605,3 +605,18 @@ def test_date_sort_arrow_points_down_for_newest_first(qtbot, services: Services,
         header.setSortIndicator(HistoryTableModel.COL_DATE, Qt.SortOrder.AscendingOrder)
     top, bottom = _arrow_ink(tab)
     assert top < bottom  # ▲
+
+
+def test_language_change_retranslates(qtbot, services: Services, make_tab):
+    from PySide6.QtCore import QEvent
+
+    services.demo.seed(5)
+    tab = make_tab()
+    tab.clear_button.setText("")
+    tab.count_label.setText("")
+    QApplication.sendEvent(tab, QEvent(QEvent.Type.LanguageChange))
+    assert tab.clear_button.text() == tab.tr("Clear filters")
+    assert tab.count_label.text() == tab.tr("%n message(s)", "", tab.model.rowCount())
+    assert tab.status_filter.itemText(0) == tab.tr("Any status")
+    header = tab.model.headerData(HistoryTableModel.COL_DATE, Qt.Orientation.Horizontal)
+    assert header == tab.model.tr("Date")

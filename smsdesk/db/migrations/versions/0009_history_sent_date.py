@@ -1,7 +1,8 @@
 """history by sending date: the Date column and its filters are the sending instant
 
-Revision ID: 0008
-Revises: 0006 (0007 once the shell's migration is in: set down_revision to "0007")
+Revision ID: 0009
+Revises: 0006 on this branch; main's head is 0008 (change notifications): set
+down_revision to "0008" when merging
 Create Date: 2026-12-02
 """
 
@@ -9,7 +10,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0008"
+revision: str = "0009"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
