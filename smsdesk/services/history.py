@@ -44,6 +44,7 @@ from smsdesk.services.history_query import (
     lean_cache,
     merge_ranges,
     receiver_pattern,
+    sorted_unique,
 )
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ class HistoryService:
 
         A cancel rolls everything back.
         """
-        ordered = sorted(set(ids))  # rowid order: neighbouring rows share table pages
+        ordered = sorted_unique(ids)  # rowid order: neighbouring rows share table pages
         deleted = 0
         with self._sessions.begin() as session, lean_cache(session):
             for start in range(0, len(ordered), DELETE_CHUNK):
@@ -149,7 +150,7 @@ class HistoryService:
     def delete_existing(self, ids: Sequence[int]) -> tuple[int, list[int]]:
         """Delete these messages if every one exists: (deleted, missing ids). One
         transaction: with an id missing, nothing is deleted."""
-        unique = sorted(set(ids))
+        unique = sorted_unique(ids)
         try:
             with self._sessions.begin() as session, lean_cache(session):
                 deleted = 0
@@ -215,7 +216,7 @@ class HistoryService:
         from smsdesk.providers.base import Capability, ProviderError  # not on the CLI path
 
         groups: dict[str, list[tuple[int, str]]] = {}
-        unique = sorted(set(ids))
+        unique = sorted_unique(ids)
         with self._sessions() as session:
             for start in range(0, len(unique), LOOKUP_CHUNK):
                 chunk = unique[start : start + LOOKUP_CHUNK]

@@ -29,6 +29,7 @@ from smsdesk.services.history_query import (
     lean_cache,
     merge_ranges,
     raw_batches,
+    sorted_unique,
 )
 
 EXPORT_PROGRESS_EVERY = 5000
@@ -177,7 +178,7 @@ class HistoryExporter:
         """Write the matching rows (not newer than `max_id`), or just `ids`, newest first,
         as OVH-style CSV; returns rows written. `tz` is the zone of the dates (default:
         local time). The file appears whole or not at all (services/excel_csv.py)."""
-        wanted = None if ids is None else sorted(set(ids), reverse=True)
+        wanted = None if ids is None else sorted_unique(ids, descending=True)
         if wanted is not None:
             total = len(wanted)
         elif progress is not None:

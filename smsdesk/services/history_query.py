@@ -22,6 +22,7 @@ messages appear only when the status filter asks for them (`visibility_clauses`)
 
 from __future__ import annotations
 
+import heapq
 import re
 import threading
 import unicodedata
@@ -463,6 +464,26 @@ class ResultSet:
     first_page: tuple[MessageRow | None, ...] = field(default=(), repr=False)
 
 
+SORT_RUN = 50_000
+
+
+def sorted_unique(ids: Iterable[int], *, descending: bool = False) -> list[int]:
+    """The ids once each, sorted. Sorted in runs merged in Python: one sort of a million
+    ids would hold the GIL, hence the window's thread, for a third of a second."""
+    values = list(ids)
+    runs = [
+        sorted(values[start : start + SORT_RUN], reverse=descending)
+        for start in range(0, len(values), SORT_RUN)
+    ]
+    unique: list[int] = []
+    previous = None
+    for value in heapq.merge(*runs, reverse=descending):
+        if value != previous:
+            unique.append(value)
+            previous = value
+    return unique
+
+
 def merge_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping [start, stop) ranges covering the same rows."""
     merged: list[tuple[int, int]] = []
@@ -572,7 +593,7 @@ class HistoryQueries:
     def existing_ids(self, ids: Sequence[int]) -> set[int]:
         """Which of `ids` are in the history (any status)."""
         found: set[int] = set()
-        unique = sorted(set(ids))
+        unique = sorted_unique(ids)
         with self._sessions() as session:
             for start in range(0, len(unique), LOOKUP_CHUNK):
                 chunk = unique[start : start + LOOKUP_CHUNK]

@@ -675,3 +675,15 @@ def test_export_all_of_the_whole_history_spares_later_messages(services: Service
     out = tmp_path / "all.csv"
     assert history.export_rows(result, None, out) == shown
     assert max(_csv_ids(out)) == result.max_id
+
+
+def test_sorted_unique_merges_sorted_runs():
+    import random
+
+    from smsdesk.services.history_query import SORT_RUN, sorted_unique
+
+    rng = random.Random(3)
+    ids = [rng.randrange(1, 40_000) for _ in range(2 * SORT_RUN + 17)]
+    assert sorted_unique(ids) == sorted(set(ids))
+    assert sorted_unique(ids, descending=True) == sorted(set(ids), reverse=True)
+    assert sorted_unique([]) == []
