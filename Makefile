@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-CHECKED := smsdesk/domain smsdesk/services smsdesk/db
+CHECKED := smsdesk
 
 .PHONY: install run test lint typecheck pytest bench clean package package-test \
 	translations translations-update

@@ -65,6 +65,7 @@ def test_send_dispatch_history(capsys, db_url):
         "ptt",
         "dlr",
         "operator_code",
+        "operator",
         "tag",
         "parts",
     }
@@ -354,12 +355,12 @@ def test_unexpected_error_is_one_line_and_traceback_at_debug(
 ):
     """The last resort: an error no check foresaw is still one line (its first), and its
     traceback goes to the debug log (-vv)."""
-    from smsdesk.services.history import HistoryService
+    from smsdesk.services.history_query import HistoryQueries
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("disk on fire\nsecond line")
 
-    monkeypatch.setattr(HistoryService, "page", broken)
+    monkeypatch.setattr(HistoryQueries, "page", broken)
     caplog.set_level("DEBUG", logger="smsdesk.cli")
     code, out, err = run(capsys, "--db", db_url, "history", "list")
     assert (code, out) == (1, "")

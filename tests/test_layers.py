@@ -31,13 +31,6 @@ ALLOWED: dict[str, set[str]] = {
 }
 QT_FREE = {"services", "db", "providers", "domain", "shared"}
 
-# imports other helpers are removing on their branches (the value types they need move to
-# services or domain); the lead empties this at merge. Each entry must still exist.
-PENDING: set[tuple[str, str]] = {
-    ("smsdesk.ui.check_dialog", "smsdesk.providers.base"),
-    ("smsdesk.ui.history_tab", "smsdesk.providers.base"),
-}
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -93,16 +86,11 @@ def test_every_package_imports_only_the_layers_below_it():
         for name in sorted(imported):
             if name.split(".")[0] == "smsdesk":
                 target = layer_of(name)
-                if target not in ALLOWED[mine] and (module, name) not in PENDING:
+                if target not in ALLOWED[mine]:
                     wrong.append(f"{module} ({mine}) imports {name} ({target})")
             elif name.split(".")[0] == "PySide6" and mine in QT_FREE:
                 wrong.append(f"{module} ({mine}) imports Qt: {name}")
     assert wrong == []
-
-
-def test_pending_exceptions_are_still_needed():
-    edges = {(module, name) for module, names in graph().items() for name in names}
-    assert not PENDING - edges, f"remove from PENDING: {sorted(PENDING - edges)}"
 
 
 def test_no_circle_between_packages():

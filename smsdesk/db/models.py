@@ -178,6 +178,7 @@ class Message(Base):
         Index("ix_message_status_due", "status", "next_attempt_at"),
         # History sorts and filters; id breaks ties so pages are stable
         Index("ix_message_created", "created_at", "id"),
+        Index("ix_message_submitted", "submitted_at", "id"),  # 0009: History's Date
         Index("ix_message_receiver", "receiver", "id"),
         Index("ix_message_sender", "sender", "id"),
         Index("ix_message_status", "status", "id"),

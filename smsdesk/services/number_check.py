@@ -13,6 +13,9 @@ from smsdesk.providers.base import Capability, NumberCheck, Provider
 from smsdesk.services.cancellation import raise_if_cancelled as _check
 from smsdesk.services.recipient_import import Progress, RecipientsError
 
+# NumberCheck re-exported: the window reads answers through services, not providers
+__all__ = ["NumberCheck"]
+
 HLR_CREDITS_PER_NUMBER = 0.1  # OVH's price of one operator look-up
 CHECK_BATCH = 100  # numbers per operator check call
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.domain.phone import operator_name
-from smsdesk.providers.base import NumberCheck
+from smsdesk.services.number_check import NumberCheck
 from smsdesk.ui import formats
 
 

@@ -1,7 +1,8 @@
 """History tab: every SMS, sorted and filtered in SQL, paged from the service.
 
-Opening a filter or an order, deleting and exporting run in workers; the window stays
-responsive and the rows on screen stay until the new ones are ready.
+Nothing here reads or writes the database on the GUI thread: opening a filter or an
+order, each page of rows, the details of a message, the filter choices, deleting and
+exporting all run in workers, and the window stays responsive.
 """
 
 from __future__ import annotations
@@ -9,9 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QDate, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QByteArray,
+    QDate,
+    QEvent,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +38,11 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QProxyStyle,
     QPushButton,
+    QStyle,
+    QStyleOption,
+    QStyleOptionHeader,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -34,18 +51,20 @@ from PySide6.QtWidgets import (
 
 from smsdesk import config
 from smsdesk.private_files import private_file
-from smsdesk.providers.base import Provider
 from smsdesk.services.history import (
     DatePreset,
     DeleteReport,
     HistoryFilter,
     HistoryService,
+    MessageRow,
+    ProviderFactory,
     SortColumn,
     SortKey,
     StatusGroup,
     date_range,
     merge_ranges,
 )
+from smsdesk.ui import formats
 from smsdesk.ui.message_details import MessageDetailsDialog
 from smsdesk.ui.table_models import HistoryTableModel
 from smsdesk.ui.workers import Worker, WorkerPool
@@ -60,7 +79,7 @@ DEFAULT_WIDTHS = (
     (HistoryTableModel.COL_MESSAGE, 320),
     (HistoryTableModel.COL_PARTS, 50),
     (HistoryTableModel.COL_STATUS, 200),
-    (HistoryTableModel.COL_OPERATOR, 80),
+    (HistoryTableModel.COL_OPERATOR, 110),
     (HistoryTableModel.COL_TAG, 100),
     (HistoryTableModel.COL_CAMPAIGN, 120),
 )
@@ -68,14 +87,52 @@ DEFAULT_WIDTHS = (
 
 def default_settings() -> QSettings:
     """Window state beside the data (tests get their own data dir, hence their own file).
-    Made 0600 before Qt writes it: Qt keeps the mode of a file it rewrites."""
+    Made 0600 before Qt writes it: Qt keeps the mode of a file it rewrites. The main
+    window makes it and gives it to the tab."""
     path = private_file(config.ensure_data_dir() / "ui-state.ini")
     return QSettings(str(path), QSettings.Format.IniFormat)
 
 
-def _plural(count: int, word: str) -> str:
-    number = f"{count:,}".replace(",", " ")
-    return f"{number} {word}{'' if count == 1 else 's'}"
+class SortArrowStyle(QProxyStyle):
+    """Header arrows that point the way the rows go: ▼ for newest (largest) first.
+
+    QHeaderView draws a descending sort with the "up" indicator; people read an arrow
+    as the direction values run down the page, so the two are swapped here.
+    """
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element == QStyle.PrimitiveElement.PE_IndicatorHeaderArrow and isinstance(
+            option, QStyleOptionHeader
+        ):
+            swapped = QStyleOptionHeader(option)
+            up, down = (
+                QStyleOptionHeader.SortIndicator.SortUp,
+                QStyleOptionHeader.SortIndicator.SortDown,
+            )
+            if option.sortIndicator == up:
+                swapped.sortIndicator = down
+            elif option.sortIndicator == down:
+                swapped.sortIndicator = up
+            super().drawPrimitive(element, swapped, painter, widget)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+class HistoryView(QTableView):
+    """The table; Qt's type-ahead would read every row to find a match, so what is typed
+    goes to the text filter instead (`typed`), which asks the database in a worker."""
+
+    typed = Signal(str)
+
+    def keyboardSearch(self, search: str) -> None:
+        if search.strip():
+            self.typed.emit(search)
 
 
 class HistoryTab(QWidget):
@@ -83,30 +140,37 @@ class HistoryTab(QWidget):
     campaign_results = Signal(int)  # a message's "Campaign results…": open its results view
     job_finished = Signal(str)  # a delete or export ended; the words for the user
     changed = Signal()  # messages were deleted
+    details_shown = Signal(object)  # the details dialog just opened
 
     def __init__(
         self,
         history: HistoryService,
-        workers: WorkerPool | None = None,
+        workers: WorkerPool,
+        settings: QSettings,
         *,
-        settings: QSettings | None = None,
-        providers: Callable[[str], Provider] | None = None,
+        providers: ProviderFactory | None = None,
         remote_gateway: str | None = None,
+        region: Callable[[], str] | None = None,
     ) -> None:
-        """`providers` builds a gateway by name; with `remote_gateway`, the delete
-        confirmation offers to delete at that gateway too when it keeps a history."""
+        """`settings` keeps the column layout and the export folder; `providers` builds a
+        gateway by name: with `remote_gateway`, the delete confirmation offers to delete
+        at that gateway too when it keeps a history; `region` says how a national number
+        typed in the receiver filter is read (default: the one formats.py shows)."""
         super().__init__()
         self._history = history
-        self._workers = workers or WorkerPool()
-        self._settings = settings if settings is not None else default_settings()
+        self._workers = workers
+        self._settings = settings
         self._providers = providers
         self._remote_gateway = remote_gateway
-        self._remote_capable: bool | None = None
+        self._region = region or formats.region
+        self._remote_capable = False
         self._job: Worker | None = None
         self._job_kind = ""
         self._export_path = Path()
+        self._job_words: Callable[[], str] = lambda: ""
         self.details_dialog: MessageDetailsDialog | None = None
         self.last_confirmation: QMessageBox | None = None
+        self._arrows = SortArrowStyle()
 
         order = self._saved_order()
         self.model = HistoryTableModel(history, self._workers, order=order, load=False, parent=self)
@@ -132,14 +196,16 @@ class HistoryTab(QWidget):
         self.period_filter.currentIndexChanged.connect(self._period_changed)
         self.since_edit.dateChanged.connect(self._debounce.start)
         self.until_edit.dateChanged.connect(self._debounce.start)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_filter)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_filter)
 
         self.model.loaded.connect(self._update_count)
         self.model.busy_changed.connect(self._update_count)
         self.model.failed.connect(self._load_failed)
         self.model.modelReset.connect(self._update_actions)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.retranslate()
         self._load_choices()
+        self._check_remote()
         self._update_actions()
         self.model.set_query(self.current_filter(), order)
         self._update_count()
@@ -148,44 +214,27 @@ class HistoryTab(QWidget):
 
     def _build_filter_bar(self) -> None:
         self.receiver_filter = QLineEdit()
-        self.receiver_filter.setPlaceholderText("Receiver (0612, +33 6 12, 5678…)")
         self.receiver_filter.setClearButtonEnabled(True)
         self.sender_filter = QLineEdit()
-        self.sender_filter.setPlaceholderText("Sender")
         self.sender_filter.setClearButtonEnabled(True)
         self.text_filter = QLineEdit()
-        self.text_filter.setPlaceholderText("Text in the message")
         self.text_filter.setClearButtonEnabled(True)
 
         self.status_filter = QComboBox()
-        self.status_filter.addItem("Any status", None)
-        for group, words in (
-            (StatusGroup.DELIVERED, "Delivered"),
-            (StatusGroup.FAILED, "Failed"),
-            (StatusGroup.PENDING, "Pending"),
-            (StatusGroup.CANCELLED, "Cancelled"),
-        ):
-            self.status_filter.addItem(words, group)
-
+        for group in (None, *StatusGroup):
+            self.status_filter.addItem("", group)
         self.period_filter = QComboBox()
-        self.period_filter.addItem("Any date", None)
-        for preset, words in (
-            (DatePreset.TODAY, "Today"),
-            (DatePreset.LAST_7_DAYS, "Last 7 days"),
-            (DatePreset.THIS_MONTH, "This month"),
-            (DatePreset.LAST_6_MONTHS, "Last 6 months"),
-        ):
-            self.period_filter.addItem(words, preset)
-        self.period_filter.addItem("From… to…", CUSTOM_PERIOD)
+        for preset in (None, *DatePreset, CUSTOM_PERIOD):
+            self.period_filter.addItem("", preset)
         today = QDate.currentDate()
         self.since_edit = QDateEdit(today.addDays(-30))
         self.until_edit = QDateEdit(today)
         for edit in (self.since_edit, self.until_edit):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
 
         self.campaign_filter = QComboBox()
+        self.campaign_filter.addItem("", None)
         self.campaign_filter.setMinimumContentsLength(14)
         self.campaign_filter.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -195,9 +244,8 @@ class HistoryTab(QWidget):
         self.tag_filter.setMinimumContentsLength(10)
         line_edit = self.tag_filter.lineEdit()
         if line_edit is not None:
-            line_edit.setPlaceholderText("Tag")
             line_edit.setClearButtonEnabled(True)
-        self.clear_button = QPushButton("Clear filters")
+        self.clear_button = QPushButton()
         self.clear_button.clicked.connect(self.clear_filters)
 
         row_1 = QHBoxLayout()
@@ -217,7 +265,7 @@ class HistoryTab(QWidget):
         self._filter_row_2 = row_2
 
     def _build_view(self, order: SortKey) -> None:
-        self.view = QTableView()
+        self.view = HistoryView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -229,6 +277,12 @@ class HistoryTab(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
+        # the headers get their own, empty selection: painting a section asks whether its
+        # column is wholly selected, row by row (all rows selected: 10 s per repaint)
+        self._header_selection = QItemSelectionModel(self.model, self)
+        header.setSelectionModel(self._header_selection)
+        self.view.verticalHeader().setSelectionModel(self._header_selection)
+        header.setStyle(self._arrows)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionsMovable(True)
         header.setStretchLastSection(False)
@@ -245,41 +299,37 @@ class HistoryTab(QWidget):
         header.sectionMoved.connect(self._save_header)
         header.sortIndicatorChanged.connect(self._save_header)
         self.view.doubleClicked.connect(self._open_details_at)
+        self.view.typed.connect(self._type_ahead)
 
     def _build_actions(self) -> None:
-        self.details_action = QAction("&Details…", self.view)
+        self.details_action = QAction(self.view)
         self.details_action.setShortcuts(
             [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
         self.details_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.details_action.triggered.connect(self.show_details)
-        self.delete_action = QAction("&Delete…", self.view)
+        self.delete_action = QAction(self.view)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self.delete_selected)
-        self.export_selection_action = QAction("&Export selection…", self.view)
+        self.export_selection_action = QAction(self.view)
         self.export_selection_action.triggered.connect(lambda: self.export_clicked(True))
-        self.export_all_action = QAction("Export &all matching…", self)
+        self.export_all_action = QAction(self)
         self.export_all_action.triggered.connect(lambda: self.export_clicked(False))
-        self.delete_all_action = QAction("Delete all &matching…", self)
+        self.delete_all_action = QAction(self)
         self.delete_all_action.triggered.connect(self.delete_all_matching)
         # the row action menu: right click on a row
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for action in (self.details_action, self.delete_action, self.export_selection_action):
             self.view.addAction(action)
 
-        self.details_button = QPushButton("Details")
+        self.details_button = QPushButton()
         self.details_button.clicked.connect(self.show_details)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected messages (Delete key)")
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
-        self.delete_all_button = QPushButton("Delete all matching…")
+        self.delete_all_button = QPushButton()
         self.delete_all_button.clicked.connect(self.delete_all_matching)
         self.export_button = QToolButton()
-        self.export_button.setText("Export CSV…")
-        self.export_button.setToolTip(
-            "Export every message that matches the filter (the arrow: only the selection)"
-        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         export_menu = QMenu(self.export_button)
         export_menu.addAction(self.export_all_action)
@@ -292,7 +342,7 @@ class HistoryTab(QWidget):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(240)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_job)
 
@@ -311,11 +361,102 @@ class HistoryTab(QWidget):
         row.addWidget(self.count_label)
         self._action_row = row
 
+    # -- words -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.receiver_filter.setPlaceholderText(self.tr("Receiver (0612, +33 6 12, 5678…)"))
+        self.receiver_filter.setToolTip(self.tr("Part of the receiver's number, in any format"))
+        self.sender_filter.setPlaceholderText(self.tr("Sender"))
+        self.sender_filter.setToolTip(self.tr("Part of the sender's name"))
+        self.text_filter.setPlaceholderText(self.tr("Text in the message"))
+        self.text_filter.setToolTip(
+            self.tr("Words of the message; accents and capitals do not matter")
+        )
+        statuses = {
+            None: self.tr("Any status"),
+            StatusGroup.DELIVERED: self.tr("Delivered"),
+            StatusGroup.FAILED: self.tr("Failed"),
+            StatusGroup.PENDING: self.tr("Pending"),
+            StatusGroup.CANCELLED: self.tr("Cancelled"),
+        }
+        for index in range(self.status_filter.count()):
+            self.status_filter.setItemText(index, statuses[self.status_filter.itemData(index)])
+        self.status_filter.setToolTip(self.tr("Cancelled messages are listed only when chosen"))
+        periods = {
+            None: self.tr("Any date"),
+            DatePreset.TODAY: self.tr("Today"),
+            DatePreset.LAST_7_DAYS: self.tr("Last 7 days"),
+            DatePreset.THIS_MONTH: self.tr("This month"),
+            DatePreset.LAST_6_MONTHS: self.tr("Last 6 months"),
+            CUSTOM_PERIOD: self.tr("From… to…"),
+        }
+        for index in range(self.period_filter.count()):
+            self.period_filter.setItemText(index, periods[self.period_filter.itemData(index)])
+        self.period_filter.setToolTip(self.tr("When the messages were sent"))
+        date_format = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in date_format:
+            date_format = date_format.replace("yy", "yyyy")
+        for edit in (self.since_edit, self.until_edit):
+            edit.setDisplayFormat(date_format)
+        self.since_edit.setToolTip(self.tr("First day"))
+        self.until_edit.setToolTip(self.tr("Last day (included)"))
+        self.campaign_filter.setItemText(0, self.tr("Any campaign"))
+        self.campaign_filter.setToolTip(self.tr("Messages of one campaign"))
+        line_edit = self.tag_filter.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Tag"))
+        self.tag_filter.setToolTip(self.tr("Messages with exactly this tag"))
+        self.clear_button.setText(self.tr("Clear filters"))
+        self.clear_button.setToolTip(self.tr("Show every message again"))
+
+        self.details_action.setText(self.tr("&Details…"))
+        self.delete_action.setText(self.tr("&Delete…"))
+        self.export_selection_action.setText(self.tr("&Export selection…"))
+        self.export_all_action.setText(self.tr("Export &all matching…"))
+        self.delete_all_action.setText(self.tr("Delete all &matching…"))
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setToolTip(self.tr("Everything known about the message (Enter)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected messages (Delete key)"))
+        self.delete_all_button.setText(self.tr("Delete all matching…"))
+        self.delete_all_button.setToolTip(self.tr("Delete every message the filter lists"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setToolTip(
+            self.tr("Export every message that matches the filter (the arrow: only the selection)")
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the delete or export; nothing is changed"))
+        self.view.setToolTip(self.tr("Double-click or Enter: details; type to search the text"))
+        if self._job is not None:
+            self.job_label.setText(self._job_words())
+        self._update_count()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _messages(self, count: int) -> str:
+        return self.tr("%n message(s)", "", count).replace(str(count), formats.count(count))
+
     # -- filter ------------------------------------------------------------------------
 
     def focus_filter(self) -> None:
         self.receiver_filter.setFocus()
         self.receiver_filter.selectAll()
+
+    def _type_ahead(self, text: str) -> None:
+        """Letters typed in the table search the messages' text (digits: the receiver)."""
+        edit = self.receiver_filter if text.strip().isdigit() else self.text_filter
+        if edit.hasFocus():
+            edit.insert(text)  # the following letters of the same word
+            return
+        edit.setFocus()
+        edit.setText(text)
+        edit.end(False)
 
     def current_filter(self) -> HistoryFilter:
         since, until = self._period()
@@ -329,6 +470,7 @@ class HistoryTab(QWidget):
             campaign_id=self.campaign_filter.currentData(),
             tag=tag or None,
             text=self.text_filter.text().strip() or None,
+            region=self._region(),
         )
 
     def _period(self) -> tuple[datetime | None, datetime | None]:
@@ -368,18 +510,22 @@ class HistoryTab(QWidget):
         self.apply_filter()
 
     def refresh(self) -> None:
-        """New messages or statuses: read the current filter and order again."""
+        """New messages or statuses: read the current filter and order again (workers)."""
         self._load_choices()
         self.model.reload()
 
     def _load_choices(self) -> None:
+        self._workers.run(_read_choices, self._history, on_result=self._show_choices)
+
+    def _show_choices(self, choices: tuple[list[tuple[int, str]], list[str]]) -> None:
         """Campaigns and tags for their filters; the current choice is kept."""
+        campaigns, tags = choices
         chosen = self.campaign_filter.currentData()
         self.campaign_filter.blockSignals(True)
-        self.campaign_filter.clear()
-        self.campaign_filter.addItem("Any campaign", None)
-        for choice in self._history.campaign_choices():
-            self.campaign_filter.addItem(f"#{choice.id} {choice.name}", choice.id)
+        while self.campaign_filter.count() > 1:
+            self.campaign_filter.removeItem(1)
+        for campaign_id, name in campaigns:
+            self.campaign_filter.addItem(f"#{campaign_id} {name}", campaign_id)
         index = self.campaign_filter.findData(chosen) if chosen is not None else 0
         self.campaign_filter.setCurrentIndex(max(index, 0))
         self.campaign_filter.blockSignals(False)
@@ -388,29 +534,33 @@ class HistoryTab(QWidget):
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem("")
-        self.tag_filter.addItems(self._history.tag_choices())
+        self.tag_filter.addItems(tags)
         self.tag_filter.setEditText(typed)
         self.tag_filter.blockSignals(False)
+        self.choices_loaded = True
 
     def _update_count(self) -> None:
         if self.model.busy:
-            self.count_label.setText("Counting…")
+            self.count_label.setText(self.tr("Counting…"))
             return
-        text = _plural(self.model.rowCount(), "message")
-        if self.model.filter != HistoryFilter():
-            text += " match"
-        self.count_label.setText(text)
+        count = self.model.rowCount()
+        if self.model.filter != HistoryFilter(region=self.model.filter.region):
+            text = self.tr("%n message(s) match", "", count)
+        else:
+            text = self.tr("%n message(s)", "", count)
+        self.count_label.setText(text.replace(str(count), formats.count(count)))
 
     def _load_failed(self, message: str) -> None:
-        self.count_label.setText("Could not read the history")
-        self.status_message.emit(f"History: {message}")
+        self.count_label.setText(self.tr("Could not read the history"))
+        self.status_message.emit(self.tr("History: {reason}").format(reason=message))
 
     # -- selection and details ---------------------------------------------------------
 
     def selected_ranges(self) -> list[tuple[int, int]]:
         """Selected rows as [start, stop) ranges: a million selected rows stay 1 range."""
         selection = self.view.selectionModel().selection()
-        return merge_ranges((r.top(), r.bottom() + 1) for r in selection)
+        ranges = (selection.at(i) for i in range(selection.count()))
+        return merge_ranges((r.top(), r.bottom() + 1) for r in ranges)
 
     def selected_count(self) -> int:
         return sum(stop - start for start, stop in self.selected_ranges())
@@ -434,8 +584,9 @@ class HistoryTab(QWidget):
     def _open_details_at(self, index: QModelIndex) -> None:
         self.show_details(index.row())
 
-    def show_details(self, row_number: int | None = None) -> MessageDetailsDialog | None:
-        """Details of the current row (or `row_number`), read fresh from the database."""
+    def show_details(self, row_number: int | None = None) -> Worker | None:
+        """Details of the current row (or `row_number`), read fresh in a worker; the
+        dialog opens when they arrive (`details_shown`)."""
         if not isinstance(row_number, int) or isinstance(row_number, bool):
             current = self.view.currentIndex()
             if not current.isValid():
@@ -448,55 +599,88 @@ class HistoryTab(QWidget):
         shown = self.model.row_at(row_number)
         if shown is None:
             return None
-        row = self._history.get(shown.id)
+        return self._workers.run(
+            _read_details,
+            self._history,
+            shown.id,
+            on_result=self._open_details,
+            on_error=self._details_failed,
+        )
+
+    def _open_details(self, found: tuple[int, MessageRow | None]) -> None:
+        message_id, row = found
         if row is None:
-            self.status_message.emit(f"Message #{shown.id} was deleted meanwhile")
-            return None
+            self.status_message.emit(
+                self.tr("Message #{id} was deleted meanwhile").format(id=message_id)
+            )
+            return
         if self.details_dialog is not None:
             self.details_dialog.close()
         dialog = MessageDetailsDialog(row, self)
         dialog.campaign_results.connect(self.campaign_results)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(lambda: setattr(self, "details_dialog", None))
+        dialog.destroyed.connect(self._details_closed)
         self.details_dialog = dialog
         dialog.open()
-        return dialog
+        self.details_shown.emit(dialog)
+
+    def _details_closed(self) -> None:
+        self.details_dialog = None
+
+    def _details_failed(self, message: str) -> None:
+        self.status_message.emit(self.tr("History: {reason}").format(reason=message))
 
     # -- delete ------------------------------------------------------------------------
 
     def set_remote_gateway(self, name: str | None) -> None:
         """The gateway whose remote history "delete at the gateway" reaches."""
         self._remote_gateway = name
-        self._remote_capable = None
+        self._remote_capable = False
+        self._check_remote()
 
-    def _remote_possible(self) -> bool:
+    def _check_remote(self) -> None:
+        """Whether the gateway keeps a history we can delete: building it may read
+        settings and the keyring, so it is asked in a worker, once per gateway."""
         if self._providers is None or self._remote_gateway is None:
-            return False
-        if self._remote_capable is None:
-            self._remote_capable = HistoryService.can_delete_remote(
-                self._remote_gateway, self._providers
-            )
-        return self._remote_capable
+            return
+        self._workers.run(
+            _remote_capable,
+            self._remote_gateway,
+            self._providers,
+            on_result=self._remote_known,
+        )
+
+    def _remote_known(self, answer: tuple[str, bool]) -> None:
+        name, capable = answer
+        if name == self._remote_gateway:
+            self._remote_capable = capable
 
     def confirm_delete(self, count: int, *, everything: bool) -> tuple[bool, bool]:
         """Ask; returns (go ahead, also delete at the gateway)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete messages")
-        what = _plural(count, "message")
-        if everything and self.model.filter == HistoryFilter():
-            box.setText(f"Delete the whole history ({what})?")
+        box.setWindowTitle(self.tr("Delete messages"))
+        what = formats.count(count)
+        if everything and self.model.filter == HistoryFilter(region=self.model.filter.region):
+            words = self.tr("Delete the whole history (%n message(s))?", "", count)
         elif everything:
-            box.setText(f"Delete all {what} that match the filter?")
+            words = self.tr("Delete all %n message(s) that match the filter?", "", count)
         else:
-            box.setText(f"Delete {what}?")
-        box.setInformativeText("They will be gone from the history; this cannot be undone.")
-        delete_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+            words = self.tr("Delete %n message(s)?", "", count)
+        box.setText(words.replace(str(count), what))
+        box.setInformativeText(
+            self.tr("They will be gone from the history; this cannot be undone.")
+        )
+        delete_button = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         remote_box: QCheckBox | None = None
-        if self._remote_possible():
-            remote_box = QCheckBox(f"Also delete them at the gateway ({self._remote_gateway})")
+        if self._providers is not None and self._remote_gateway and self._remote_capable:
+            remote_box = QCheckBox(
+                self.tr("Also delete them at the gateway ({gateway})").format(
+                    gateway=self._remote_gateway
+                )
+            )
             box.setCheckBox(remote_box)
         self.last_confirmation = box
         box.exec()
@@ -505,7 +689,8 @@ class HistoryTab(QWidget):
         return accepted, bool(remote_box is not None and remote_box.isChecked())
 
     def delete_selected(self, *, confirm: bool = True, remote: bool = False) -> Worker | None:
-        """Delete the selected rows (Delete key, button, row menu)."""
+        """Delete the selected rows (Delete key, button, row menu). Ctrl+A selects every
+        row as one range: the count is the snapshot's, the worker resolves the ids."""
         if self._job is not None:
             return None
         ranges = self.selected_ranges()
@@ -534,15 +719,21 @@ class HistoryTab(QWidget):
         providers = self._providers if remote else None
         worker = Worker(self._history.delete_rows, self.model.result, ranges, providers=providers)
         worker.signals.result.connect(self._deleted)
-        self._start_job(worker, "delete", f"Deleting {_plural(count, 'message')}…")
+        self._start_job(worker, "delete", lambda: self.tr("Deleting %s…") % self._messages(count))
         return worker
 
     def _deleted(self, report: DeleteReport) -> None:
-        words = f"{_plural(report.deleted, 'message')} deleted"
+        words = self.tr("%n message(s) deleted", "", report.deleted).replace(
+            str(report.deleted), formats.count(report.deleted)
+        )
         if report.remote_deleted:
-            words += f" ({report.remote_deleted} at the gateway too)"
+            words = self.tr("{deleted} ({remote} at the gateway too)").format(
+                deleted=words, remote=formats.count(report.remote_deleted)
+            )
         if report.kept:
-            words += f"; {report.kept} kept: " + "; ".join(report.errors)
+            words = self.tr("{deleted}; {kept} kept: {reasons}").format(
+                deleted=words, kept=formats.count(report.kept), reasons="; ".join(report.errors)
+            )
         self._end_job(words)
         self.view.clearSelection()
         self.model.reload()
@@ -552,9 +743,9 @@ class HistoryTab(QWidget):
 
     def export_clicked(self, selection_only: bool) -> None:
         folder = str(self._settings.value(f"{SETTINGS_PREFIX}/export_dir", str(Path.home())))
-        name = f"sms-history-{date.today():%Y-%m-%d}.csv"
+        name = f"sms-history-{date.today().isoformat()}.csv"  # a file name: ISO sorts
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the history", str(Path(folder) / name), "CSV (*.csv)"
+            self, self.tr("Export the history"), str(Path(folder) / name), self.tr("CSV (*.csv)")
         )
         if path:
             self._settings.setValue(f"{SETTINGS_PREFIX}/export_dir", str(Path(path).parent))
@@ -571,20 +762,24 @@ class HistoryTab(QWidget):
         worker = Worker(self._history.export_rows, self.model.result, ranges, path)
         self._export_path = path
         worker.signals.result.connect(self._exported)
-        self._start_job(worker, "export", f"Exporting {_plural(count, 'message')}…")
+        self._start_job(worker, "export", lambda: self.tr("Exporting %s…") % self._messages(count))
         return worker
 
     def _exported(self, written: int) -> None:
-        self._end_job(f"{_plural(written, 'message')} exported to {self._export_path}")
+        words = self.tr("%n message(s) exported to {path}", "", written)
+        self._end_job(
+            words.replace(str(written), formats.count(written)).format(path=self._export_path)
+        )
 
     # -- long jobs ---------------------------------------------------------------------
 
-    def _start_job(self, worker: Worker, kind: str, words: str) -> None:
+    def _start_job(self, worker: Worker, kind: str, words: Callable[[], str]) -> None:
         self._job = worker
         self._job_kind = kind
+        self._job_words = words
         worker.signals.progress.connect(self._job_progress)
         worker.signals.error.connect(self._job_failed)
-        self.job_label.setText(words)
+        self.job_label.setText(words())
         self.progress.setRange(0, 0)  # busy until the first progress report
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
@@ -603,13 +798,16 @@ class HistoryTab(QWidget):
 
     def _job_failed(self, message: str) -> None:
         cancelled = self._job is not None and self._job.cancel_event.is_set()
-        what = "Export" if self._job_kind == "export" else "Delete"
-        if cancelled:
-            self._end_job(f"{what} cancelled: nothing was changed" if what == "Delete" else "")
-            if what == "Export":
-                self.job_label.setText("Export cancelled")
+        export = self._job_kind == "export"
+        if cancelled and export:
+            self._end_job("")
+            self.job_label.setText(self.tr("Export cancelled"))
+        elif cancelled:
+            self._end_job(self.tr("Delete cancelled: nothing was changed"))
+        elif export:
+            self._end_job(self.tr("Export failed: {reason}").format(reason=message))
         else:
-            self._end_job(f"{what} failed: {message}")
+            self._end_job(self.tr("Delete failed: {reason}").format(reason=message))
 
     def _end_job(self, words: str) -> None:
         self._job = None
@@ -630,6 +828,8 @@ class HistoryTab(QWidget):
     def _saved_order(self) -> SortKey:
         column = str(self._settings.value(f"{SETTINGS_PREFIX}/sort_column", ""))
         descending = self._settings.value(f"{SETTINGS_PREFIX}/sort_descending", True, type=bool)
+        if column == str(SortColumn.CREATED_AT):
+            column = str(SortColumn.SUBMITTED_AT)  # the Date column, before it meant sending
         try:
             sort_column = SortColumn(column)
         except ValueError:
@@ -652,3 +852,23 @@ class HistoryTab(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:
         self.save_state()
         super().hideEvent(event)
+
+
+# -- run in workers -------------------------------------------------------------------------
+
+
+def _read_choices(
+    history: HistoryService, **_worker: Any
+) -> tuple[list[tuple[int, str]], list[str]]:
+    campaigns = [(c.id, c.name) for c in history.campaign_choices()]
+    return campaigns, history.tag_choices()
+
+
+def _read_details(
+    history: HistoryService, message_id: int, **_worker: Any
+) -> tuple[int, MessageRow | None]:
+    return message_id, history.get(message_id)
+
+
+def _remote_capable(name: str, providers: ProviderFactory, **_worker: Any) -> tuple[str, bool]:
+    return name, HistoryService.can_delete_remote(name, providers)

@@ -41,7 +41,7 @@ from smsdesk.ui.contacts_tab import ContactsTab
 from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
 from smsdesk.ui.first_run import FirstRunPanel
 from smsdesk.ui.help_dialogs import AboutDialog, EndingsDialog, ShortcutsDialog, quit_keys
-from smsdesk.ui.history_tab import HistoryTab
+from smsdesk.ui.history_tab import HistoryTab, default_settings
 from smsdesk.ui.inbox_tab import InboxTab
 from smsdesk.ui.preferences_dialog import PreferencesDialog
 from smsdesk.ui.results_view import ResultsDialog
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self.history_tab = HistoryTab(
             services.history,
             self.workers,
+            default_settings(),
             providers=services.gateways.shared,
             remote_gateway=services.settings.provider,
         )

@@ -3,7 +3,9 @@ it waits when its campaign is paused; copyable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,9 +18,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.domain.delivery import MessageStatus
-from smsdesk.services.history import MessageRow, detail_lines, details_text
-from smsdesk.ui.table_models import STATUS_COLOURS, readable_number
+from smsdesk.domain.delivery import MessageStatus, dlr_meaning, ptt_meaning
+from smsdesk.services.history import MessageRow
+from smsdesk.ui import formats
+from smsdesk.ui.table_models import STATUS_COLOURS, status_text
+
+# the fields in reading order (timeline first); keys are stable, labels are translated
+FIELDS = (
+    "message",
+    "status",
+    "submitted",
+    "created",
+    "delivered",
+    "receiver",
+    "sender",
+    "campaign",
+    "tag",
+    "ptt",
+    "dlr",
+    "operator",
+    "gateway",
+    "gateway_ref",
+    "parts",
+    "credits",
+    "attempts",
+    "error",
+)
 
 
 class MessageDetailsDialog(QDialog):
@@ -36,47 +61,37 @@ class MessageDetailsDialog(QDialog):
         super().__init__(parent)
         self.row = row
         self.pause_reason = pause_reason if row.status is MessageStatus.QUEUED else None
-        self.setWindowTitle(self.tr("Message #{0}").format(row.id))
         self.setMinimumWidth(460)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._form = QFormLayout()
+        self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
-        for line in detail_lines(row):
-            if line.label == "Text":
+        self._labels: dict[str, QLabel] = {}
+        for key in (*FIELDS, "paused"):
+            if key == "paused" and not self.pause_reason:
                 continue
-            value = line.value
-            if line.label == "Receiver":
-                readable = readable_number(row.receiver)
-                value = f"{readable}  ({row.receiver})" if readable != row.receiver else value
-            label = QLabel(value or "—")
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
-            if line.label == "Status":
-                colour = STATUS_COLOURS.get(row.status)
-                if colour is not None:
-                    label.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
-            self.fields[line.label] = label
-            form.addRow(f"{line.label}:", label)
-        if self.pause_reason:
-            label = QLabel(self.paused_text())
-            label.setObjectName("pause_reason")
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
-            label.setStyleSheet("color: #b3261e; font-weight: bold")
-            self.fields["Paused"] = label
-            form.addRow(self.tr("Paused:"), label)
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.fields[key] = value
+            self._labels[key] = QLabel()
+            self._form.addRow(self._labels[key], value)
+        colour = STATUS_COLOURS.get(row.status)
+        if colour is not None:
+            self.fields["status"].setStyleSheet(f"color: {colour.name()}; font-weight: bold")
+        if "paused" in self.fields:
+            self.fields["paused"].setObjectName("pause_reason")
+            self.fields["paused"].setStyleSheet("color: #b3261e; font-weight: bold")
 
         self.body = QPlainTextEdit(row.body)
         self.body.setReadOnly(True)
         self.body.setMaximumHeight(120)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = QPushButton(self.tr("&Copy"))
-        self.copy_button.setToolTip(self.tr("Copy all these details to the clipboard"))
+        self.copy_button = QPushButton()
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_to_clipboard)
-        self.results_button = QPushButton(self.tr("Campaign &results…"))
+        self.results_button = QPushButton()
         self.results_button.setVisible(row.campaign_id is not None)
         buttons.addButton(self.results_button, QDialogButtonBox.ButtonRole.ActionRole)
         if row.campaign_id is not None:
@@ -84,22 +99,115 @@ class MessageDetailsDialog(QDialog):
             self.results_button.clicked.connect(lambda: self.campaign_results.emit(campaign_id))
         buttons.rejected.connect(self.reject)
 
+        self._text_label = QLabel()
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Text:")))
+        layout.addLayout(self._form)
+        layout.addWidget(self._text_label)
         layout.addWidget(self.body)
         layout.addWidget(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Message #{id}").format(id=self.row.id))
+        labels = self.labels()
+        for key, label in self._labels.items():
+            label.setText(self.tr("{label}:").format(label=labels[key]))
+        for key, value in self.values().items():
+            if key in self.fields:
+                self.fields[key].setText(value or "—")
+        self._text_label.setText(self.tr("Text:"))
+        self.copy_button.setText(self.tr("&Copy"))
+        self.copy_button.setToolTip(self.tr("Copy all these details to the clipboard"))
+        self.results_button.setText(self.tr("Campaign &results…"))
+        self.results_button.setToolTip(self.tr("Results of the campaign this message belongs to"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def labels(self) -> dict[str, str]:
+        return {
+            "message": self.tr("Message"),
+            "status": self.tr("Status"),
+            "submitted": self.tr("Sent"),
+            "created": self.tr("Created"),
+            "delivered": self.tr("Delivered"),
+            "receiver": self.tr("Receiver"),
+            "sender": self.tr("Sender"),
+            "campaign": self.tr("Campaign"),
+            "tag": self.tr("Tag"),
+            "ptt": self.tr("ptt"),
+            "dlr": self.tr("DLR"),
+            "operator": self.tr("Operator"),
+            "gateway": self.tr("Gateway"),
+            "gateway_ref": self.tr("Gateway reference"),
+            "parts": self.tr("Parts"),
+            "credits": self.tr("Credits"),
+            "attempts": self.tr("Attempts"),
+            "error": self.tr("Error"),
+            "paused": self.tr("Paused"),
+            "text": self.tr("Text"),
+        }
+
+    def _after(self, later: datetime | None, earlier: datetime | None) -> str:
+        if later is None or earlier is None or later < earlier:
+            return ""
+        return self.tr(" (+{duration})").format(
+            duration=formats.duration((later - earlier).total_seconds())
+        )
+
+    def values(self) -> dict[str, str]:
+        row = self.row
+        campaign = ""
+        if row.campaign_id is not None:
+            campaign = f"#{row.campaign_id}" + (
+                f" {row.campaign_name}" if row.campaign_name else ""
+            )
+        receiver = formats.phone(row.receiver)
+        operator = row.operator
+        if row.operator_code and operator != row.operator_code:
+            operator = f"{operator} ({row.operator_code})"
+        values = {
+            "message": f"#{row.id}",
+            "status": status_text(row.status),
+            "submitted": formats.date_time(row.submitted_at, seconds=True)
+            + self._after(row.submitted_at, row.created_at),
+            "created": formats.date_time(row.created_at, seconds=True),
+            "delivered": formats.date_time(row.delivered_at, seconds=True)
+            + self._after(row.delivered_at, row.submitted_at),
+            "receiver": f"{receiver}  ({row.receiver})" if receiver != row.receiver else receiver,
+            "sender": row.sender or self.tr("(gateway default)"),
+            "campaign": campaign,
+            "tag": row.tag,
+            "ptt": "" if row.ptt is None else f"{row.ptt} — {ptt_meaning(row.ptt)}",
+            "dlr": "" if row.dlr is None else f"{row.dlr} — {dlr_meaning(row.dlr)}",
+            "operator": operator,
+            "gateway": row.provider,
+            "gateway_ref": row.provider_ref or "",
+            "parts": formats.count(row.parts),
+            "credits": "" if row.credits is None else formats.credits(row.credits),
+            "attempts": formats.count(row.attempts),
+            "error": row.error or "",
+        }
+        if self.pause_reason:
+            values["paused"] = self.paused_text()
+        return values
 
     def paused_text(self) -> str:
-        return self.tr("waiting: its campaign is paused ({0}); resume it in Scheduled").format(
-            self.pause_reason
+        return self.tr("waiting: its campaign is paused ({reason}); resume it in Scheduled").format(
+            reason=self.pause_reason
         )
 
     def text(self) -> str:
-        text = details_text(self.row)
+        """The details as plain text, for the clipboard."""
+        labels = self.labels()
+        values = self.values()
+        lines = [f"{labels[key]}: {values[key]}" for key in FIELDS]
+        lines.append(f"{labels['text']}: {self.row.body}")
         if self.pause_reason:
-            text += "\n" + self.tr("Paused: {0}").format(self.paused_text())
-        return text
+            lines.append(f"{labels['paused']}: {values['paused']}")
+        return "\n".join(lines)
 
     def copy_to_clipboard(self) -> None:
         QGuiApplication.clipboard().setText(self.text())

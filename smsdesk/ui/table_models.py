@@ -6,7 +6,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
-from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -55,11 +54,6 @@ def readable_number(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-@lru_cache(maxsize=4096)
-def _readable_cached(e164: str) -> str:
-    return readable_number(e164)
-
-
 def _open_numbered(
     generation: int,
     history: HistoryService,
@@ -73,6 +67,26 @@ def _open_numbered(
     """Runs in a worker: the result, tagged with the request it answers."""
     result = history.open_result(flt, order, page_size=page_size, cancel=cancel)
     return generation, result
+
+
+def _read_page(
+    history: HistoryService,
+    result: ResultSet,
+    page_number: int,
+    page_size: int,
+    after: MessageRow | None,
+    before: MessageRow | None,
+    *,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event,
+) -> tuple[ResultSet, int, list[MessageRow | None] | None]:
+    """Runs in a worker: one page of a snapshot (None when it was no longer wanted)."""
+    if cancel.is_set():
+        return result, page_number, None
+    rows = history.result_page(
+        result, page_number * page_size, page_size, after=after, before=before
+    )
+    return result, page_number, rows
 
 
 # what a receipt never changes: rows sorted by these keep their places across a refresh
@@ -104,6 +118,11 @@ def _same_rows(old: ResultSet, new: ResultSet) -> bool:
     # along an index, with nothing added or removed: the same rows unless the sort key is
     # one that receipts change
     return new.order.column in _STABLE_SORTS
+
+
+def status_text(status: MessageStatus) -> str:
+    """A message's status in the user's language (History's words: OVH's manager's)."""
+    return words.message_status(status)
 
 
 _STATUS_ICONS: dict[MessageStatus, QIcon] = {}
@@ -143,12 +162,13 @@ class HeaderedTableModel(QAbstractTableModel):
 
 
 class HistoryTableModel(HeaderedTableModel):
-    """Rows of a `ResultSet` snapshot, read a page at a time and kept in a small cache.
+    """Rows of a `ResultSet` snapshot, read a page at a time by workers, kept in a small cache.
 
-    With a WorkerPool, opening a result (count, sorted ids, first page) runs in a worker
-    and the old rows stay on screen until the new ones are ready; without one it runs
-    inline (tests, scripts). Page reads are cheap by construction (services/history.py)
-    and run inline.
+    `data()` never reads the database: a row whose page is not here yet shows a
+    placeholder, its page (and the pages around it) is asked of a worker, and the row is
+    repainted when the page arrives. Opening a result (count, sorted ids, first page) runs
+    in a worker too; the old rows stay on screen until the new ones are ready. Without a
+    WorkerPool (scripts, no event loop) both run inline instead.
     """
 
     (
@@ -174,7 +194,7 @@ class HistoryTableModel(HeaderedTableModel):
         "Campaign",
     )
     SORT_COLUMNS = (
-        SortColumn.CREATED_AT,
+        SortColumn.SUBMITTED_AT,
         SortColumn.SENDER,
         SortColumn.RECEIVER,
         SortColumn.BODY,
@@ -186,10 +206,12 @@ class HistoryTableModel(HeaderedTableModel):
     )
     PAGE_SIZE = 200
     MAX_PAGES = 50  # cached pages (10,000 rows at most in memory)
+    MAX_IN_FLIGHT = 6  # page reads queued at once; older ones are dropped (scrolled past)
 
     loaded = Signal()  # a new result is in place
     busy_changed = Signal(bool)  # a result is being opened in a worker
     failed = Signal(str)
+    rows_arrived = Signal(int, int)  # first and last row of a page that just came in
 
     def __init__(
         self,
@@ -207,6 +229,11 @@ class HistoryTableModel(HeaderedTableModel):
         self._order = order
         self._result = ResultSet(self._filter, order, 0, 0)
         self._pages: OrderedDict[int, list[MessageRow | None]] = OrderedDict()
+        # the previous snapshot's pages, shown while their fresh copies are read (a refresh
+        # that kept every row in place: only statuses may have moved)
+        self._stale: dict[int, list[MessageRow | None]] = {}
+        self._asked: OrderedDict[int, Worker] = OrderedDict()
+        self._demanded: set[int] = set()  # asked for by a paint, not a prefetch
         self._generation = 0
         self._worker: Worker | None = None
         if load:
@@ -217,13 +244,23 @@ class HistoryTableModel(HeaderedTableModel):
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._result.count
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
+            return self.tr(self.HEADERS[section])
+        return None
+
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
+        row = self._shown_row(index.row())
         column = index.column()
+        if row is None:
+            if role == Qt.ItemDataRole.DisplayRole and column == self.COL_DATE:
+                return self.tr("Loading…")
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -232,9 +269,13 @@ class HistoryTableModel(HeaderedTableModel):
             if column == self.COL_RECEIVER:
                 return row.receiver
             if column == self.COL_STATUS:
-                return describe(row.ptt, row.dlr) or row.error or row.status.label
+                return describe(row.ptt, row.dlr) or row.error or self.status_text(row.status)
+            if column == self.COL_OPERATOR:
+                return row.operator_code
+            if column == self.COL_DATE:
+                return self.tr("Created {0}").format(formats.date_time(row.created_at))
             if column == self.COL_CAMPAIGN and row.campaign_id is not None:
-                return f"Campaign #{row.campaign_id}"
+                return self.tr("Campaign #{0}").format(row.campaign_id)
             return None
         if role == Qt.ItemDataRole.DecorationRole and column == self.COL_STATUS:
             return status_icon(row.status)
@@ -258,24 +299,29 @@ class HistoryTableModel(HeaderedTableModel):
 
     # -- our API ---------------------------------------------------------------------
 
+    def status_text(self, status: MessageStatus) -> str:
+        return status_text(status)
+
     def _display(self, row: MessageRow, column: int) -> Any:
         if column == self.COL_DATE:
-            return row.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            return formats.date_time(row.submitted_at, seconds=True)
         if column == self.COL_SENDER:
             return row.sender
         if column == self.COL_RECEIVER:
-            return _readable_cached(row.receiver)
+            return formats.phone(row.receiver)
         if column == self.COL_MESSAGE:
             return row.body.replace("\n", " ")
         if column == self.COL_PARTS:
-            return row.parts
+            return formats.count(row.parts)
         if column == self.COL_STATUS:
-            words = row.status.label
+            words = self.status_text(row.status)
             if row.ptt is not None and row.status is not MessageStatus.DELIVERED:
-                return f"{words}: {describe(row.ptt, None)}"
+                return self.tr("{status}: {reason}").format(
+                    status=words, reason=describe(row.ptt, None)
+                )
             return words
         if column == self.COL_OPERATOR:
-            return row.operator_code or ""
+            return row.operator
         if column == self.COL_TAG:
             return row.tag
         if column == self.COL_CAMPAIGN:
@@ -284,28 +330,120 @@ class HistoryTableModel(HeaderedTableModel):
             return row.campaign_name or f"#{row.campaign_id}"
         return None
 
-    def row_at(self, row_number: int) -> MessageRow | None:
-        """The message shown at this row (None past the end, or if deleted since)."""
+    def _shown_row(self, row_number: int) -> MessageRow | None:
+        """The row to paint: from the cache, else from the previous snapshot while its
+        page is read again; asks for the page when it is not here."""
         if not 0 <= row_number < self._result.count:
             return None
-        page_number = row_number // self.PAGE_SIZE
+        page_number, offset = divmod(row_number, self.PAGE_SIZE)
         page = self._pages.get(page_number)
         if page is None:
-            after, before = self._neighbours(page_number)
-            page = self._history.result_page(
+            self.request_page(page_number)
+            page = self._pages.get(page_number)  # inline mode reads it right away
+            if page is None:
+                page = self._stale.get(page_number)
+                if page is None:
+                    return None
+        else:
+            self._pages.move_to_end(page_number)
+        return page[offset] if offset < len(page) else None
+
+    def row_at(self, row_number: int) -> MessageRow | None:
+        """The message shown at this row if its page is here (None past the end, while
+        its page is being read, or if deleted since). Never reads the database."""
+        if not 0 <= row_number < self._result.count:
+            return None
+        page_number, offset = divmod(row_number, self.PAGE_SIZE)
+        page = self._pages.get(page_number)
+        if page is None:
+            return None
+        return page[offset] if offset < len(page) else None
+
+    def has_rows(self, first: int, last: int) -> bool:
+        """Whether the pages of rows first..last (inclusive) are here."""
+        last = min(last, self._result.count - 1)
+        pages = range(first // self.PAGE_SIZE, last // self.PAGE_SIZE + 1)
+        return all(p in self._pages for p in pages)
+
+    def load_rows(self, first: int, last: int) -> None:
+        """Ask for the pages of rows first..last (inclusive); `rows_arrived` tells."""
+        last = min(last, self._result.count - 1)
+        for page_number in range(first // self.PAGE_SIZE, last // self.PAGE_SIZE + 1):
+            self.request_page(page_number, prefetch=False)
+
+    def request_page(self, page_number: int, *, prefetch: bool = True) -> None:
+        """Read a page in a worker (and, with `prefetch`, the pages on either side)."""
+        wanted = [page_number]
+        if prefetch:
+            wanted += [page_number + 1, page_number - 1]
+        last_page = (self._result.count - 1) // self.PAGE_SIZE
+        for number in wanted:
+            if 0 <= number <= last_page and number not in self._pages:
+                self._ask(number, demanded=number == page_number)
+
+    def _ask(self, page_number: int, *, demanded: bool = True) -> None:
+        if page_number in self._asked:
+            self._asked.move_to_end(page_number)
+            if demanded:
+                self._demanded.add(page_number)
+            return
+        after, before = self._neighbours(page_number)
+        if self._pool is None:
+            rows = self._history.result_page(
                 self._result,
                 page_number * self.PAGE_SIZE,
                 self.PAGE_SIZE,
                 after=after,
                 before=before,
             )
-            self._pages[page_number] = page
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page_number)
-        offset = row_number - page_number * self.PAGE_SIZE
-        return page[offset] if offset < len(page) else None
+            self._store(page_number, rows)
+            return
+        worker = Worker(
+            _read_page, self._history, self._result, page_number, self.PAGE_SIZE, after, before
+        )
+        worker.signals.result.connect(self._page_read)
+        self._asked[page_number] = worker
+        if demanded:
+            self._demanded.add(page_number)
+        while len(self._asked) > self.MAX_IN_FLIGHT:
+            self._drop_one()
+        self._pool.start(worker)
+
+    def _drop_one(self) -> None:
+        """Too many reads queued (fast scrolling): drop the oldest prefetch, else the
+        oldest page a paint asked for, whose rows are then repainted: still on screen,
+        they ask for it again; scrolled past, nothing happens."""
+        victim = next((n for n in self._asked if n not in self._demanded), None)
+        if victim is None:
+            victim = next(iter(self._asked))
+        self._asked.pop(victim).cancel()
+        if victim in self._demanded:
+            self._demanded.discard(victim)
+            first = victim * self.PAGE_SIZE
+            last = min(first + self.PAGE_SIZE, self._result.count) - 1
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.HEADERS) - 1))
+
+    def _page_read(self, answer: tuple[ResultSet, int, list[MessageRow | None] | None]) -> None:
+        result, page_number, rows = answer
+        if result is not self._result:
+            return  # a page of a snapshot replaced meanwhile
+        if rows is None:
+            return  # dropped unread: asked again if its rows come back into view
+        self._asked.pop(page_number, None)
+        self._demanded.discard(page_number)
+        self._store(page_number, rows)
+        first = page_number * self.PAGE_SIZE
+        last = min(first + self.PAGE_SIZE, self._result.count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.HEADERS) - 1))
+            self.rows_arrived.emit(first, last)
+
+    def _store(self, page_number: int, rows: list[MessageRow | None]) -> None:
+        self._pages[page_number] = rows
+        self._stale.pop(page_number, None)
+        while len(self._pages) > self.MAX_PAGES:
+            self._pages.popitem(last=False)
 
     def _neighbours(self, page_number: int) -> tuple[MessageRow | None, MessageRow | None]:
         """The rows just around a page, when their pages are here (scrolling one way)."""
@@ -364,7 +502,6 @@ class HistoryTableModel(HeaderedTableModel):
         # bound methods, not lambdas: Qt drops the connection if the model is destroyed
         worker.signals.result.connect(self._opened)
         worker.signals.error.connect(self._open_failed)
-        worker.generation = generation  # type: ignore[attr-defined]
         was_busy = self._worker is not None
         self._worker = worker
         self._pool.start(worker)
@@ -390,10 +527,16 @@ class HistoryTableModel(HeaderedTableModel):
         same_rows = _same_rows(self._result, result)
         if not same_rows:
             self.beginResetModel()
+        for worker in self._asked.values():
+            worker.cancel()
+        self._asked.clear()
+        self._demanded.clear()
+        self._stale = dict(self._pages) if same_rows else {}
         self._result = result
         self._pages.clear()
         if result.first_page:
             self._pages[0] = list(result.first_page)
+            self._stale.pop(0, None)
         if same_rows:
             # only statuses moved (receipts): repaint, and the selection still means the
             # same messages

@@ -17,15 +17,16 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks
     return text
 
 
+# as OVH's manager says them (History, the Inbox, the results)
 _MESSAGE_STATUS: dict[MessageStatus, str] = {
-    MessageStatus.QUEUED: QT_TRANSLATE_NOOP("words", "Queued"),
-    MessageStatus.SUBMITTING: QT_TRANSLATE_NOOP("words", "Sending"),
-    MessageStatus.SUBMITTED: QT_TRANSLATE_NOOP("words", "Sent, awaiting receipt"),
+    MessageStatus.QUEUED: QT_TRANSLATE_NOOP("words", "Pending"),
+    MessageStatus.SUBMITTING: QT_TRANSLATE_NOOP("words", "Pending"),
+    MessageStatus.SUBMITTED: QT_TRANSLATE_NOOP("words", "Sent"),
     MessageStatus.DELIVERED: QT_TRANSLATE_NOOP("words", "Delivered"),
     MessageStatus.FAILED: QT_TRANSLATE_NOOP("words", "Failed"),
     MessageStatus.EXPIRED: QT_TRANSLATE_NOOP("words", "Expired"),
     MessageStatus.CANCELLED: QT_TRANSLATE_NOOP("words", "Cancelled"),
-    MessageStatus.UNKNOWN: QT_TRANSLATE_NOOP("words", "Unknown (interrupted)"),
+    MessageStatus.UNKNOWN: QT_TRANSLATE_NOOP("words", "Unknown"),
 }
 
 _CAMPAIGN_STATUS: dict[CampaignStatus, str] = {

@@ -11,7 +11,7 @@ from smsdesk.app import Services, build_services
 from smsdesk.db.models import Campaign, Message
 from smsdesk.domain.delivery import MessageStatus
 from smsdesk.services.demo import CAMPAIGN_SIZE, DemoService
-from smsdesk.services.history import HistoryFilter, SortKey
+from smsdesk.services.history import HistoryFilter, SortColumn, SortKey
 
 NOW = datetime(2026, 6, 15, 10, 0, tzinfo=UTC)
 
@@ -46,7 +46,7 @@ def test_seeded_rows_read_back_like_orm_rows(services: Services):
             text("SELECT created_at FROM message ORDER BY id DESC LIMIT 2")
         ).all()
     assert [len(value) for (value,) in stored] == [26, 26]  # YYYY-MM-DD HH:MM:SS.ffffff
-    rows = services.history.page(HistoryFilter(), SortKey(), 0, 20)
+    rows = services.history.page(HistoryFilter(), SortKey(SortColumn.CREATED_AT), 0, 20)
     assert rows[0].body == "orm"  # NOW is the newest instant
     demo_row = rows[1]
     assert demo_row.created_at.tzinfo is UTC

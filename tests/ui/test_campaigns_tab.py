@@ -108,7 +108,6 @@ def test_lists_every_campaign_with_its_counts(
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
-@pytest.mark.gui_db_allowed_in("history_tab.py")
 def test_main_window_has_campaigns_and_hands_drafts_to_send(
     qtbot, services: Services, campaigns: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

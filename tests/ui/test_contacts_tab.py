@@ -267,7 +267,6 @@ def test_paste_button_opens_the_dialog_on_pasted_numbers(qtbot, make_tab):
 
 
 # the whole window: its other tabs are converted by their own helpers (#13)
-@pytest.mark.gui_db_allowed_in("history_tab.py")
 def test_the_window_has_a_contacts_tab_that_feeds_the_send_tab(qtbot, services: Services):
     window = MainWindow(services, start_dispatcher=False)
     qtbot.addWidget(window)

@@ -37,12 +37,12 @@ def test_a_waiting_message_shows_its_campaigns_pause_reason(
 
     waiting = _dialog(qtbot, services, second)
     expected = f"waiting: its campaign is paused ({reason}); resume it in Scheduled"
-    assert waiting.fields["Paused"].text() == expected
+    assert waiting.fields["paused"].text() == expected
     assert waiting.text().endswith(f"\nPaused: {expected}")  # copied with the rest
 
     delivered = _dialog(qtbot, services, first)  # it left before the pause
-    assert "Paused" not in delivered.fields
+    assert "paused" not in delivered.fields
     assert "paused" not in delivered.text()
 
     services.campaigns.resume(created.id)
-    assert "Paused" not in _dialog(qtbot, services, second).fields
+    assert "paused" not in _dialog(qtbot, services, second).fields

@@ -352,7 +352,6 @@ def test_every_control_has_a_tooltip(dialog: Dialog) -> None:
 
 # The main window's tabs still read on the GUI thread while they are built (theirs to convert);
 # the Preferences part of this test does not.
-@pytest.mark.gui_db_allowed_in("history_tab.py")
 def test_main_window_has_one_preferences_action(
     qtbot: Any, services: Services, smpp_peer: Any, memory_keyring: Any
 ) -> None:

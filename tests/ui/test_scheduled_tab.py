@@ -23,9 +23,6 @@ from smsdesk.ui.send_tab import qdatetime_to_utc
 from smsdesk.ui.table_models import CampaignTableModel
 from smsdesk.ui.workers import WorkerPool
 
-# TODO(merge): empty this once those tabs read through workers (their helpers convert them)
-pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py")
-
 
 @pytest.fixture(autouse=True)
 def english() -> Iterator[None]:

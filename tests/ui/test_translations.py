@@ -63,7 +63,6 @@ from smsdesk.ui.preferences_dialog import region_names, zone_label
 
 # The walk reads texts; whether window code keeps SQL off the GUI thread is each tab's own
 # tests' business (the guard would fail this test for a reason that is not a translation).
-pytestmark = pytest.mark.gui_db_allowed_in("history_tab.py")
 
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "smsdesk" / "ui"

@@ -8,9 +8,18 @@ from smsdesk.ui import words
 
 
 def test_every_status_and_code_has_words_matching_the_domain(qapp: object) -> None:
-    # without a catalogue the window's words are the domain's English labels
-    for status in MessageStatus:
-        assert words.message_status(status) == status.label
+    # without a catalogue: OVH's manager's English words
+    expected = {
+        "queued": "Pending",
+        "submitting": "Pending",
+        "submitted": "Sent",
+        "delivered": "Delivered",
+        "failed": "Failed",
+        "expired": "Expired",
+        "cancelled": "Cancelled",
+        "unknown": "Unknown",
+    }
+    assert {s.value: words.message_status(s) for s in MessageStatus} == expected
     for campaign in CampaignStatus:
         assert words.campaign_status(campaign) != campaign.value or campaign.value == ""
     assert words.campaign_status(CampaignStatus.PAUSED) == "Paused"
