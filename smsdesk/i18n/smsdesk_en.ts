@@ -1244,6 +1244,353 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Receiver (0612, +33 6 12, 5678…)</source>
+        <translation>Receiver (0612, +33 6 12, 5678…)</translation>
+    </message>
+    <message>
+        <source>Part of the receiver&apos;s number, in any format</source>
+        <translation>Part of the receiver&apos;s number, in any format</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Part of the sender&apos;s name</source>
+        <translation>Part of the sender&apos;s name</translation>
+    </message>
+    <message>
+        <source>Text in the message</source>
+        <translation>Text in the message</translation>
+    </message>
+    <message>
+        <source>Words of the message; accents and capitals do not matter</source>
+        <translation>Words of the message; accents and capitals do not matter</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Any status</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Cancelled messages are listed only when chosen</source>
+        <translation>Cancelled messages are listed only when chosen</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Any date</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>Last 6 months</translation>
+    </message>
+    <message>
+        <source>From… to…</source>
+        <translation>From… to…</translation>
+    </message>
+    <message>
+        <source>When the messages were sent</source>
+        <translation>When the messages were sent</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>First day</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>Last day (included)</translation>
+    </message>
+    <message>
+        <source>Any campaign</source>
+        <translation>Any campaign</translation>
+    </message>
+    <message>
+        <source>Messages of one campaign</source>
+        <translation>Messages of one campaign</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Messages with exactly this tag</source>
+        <translation>Messages with exactly this tag</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Show every message again</source>
+        <translation>Show every message again</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>&amp;Export selection…</source>
+        <translation>&amp;Export selection…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all matching…</source>
+        <translation>Export &amp;all matching…</translation>
+    </message>
+    <message>
+        <source>Delete all &amp;matching…</source>
+        <translation>Delete all &amp;matching…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Everything known about the message (Enter)</source>
+        <translation>Everything known about the message (Enter)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected messages (Delete key)</source>
+        <translation>Delete the selected messages (Delete key)</translation>
+    </message>
+    <message>
+        <source>Delete all matching…</source>
+        <translation>Delete all matching…</translation>
+    </message>
+    <message>
+        <source>Delete every message the filter lists</source>
+        <translation>Delete every message the filter lists</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>Export every message that matches the filter (the arrow: only the selection)</source>
+        <translation>Export every message that matches the filter (the arrow: only the selection)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Stop the delete or export; nothing is changed</source>
+        <translation>Stop the delete or export; nothing is changed</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter: details; type to search the text</source>
+        <translation>Double-click or Enter: details; type to search the text</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) match</source>
+        <translation>
+            <numerusform>%n message match</numerusform>
+            <numerusform>%n messages match</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the history</source>
+        <translation>Could not read the history</translation>
+    </message>
+    <message>
+        <source>History: {reason}</source>
+        <translation>History: {reason}</translation>
+    </message>
+    <message>
+        <source>Message #{id} was deleted meanwhile</source>
+        <translation>Message #{id} was deleted meanwhile</translation>
+    </message>
+    <message>
+        <source>Delete messages</source>
+        <translation>Delete messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the whole history (%n message(s))?</source>
+        <translation>
+            <numerusform>Delete the whole history (%n message)?</numerusform>
+            <numerusform>Delete the whole history (%n messages)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n message(s) that match the filter?</source>
+        <translation>
+            <numerusform>Delete all %n message that match the filter?</numerusform>
+            <numerusform>Delete all %n messages that match the filter?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n message(s)?</source>
+        <translation>
+            <numerusform>Delete %n message?</numerusform>
+            <numerusform>Delete %n messages?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They will be gone from the history; this cannot be undone.</source>
+        <translation>They will be gone from the history; this cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Also delete them at the gateway ({gateway})</source>
+        <translation>Also delete them at the gateway ({gateway})</translation>
+    </message>
+    <message>
+        <source>Deleting %s…</source>
+        <translation>Deleting %s…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted</source>
+        <translation>
+            <numerusform>%n message deleted</numerusform>
+            <numerusform>%n messages deleted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{deleted} ({remote} at the gateway too)</source>
+        <translation>{deleted} ({remote} at the gateway too)</translation>
+    </message>
+    <message>
+        <source>{deleted}; {kept} kept: {reasons}</source>
+        <translation>{deleted}; {kept} kept: {reasons}</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Export the history</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %s…</source>
+        <translation>Exporting %s…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n message exported to {path}</numerusform>
+            <numerusform>%n messages exported to {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export cancelled</translation>
+    </message>
+    <message>
+        <source>Delete cancelled: nothing was changed</source>
+        <translation>Delete cancelled: nothing was changed</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Export failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Delete failed: {reason}</source>
+        <translation>Delete failed: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Created {0}</source>
+        <translation>Created {0}</translation>
+    </message>
+    <message>
+        <source>Campaign #{0}</source>
+        <translation>Campaign #{0}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Recipient lists ({patterns});;All files (*)</source>
@@ -1796,12 +2143,12 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
 <context>
     <name>MessageDetailsDialog</name>
     <message>
-        <source>Message #{0}</source>
-        <translation>Message #{0}</translation>
+        <source>Message #{id}</source>
+        <translation>Message #{id}</translation>
     </message>
     <message>
-        <source>Paused:</source>
-        <translation>Paused:</translation>
+        <source>{label}:</source>
+        <translation>{label}:</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -1816,16 +2163,112 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
         <translation>Campaign &amp;results…</translation>
     </message>
     <message>
+        <source>Results of the campaign this message belongs to</source>
+        <translation>Results of the campaign this message belongs to</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaign</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>ptt</source>
+        <translation>ptt</translation>
+    </message>
+    <message>
+        <source>DLR</source>
+        <translation>DLR</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Gateway reference</source>
+        <translation>Gateway reference</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Parts</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Credits</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>{instant} (+{duration})</source>
+        <translation>{instant} (+{duration})</translation>
+    </message>
+    <message>
+        <source>{code} — {meaning}</source>
+        <translation>{code} — {meaning}</translation>
+    </message>
+    <message>
+        <source>{operator} ({code})</source>
+        <translation>{operator} ({code})</translation>
+    </message>
+    <message>
+        <source>(gateway default)</source>
+        <translation>(gateway default)</translation>
+    </message>
+    <message>
+        <source>waiting: its campaign is paused ({reason}); resume it in Scheduled</source>
+        <translation>waiting: its campaign is paused ({reason}); resume it in Scheduled</translation>
+    </message>
+    <message>
         <source>Text:</source>
         <translation>Text:</translation>
-    </message>
-    <message>
-        <source>waiting: its campaign is paused ({0}); resume it in Scheduled</source>
-        <translation>waiting: its campaign is paused ({0}); resume it in Scheduled</translation>
-    </message>
-    <message>
-        <source>Paused: {0}</source>
-        <translation>Paused: {0}</translation>
     </message>
 </context>
 <context>
@@ -3250,16 +3693,8 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
 <context>
     <name>words</name>
     <message>
-        <source>Queued</source>
-        <translation>Queued</translation>
-    </message>
-    <message>
         <source>Sending</source>
         <translation>Sending</translation>
-    </message>
-    <message>
-        <source>Sent, awaiting receipt</source>
-        <translation>Sent, awaiting receipt</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -3276,10 +3711,6 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
     <message>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Unknown (interrupted)</source>
-        <translation>Unknown (interrupted)</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -3316,6 +3747,10 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
     <message>
         <source>Unknown</source>
         <translation>Unknown</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
     </message>
     <message>
         <source>Undeliverable</source>

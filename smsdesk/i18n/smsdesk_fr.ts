@@ -1244,6 +1244,353 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Receiver (0612, +33 6 12, 5678…)</source>
+        <translation>Destinataire (0612, +33 6 12, 5678…)</translation>
+    </message>
+    <message>
+        <source>Part of the receiver&apos;s number, in any format</source>
+        <translation>Une partie du numéro du destinataire, sous n’importe quelle forme</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Part of the sender&apos;s name</source>
+        <translation>Une partie du nom de l’expéditeur</translation>
+    </message>
+    <message>
+        <source>Text in the message</source>
+        <translation>Texte du message</translation>
+    </message>
+    <message>
+        <source>Words of the message; accents and capitals do not matter</source>
+        <translation>Des mots du message&#x202f;; accents et majuscules ne comptent pas</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Tous les états</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Délivré</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Cancelled messages are listed only when chosen</source>
+        <translation>Les messages annulés ne sont listés que si on les choisit</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes les dates</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Ce mois-ci</translation>
+    </message>
+    <message>
+        <source>Last 6 months</source>
+        <translation>6 derniers mois</translation>
+    </message>
+    <message>
+        <source>From… to…</source>
+        <translation>Du… au…</translation>
+    </message>
+    <message>
+        <source>When the messages were sent</source>
+        <translation>Quand les messages ont été envoyés</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Premier jour</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>Dernier jour (inclus)</translation>
+    </message>
+    <message>
+        <source>Any campaign</source>
+        <translation>Toutes les campagnes</translation>
+    </message>
+    <message>
+        <source>Messages of one campaign</source>
+        <translation>Les messages d’une campagne</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Messages with exactly this tag</source>
+        <translation>Les messages portant exactement ce tag</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>Show every message again</source>
+        <translation>Afficher de nouveau tous les messages</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>&amp;Détails…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Export selection…</source>
+        <translation>&amp;Exporter la sélection…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all matching…</source>
+        <translation>Exporter &amp;tous les résultats…</translation>
+    </message>
+    <message>
+        <source>Delete all &amp;matching…</source>
+        <translation>Supprimer tous les &amp;résultats…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Everything known about the message (Enter)</source>
+        <translation>Tout ce que l’on sait du message (Entrée)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Delete the selected messages (Delete key)</source>
+        <translation>Supprimer les messages sélectionnés (touche Suppr)</translation>
+    </message>
+    <message>
+        <source>Delete all matching…</source>
+        <translation>Supprimer tous les résultats…</translation>
+    </message>
+    <message>
+        <source>Delete every message the filter lists</source>
+        <translation>Supprimer tous les messages listés par le filtre</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Export every message that matches the filter (the arrow: only the selection)</source>
+        <translation>Exporter tous les messages qui correspondent au filtre (la flèche&#xa0;: seulement la sélection)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the delete or export; nothing is changed</source>
+        <translation>Arrêter la suppression ou l’export&#x202f;; rien n’est modifié</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter: details; type to search the text</source>
+        <translation>Double-clic ou Entrée&#xa0;: détails&#x202f;; tapez pour chercher dans le texte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s)</source>
+        <translation>
+            <numerusform>%n message</numerusform>
+            <numerusform>%n messages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Comptage…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) match</source>
+        <translation>
+            <numerusform>%n message correspond</numerusform>
+            <numerusform>%n messages correspondent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the history</source>
+        <translation>Impossible de lire l’historique</translation>
+    </message>
+    <message>
+        <source>History: {reason}</source>
+        <translation>Historique&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Message #{id} was deleted meanwhile</source>
+        <translation>Le message n°{id} a été supprimé entre-temps</translation>
+    </message>
+    <message>
+        <source>Delete messages</source>
+        <translation>Supprimer des messages</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the whole history (%n message(s))?</source>
+        <translation>
+            <numerusform>Supprimer tout l’historique (%n message)&#x202f;?</numerusform>
+            <numerusform>Supprimer tout l’historique (%n messages)&#x202f;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete all %n message(s) that match the filter?</source>
+        <translation>
+            <numerusform>Supprimer le %n message correspondant au filtre&#x202f;?</numerusform>
+            <numerusform>Supprimer les %n messages correspondant au filtre&#x202f;?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n message(s)?</source>
+        <translation>
+            <numerusform>Supprimer %n message&#x202f;?</numerusform>
+            <numerusform>Supprimer %n messages&#x202f;?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They will be gone from the history; this cannot be undone.</source>
+        <translation>Ils disparaîtront de l’historique&#x202f;; c’est irréversible.</translation>
+    </message>
+    <message>
+        <source>Also delete them at the gateway ({gateway})</source>
+        <translation>Les supprimer aussi sur la passerelle ({gateway})</translation>
+    </message>
+    <message>
+        <source>Deleting %s…</source>
+        <translation>Suppression de %s…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) deleted</source>
+        <translation>
+            <numerusform>%n message supprimé</numerusform>
+            <numerusform>%n messages supprimés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{deleted} ({remote} at the gateway too)</source>
+        <translation>{deleted} ({remote} aussi sur la passerelle)</translation>
+    </message>
+    <message>
+        <source>{deleted}; {kept} kept: {reasons}</source>
+        <translation>{deleted}&#x202f;; {kept} conservés&#xa0;: {reasons}</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Exporter l’historique</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting %s…</source>
+        <translation>Export de %s…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) exported to {path}</source>
+        <translation>
+            <numerusform>%n message exporté vers {path}</numerusform>
+            <numerusform>%n messages exportés vers {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>Export annulé</translation>
+    </message>
+    <message>
+        <source>Delete cancelled: nothing was changed</source>
+        <translation>Suppression annulée&#xa0;: rien n’a été modifié</translation>
+    </message>
+    <message>
+        <source>Export failed: {reason}</source>
+        <translation>Échec de l’export&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Delete failed: {reason}</source>
+        <translation>Échec de la suppression&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Created {0}</source>
+        <translation>Créé le {0}</translation>
+    </message>
+    <message>
+        <source>Campaign #{0}</source>
+        <translation>Campagne nº {0}</translation>
+    </message>
+    <message>
+        <source>{status}: {reason}</source>
+        <translation>{status}&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Recipient lists ({patterns});;All files (*)</source>
@@ -1796,12 +2143,12 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
 <context>
     <name>MessageDetailsDialog</name>
     <message>
-        <source>Message #{0}</source>
-        <translation>Message nº {0}</translation>
+        <source>Message #{id}</source>
+        <translation>Message n°{id}</translation>
     </message>
     <message>
-        <source>Paused:</source>
-        <translation>En pause&#xa0;:</translation>
+        <source>{label}:</source>
+        <translation>{label}&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -1816,16 +2163,112 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
         <translation>&amp;Résultats de la campagne…</translation>
     </message>
     <message>
+        <source>Results of the campaign this message belongs to</source>
+        <translation>Résultats de la campagne dont fait partie ce message</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée le</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Délivré</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Expéditeur</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campagne</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>ptt</source>
+        <translation>ptt</translation>
+    </message>
+    <message>
+        <source>DLR</source>
+        <translation>Accusé (DLR)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Passerelle</translation>
+    </message>
+    <message>
+        <source>Gateway reference</source>
+        <translation>Référence passerelle</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Credits</source>
+        <translation>Crédits</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>{instant} (+{duration})</source>
+        <translation>{instant} (+{duration})</translation>
+    </message>
+    <message>
+        <source>{code} — {meaning}</source>
+        <translation>{code} — {meaning}</translation>
+    </message>
+    <message>
+        <source>{operator} ({code})</source>
+        <translation>{operator} ({code})</translation>
+    </message>
+    <message>
+        <source>(gateway default)</source>
+        <translation>(par défaut de la passerelle)</translation>
+    </message>
+    <message>
+        <source>waiting: its campaign is paused ({reason}); resume it in Scheduled</source>
+        <translation>en attente&#xa0;: sa campagne est en pause ({reason})&#x202f;; reprenez-la dans SMS planifiés</translation>
+    </message>
+    <message>
         <source>Text:</source>
         <translation>Texte&#xa0;:</translation>
-    </message>
-    <message>
-        <source>waiting: its campaign is paused ({0}); resume it in Scheduled</source>
-        <translation>en attente&#xa0;: sa campagne est en pause ({0})&#x202f;; reprenez-la dans SMS planifiés</translation>
-    </message>
-    <message>
-        <source>Paused: {0}</source>
-        <translation>En pause&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -3250,16 +3693,8 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
 <context>
     <name>words</name>
     <message>
-        <source>Queued</source>
-        <translation>En file d’attente</translation>
-    </message>
-    <message>
         <source>Sending</source>
         <translation>Envoi en cours</translation>
-    </message>
-    <message>
-        <source>Sent, awaiting receipt</source>
-        <translation>Envoyé, en attente de l’accusé</translation>
     </message>
     <message>
         <source>Delivered</source>
@@ -3276,10 +3711,6 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     <message>
         <source>Cancelled</source>
         <translation>Annulé</translation>
-    </message>
-    <message>
-        <source>Unknown (interrupted)</source>
-        <translation>Inconnu (interrompu)</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -3316,6 +3747,10 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
     <message>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyés</translation>
     </message>
     <message>
         <source>Undeliverable</source>

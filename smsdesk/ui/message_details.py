@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.domain.delivery import MessageStatus, dlr_meaning, ptt_meaning
+from smsdesk.domain.delivery import MessageStatus
 from smsdesk.services.history import MessageRow
-from smsdesk.ui import formats
+from smsdesk.ui import formats, words
 from smsdesk.ui.table_models import STATUS_COLOURS, status_text
 
 # the fields in reading order (timeline first); keys are stable, labels are translated
@@ -150,12 +150,17 @@ class MessageDetailsDialog(QDialog):
             "text": self.tr("Text"),
         }
 
-    def _after(self, later: datetime | None, earlier: datetime | None) -> str:
-        if later is None or earlier is None or later < earlier:
-            return ""
-        return self.tr(" (+{duration})").format(
-            duration=formats.duration((later - earlier).total_seconds())
+    def _when(self, instant: datetime | None, earlier: datetime | None = None) -> str:
+        """An instant, and how long after `earlier` it came: "01/12/2026 21:35:02 (+3 s)"."""
+        text = formats.date_time(instant, seconds=True)
+        if instant is None or earlier is None or instant < earlier:
+            return text
+        return self.tr("{instant} (+{duration})").format(
+            instant=text, duration=formats.duration((instant - earlier).total_seconds())
         )
+
+    def _code(self, code: int, meaning: str) -> str:
+        return self.tr("{code} — {meaning}").format(code=code, meaning=meaning)
 
     def values(self) -> dict[str, str]:
         row = self.row
@@ -167,21 +172,21 @@ class MessageDetailsDialog(QDialog):
         receiver = formats.phone(row.receiver)
         operator = row.operator
         if row.operator_code and operator != row.operator_code:
-            operator = f"{operator} ({row.operator_code})"
+            operator = self.tr("{operator} ({code})").format(
+                operator=operator, code=row.operator_code
+            )
         values = {
             "message": f"#{row.id}",
             "status": status_text(row.status),
-            "submitted": formats.date_time(row.submitted_at, seconds=True)
-            + self._after(row.submitted_at, row.created_at),
-            "created": formats.date_time(row.created_at, seconds=True),
-            "delivered": formats.date_time(row.delivered_at, seconds=True)
-            + self._after(row.delivered_at, row.submitted_at),
+            "submitted": self._when(row.submitted_at, row.created_at),
+            "created": self._when(row.created_at),
+            "delivered": self._when(row.delivered_at, row.submitted_at),
             "receiver": f"{receiver}  ({row.receiver})" if receiver != row.receiver else receiver,
             "sender": row.sender or self.tr("(gateway default)"),
             "campaign": campaign,
             "tag": row.tag,
-            "ptt": "" if row.ptt is None else f"{row.ptt} — {ptt_meaning(row.ptt)}",
-            "dlr": "" if row.dlr is None else f"{row.dlr} — {dlr_meaning(row.dlr)}",
+            "ptt": "" if row.ptt is None else self._code(row.ptt, words.ptt_meaning(row.ptt)),
+            "dlr": "" if row.dlr is None else self._code(row.dlr, words.dlr_meaning(row.dlr)),
             "operator": operator,
             "gateway": row.provider,
             "gateway_ref": row.provider_ref or "",

@@ -183,15 +183,15 @@ class HistoryTableModel(HeaderedTableModel):
         COL_CAMPAIGN,
     ) = range(9)
     HEADERS = (
-        "Date",
-        "Sender",
-        "Receiver",
-        "Message",
-        "Parts",
-        "Status",
-        "Operator",
-        "Tag",
-        "Campaign",
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Date"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Sender"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Receiver"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Message"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Parts"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Status"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Operator"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Tag"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Campaign"),
     )
     SORT_COLUMNS = (
         SortColumn.SUBMITTED_AT,

@@ -12,6 +12,7 @@ from smsdesk.services.campaigns import CampaignRequest
 from smsdesk.services.history import HistoryFilter
 from smsdesk.ui.main_window import MainWindow
 from smsdesk.ui.table_models import CampaignTableModel, HistoryTableModel
+from smsdesk.ui.workers import WorkerPool
 
 
 @pytest.fixture(autouse=True)
@@ -81,17 +82,22 @@ def test_counter_switches_to_ucs2(qtbot, typist, window: MainWindow):
     assert window.send_tab.counter.text().startswith("UCS-2 · 5 characters")
 
 
-def test_history_model(qtmodeltester, services: Services):
+def test_history_model(qtbot, qtmodeltester, services: Services):
     services.demo.seed(450)
-    model = HistoryTableModel(services.history)
+    workers = WorkerPool()
+    model = HistoryTableModel(services.history, workers)
+    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
     qtmodeltester.check(model)
     shown = model.rowCount()
     assert shown == services.history.count(HistoryFilter())  # cancelled ones only when asked
     model.sort(HistoryTableModel.COL_RECEIVER, Qt.SortOrder.AscendingOrder)
-    model.load_rows(0, shown - 1)  # no pool: read inline
+    qtbot.waitUntil(lambda: not model.busy, timeout=10_000)
+    model.load_rows(0, shown - 1)  # pages read by workers; rows_arrived says when
+    qtbot.waitUntil(lambda: model.has_rows(0, shown - 1), timeout=10_000)
     receivers = [model.row_at(i).receiver for i in range(0, shown, 50)]  # type: ignore[union-attr]
     assert receivers == sorted(receivers)
     qtmodeltester.check(model)
+    workers.shutdown()
 
 
 def test_scheduled_tab_lists_and_cancels(qtbot, qtmodeltester, window: MainWindow, services):

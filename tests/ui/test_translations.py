@@ -54,6 +54,7 @@ from smsdesk import assets
 from smsdesk.app import Services
 from smsdesk.db.models import Campaign, Incoming, Message, RecipientList, Template
 from smsdesk.domain.delivery import CampaignStatus
+from smsdesk.domain.operators import OPERATOR_NAMES
 from smsdesk.providers.base import IncomingSms
 from smsdesk.providers.registry import PROVIDER_NAMES
 from smsdesk.services.campaigns import CampaignRequest
@@ -119,8 +120,8 @@ _DATA_WORD = re.compile(
 class Catalogue:
     exact: set[str]
     patterns: list[re.Pattern[str]]
-    # templates whose fixed text has no letter ("{field} :"): their values must be
-    # translations themselves, never mere data, or they would pass anything
+    # templates whose fixed text has no letter ("{field} :"): one value at least must be a
+    # translation itself (the others data), or they would pass anything
     bare: list[re.Pattern[str]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)  # data from the database
 
@@ -153,7 +154,12 @@ class Catalogue:
                 return True
         for pattern in self.bare:
             match = pattern.fullmatch(plain)
-            if match and all(self.knows(value, depth + 1) for value in match.groups()):
+            if not match:
+                continue
+            known = [self.knows(value, depth + 1) for value in match.groups()]
+            if any(known) and all(
+                k or is_data(v, self.names) for k, v in zip(known, match.groups(), strict=True)
+            ):
                 return True
         for joint in (" · ", ", "):
             if joint in plain:
@@ -397,6 +403,7 @@ def _world_names() -> set[str]:
 
     names = {_plain(zone_label(zone)) for zone in zoneinfo.available_timezones()}
     names.update(i18n.LANGUAGES.values())  # each language by its own name
+    names.update(OPERATOR_NAMES.values())  # Orange, SFR, Bouygues Telecom, Free Mobile
     for language in ("fr", "en"):
         names.update(_plain(name) for _code, name in region_names(language))
         locale = QLocale(language)
@@ -448,8 +455,10 @@ def walk_window(qtbot, services: Services, language: str) -> tuple[Seen, set[str
             qtbot.wait(20)
         walk(window, seen)
         _walk_actions(window.menuBar().actions(), "menu bar", seen)
+        # the log and the data folder open in the desktop's file manager, not in a dialog
+        outside = {window.open_log_action, window.open_data_action}
         for action in _menu_actions(window.menuBar().actions()):
-            if action.isEnabled():
+            if action.isEnabled() and action not in outside:
                 open_and_walk(qtbot, action.trigger, seen, f"menu {_plain(action.text())}")
         assert window.isVisible()
         # the dialogs behind the tabs' "…" buttons (with a number and a message typed, the
