@@ -31,7 +31,7 @@ os.environ.setdefault("XDG_CONFIG_HOME", str(Path(_work.name) / "config"))
 
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtGui import QAction  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QMenu, QWidget  # noqa: E402
 from sqlalchemy import select  # noqa: E402
 
 from smsdesk.app import Services, build_services  # noqa: E402
@@ -131,8 +131,21 @@ def shoot(services: Services, folder: Path, language: str) -> list[Path]:
             settle(700)
             dialog = new_dialog(before)
             if dialog is not None:
-                saved.append(save(dialog, folder, language, index, type(dialog).__name__))
-                index += 1
+                for _ in range(100):  # its settings are read by a worker
+                    if getattr(dialog, "is_loaded", True):
+                        break
+                    settle(100)
+                pages = dialog.findChildren(QListWidget)  # Preferences: one shot a section
+                sections = pages[0] if pages else None
+                for row in range(sections.count() if sections is not None else 1):
+                    if sections is not None:
+                        sections.setCurrentRow(row)
+                        settle(200)
+                    name = f"{type(dialog).__name__}-{row}" if sections is not None else ""
+                    saved.append(
+                        save(dialog, folder, language, index, name or type(dialog).__name__)
+                    )
+                    index += 1
                 dialog.reject()
                 settle(100)
         finished = [c for c in services.campaigns.list() if c.status == CampaignStatus.DONE]

@@ -295,6 +295,11 @@ class GatewayService:
         return registry.specs()
 
     @staticmethod
+    def spec(name: str) -> GatewaySpec:
+        """One gateway's spec (only its module is imported)."""
+        return registry.spec(name)
+
+    @staticmethod
     def gateways() -> list[GatewayInfo]:
         return [GatewayInfo(s.name, s.label, s.capabilities) for s in registry.specs()]
 

@@ -43,7 +43,7 @@ from smsdesk.ui.first_run import FirstRunPanel
 from smsdesk.ui.help_dialogs import AboutDialog, EndingsDialog, ShortcutsDialog, quit_keys
 from smsdesk.ui.history_tab import HistoryTab, default_settings
 from smsdesk.ui.inbox_tab import InboxTab
-from smsdesk.ui.preferences_dialog import PreferencesDialog
+from smsdesk.ui.preferences_dialog import PreferencesDialog, gateway_label
 from smsdesk.ui.results_view import ResultsDialog
 from smsdesk.ui.scheduled_tab import ScheduledTab
 from smsdesk.ui.send_tab import SendTab
@@ -309,7 +309,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _show_gateway(self) -> None:
-        self.provider_label.setText(self.tr("Gateway: {name}").format(name=self.gateway))
+        self.provider_label.setText(
+            self.tr("Gateway: {name}").format(name=gateway_label(self.gateway))
+        )
         self.provider_label.setToolTip(
             self.tr("Where messages go; change it in File > Preferences")
         )

@@ -69,6 +69,7 @@ from smsdesk.services.gateways import (
     KeyringStatus,
     SaveReport,
     Source,
+    UnknownProviderError,
     keyring_status,
 )
 from smsdesk.services.settings import SendPreferences, SettingsService
@@ -94,6 +95,14 @@ ZONE_PREFIXES = (
 def spec_text(source: str) -> str:
     """A gateway spec's label or message, translated (context "GatewaySpec")."""
     return QCoreApplication.translate(TRANSLATION_CONTEXT, source)
+
+
+def gateway_label(name: str) -> str:
+    """A gateway as the window names it ("Simulateur (sans compte)"); the name if unknown."""
+    try:
+        return spec_text(GatewayService.spec(name).label)
+    except UnknownProviderError:
+        return name
 
 
 def region_names(language: str) -> list[tuple[str, str]]:

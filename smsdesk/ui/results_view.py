@@ -211,10 +211,15 @@ class DeliveryChart(QWidget):
         first = self._buckets[0].start
         last = self._buckets[-1].start + timedelta(seconds=self._step)
         same_day = formats.local(first).date() == formats.local(last).date()
+        long_span = (last - first).days > 300  # "2 déc." twice would hide a year between
 
         def stamp(instant: Any) -> str:
             clock = formats.clock(instant)
-            return clock if same_day else f"{formats.short_day(instant)} {clock}"
+            if same_day:
+                return clock
+            if long_span:
+                return formats.day(instant)
+            return f"{formats.short_day(instant)} {clock}"
 
         row = QRectF(plot.left(), plot.bottom() + 2, plot.width(), metrics.height())
         painter.drawText(row, Qt.AlignmentFlag.AlignLeft, stamp(first))
@@ -434,7 +439,11 @@ class ResultsDialog(QDialog):
         self._show_texts(report)
         self.failures_model.set_rows(
             [
-                (str(f.ptt) if f.ptt is not None else "—", f.reason, formats.count(f.count))
+                (
+                    str(f.ptt) if f.ptt is not None else "—",
+                    words.ptt_meaning(f.ptt) if f.ptt is not None else f.reason,
+                    formats.count(f.count),
+                )
                 for f in report.failures
             ]
         )

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from smsdesk.domain.delivery import CampaignStatus, MessageStatus, describe
+from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.services.campaigns import CampaignSummary
 from smsdesk.services.history import (
     HistoryFilter,
@@ -269,7 +269,7 @@ class HistoryTableModel(HeaderedTableModel):
             if column == self.COL_RECEIVER:
                 return row.receiver
             if column == self.COL_STATUS:
-                return describe(row.ptt, row.dlr) or row.error or self.status_text(row.status)
+                return words.describe(row.ptt, row.dlr) or row.error or self.status_text(row.status)
             if column == self.COL_OPERATOR:
                 return row.operator_code
             if column == self.COL_DATE:
@@ -314,12 +314,12 @@ class HistoryTableModel(HeaderedTableModel):
         if column == self.COL_PARTS:
             return formats.count(row.parts)
         if column == self.COL_STATUS:
-            words = self.status_text(row.status)
+            label = self.status_text(row.status)
             if row.ptt is not None and row.status is not MessageStatus.DELIVERED:
                 return self.tr("{status}: {reason}").format(
-                    status=words, reason=describe(row.ptt, None)
+                    status=label, reason=words.describe(row.ptt, None)
                 )
-            return words
+            return label
         if column == self.COL_OPERATOR:
             return row.operator
         if column == self.COL_TAG:

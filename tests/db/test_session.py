@@ -64,12 +64,21 @@ def test_the_cheap_head_is_alembics_head():
 
 
 def test_an_older_database_is_upgraded_and_a_current_one_left_alone(tmp_path: Path):
+    from alembic import command
+
+    from smsdesk.db.session import _alembic_config, known_revisions
+
     path = tmp_path / "db.sqlite3"
-    make_engine(f"sqlite:///{path}").dispose()
+    engine = make_engine(f"sqlite:///{path}")
+    head, previous = known_revisions()[-1], known_revisions()[-2]
+    cfg = _alembic_config()
+    with engine.begin() as conn:  # the database as the release before this one left it
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, previous)
+    engine.dispose()
     with sqlite3.connect(path) as conn:
-        # 0008 (PostgreSQL notifications) changes nothing on SQLite: safe to run again
-        conn.execute("UPDATE alembic_version SET version_num = '0007'")
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (previous,)
     engine = make_engine(f"sqlite:///{path}")
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
     engine.dispose()

@@ -372,7 +372,7 @@ def test_main_window_has_one_preferences_action(
         form.widgets["system_id"].setText(smpp_peer.system_id)
         form.widgets["password"].setText(smpp_peer.password)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: window.provider_label.text() == "Gateway: smpp", timeout=10_000)
+        qtbot.waitUntil(lambda: window.provider_label.text() == "Gateway: SMPP 3.4", timeout=10_000)
         assert window.gateway == "smpp"  # the container is not changed: the window knows
         qtbot.waitUntil(window.credits_label.isHidden, timeout=10_000)  # SMPP cannot say
         dialog.done(0)
