@@ -58,6 +58,7 @@ from smsdesk.services.results import (
     TimeBucket,
 )
 from smsdesk.ui import formats, words
+from smsdesk.ui.preferences_dialog import gateway_label
 from smsdesk.ui.workers import WorkerPool
 
 LIVE_MS = 3000  # while sending, the figures follow this often (and on each dispatcher cycle)
@@ -468,7 +469,7 @@ class ResultsDialog(QDialog):
         # facts side by side, each one whole in the catalogue
         facts = [
             self.tr("Status: {status}").format(status=campaign_status_text(report.status)),
-            self.tr("gateway: {gateway}").format(gateway=report.provider),
+            self.tr("gateway: {gateway}").format(gateway=gateway_label(report.provider)),
             self.tr("created {instant}").format(instant=formats.date_time(report.created_at)),
         ]
         if report.estimated_end is not None:
