@@ -5,10 +5,7 @@ Everything is read in a worker: no SQL on the GUI thread."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -38,82 +35,52 @@ from smsdesk.services.results import (
 )
 from smsdesk.ui import formats
 from smsdesk.ui.results_view import campaign_status_text
+from smsdesk.ui.table_models import RowsModel
+from smsdesk.ui.words import QT_TRANSLATE_NOOP
 from smsdesk.ui.workers import WorkerPool
 
 _Index = QModelIndex | QPersistentModelIndex
 SEARCH_PAUSE_MS = 250  # typing pauses this long before the list is read again
 
 
-class CampaignsModel(QAbstractTableModel):
-    COLUMNS = 6  # name, created, sent, recipients, delivered, status
+class CampaignsModel(RowsModel[CampaignRow]):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CampaignsModel", "Name"),
+        QT_TRANSLATE_NOOP("CampaignsModel", "Created"),
+        QT_TRANSLATE_NOOP("CampaignsModel", "Sent"),
+        QT_TRANSLATE_NOOP("CampaignsModel", "Recipients"),
+        QT_TRANSLATE_NOOP("CampaignsModel", "Delivered"),
+        QT_TRANSLATE_NOOP("CampaignsModel", "Status"),
+    )
+    COLUMNS = len(HEADERS)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CampaignRow] = []
+    def text(self, row: CampaignRow, column: int) -> object:
+        if column == 0:
+            return row.name
+        if column == 1:
+            return formats.date_time(row.created_at)
+        if column == 2:
+            return formats.date_time(row.started_at)
+        if column == 3:
+            return formats.count(row.recipients)
+        if column == 4:
+            share = row.delivered_share
+            if share is None or row.started_at is None:  # nothing sent yet
+                return ""
+            return self.tr("{percent} %").format(percent=formats.number(share * 100, 1))
+        return campaign_status_text(row.status)
 
-    def set_rows(self, rows: list[CampaignRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> CampaignRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+    def tooltip(self, row: CampaignRow, column: int) -> str | None:
+        if column != 4:
             return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return row.name
-            if column == 1:
-                return formats.date_time(row.created_at)
-            if column == 2:
-                return formats.date_time(row.started_at)
-            if column == 3:
-                return formats.count(row.recipients)
-            if column == 4:
-                share = row.delivered_share
-                if share is None or row.started_at is None:  # nothing sent yet
-                    return ""
-                return self.tr("{percent} %").format(percent=formats.number(share * 100, 1))
-            return campaign_status_text(row.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return self.tr("{delivered} delivered of {recipients}").format(
-                delivered=formats.count(row.delivered), recipients=formats.count(row.recipients)
-            )
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        names = (
-            self.tr("Name"),
-            self.tr("Created"),
-            self.tr("Sent"),
-            self.tr("Recipients"),
-            self.tr("Delivered"),
-            self.tr("Status"),
+        return self.tr("{delivered} delivered of {recipients}").format(
+            delivered=formats.count(row.delivered), recipients=formats.count(row.recipients)
         )
-        return names[section] if 0 <= section < len(names) else None
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._rows) - 1, self.COLUMNS - 1)
-            )
+    def alignment(self, column: int) -> int | None:
+        if column in (3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
 
 
 class CampaignsTab(QWidget):

@@ -60,12 +60,11 @@ from smsdesk.ui.check_dialog import CheckResultsDialog
 from smsdesk.ui.contact_dialog import ContactDialog
 from smsdesk.ui.import_dialog import (
     ImportDialog,
-    RowsModel,
     dropped_text,
     file_filter,
     local_files,
 )
-from smsdesk.ui.table_models import AnyIndex, HeaderedTableModel
+from smsdesk.ui.table_models import AnyIndex, HeaderedTableModel, RowsModel
 from smsdesk.ui.workers import Worker, WorkerPool
 
 RowT = TypeVar("RowT")

@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
-    QModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -59,10 +58,8 @@ from smsdesk.services.recipients import (
     supported_regions,
 )
 from smsdesk.ui import formats
-from smsdesk.ui.table_models import AnyIndex, HeaderedTableModel
+from smsdesk.ui.table_models import RowsModel
 from smsdesk.ui.workers import Worker, WorkerPool
-
-RowT = TypeVar("RowT")
 
 PREVIEW_ROWS = 20
 PASTE_DEBOUNCE_MS = 300
@@ -126,59 +123,6 @@ def local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 def dropped_text(event: QDragEnterEvent | QDropEvent) -> str:
     data = event.mimeData()
     return data.text() if data.hasText() and not data.hasUrls() else ""
-
-
-class RowsModel(HeaderedTableModel, Generic[RowT]):
-    """A read-only table over a sequence of frozen rows; subclasses name the columns
-    (HEADERS) and say what a cell shows (`text`, `tooltip`, `alignment`)."""
-
-    def __init__(self, parent: QWidget | None = None, *, rows: Sequence[RowT] = ()) -> None:
-        super().__init__(parent)
-        self._rows: Sequence[RowT] = rows
-
-    def set_rows(self, rows: Sequence[RowT]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_at(self, row: int) -> RowT | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
-            return section + 1
-        header = super().headerData(section, orientation, role)
-        if isinstance(header, str):  # HEADERS are marked with QT_TRANSLATE_NOOP
-            return QCoreApplication.translate(type(self).__name__, header)
-        return header
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self.alignment(index.column())
-        return None
-
-    def text(self, row: RowT, column: int) -> object:
-        raise NotImplementedError
-
-    def tooltip(self, row: RowT, column: int) -> str | None:
-        return None
-
-    def alignment(self, column: int) -> int | None:
-        return None
 
 
 class RejectedModel(RowsModel[RejectedRow]):

@@ -4,14 +4,11 @@ marked); on the right the thread: what was sent to them and what they answered."
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    Qt,
     Signal,
 )
 from PySide6.QtGui import QShowEvent
@@ -30,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from smsdesk.services.replies import ReplyService, ThreadEntry, ThreadSummary
 from smsdesk.ui import formats, words
+from smsdesk.ui.table_models import RowsModel
+from smsdesk.ui.words import QT_TRANSLATE_NOOP
 from smsdesk.ui.workers import WorkerPool
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -40,59 +39,27 @@ def message_status_text(status: str) -> str:
     return words.message_status(status)
 
 
-class ThreadsModel(QAbstractTableModel):
-    COLUMNS = 4  # number, last reply, replies, last words
+class ThreadsModel(RowsModel[ThreadSummary]):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ThreadsModel", "Contact"),
+        QT_TRANSLATE_NOOP("ThreadsModel", "Last reply"),
+        QT_TRANSLATE_NOOP("ThreadsModel", "Replies"),
+        QT_TRANSLATE_NOOP("ThreadsModel", "Said"),
+    )
+    COLUMNS = len(HEADERS)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ThreadSummary] = []
+    def text(self, row: ThreadSummary, column: int) -> object:
+        if column == 0:
+            number = formats.phone(row.sender)
+            return self.tr("{number} · STOP").format(number=number) if row.stopped else number
+        if column == 1:
+            return formats.date_time(row.last_at)
+        if column == 2:
+            return formats.count(row.replies)
+        return row.last_body
 
-    def set_rows(self, rows: list[ThreadSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ThreadSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        thread = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            column = index.column()
-            if column == 0:
-                number = formats.phone(thread.sender)
-                return (
-                    self.tr("{number} · STOP").format(number=number) if thread.stopped else number
-                )
-            if column == 1:
-                return formats.date_time(thread.last_at)
-            if column == 2:
-                return formats.count(thread.replies)
-            return thread.last_body
-        if role == Qt.ItemDataRole.ToolTipRole and thread.stopped:
-            return self.tr("Answered STOP: on the stop list")
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        names = (self.tr("Contact"), self.tr("Last reply"), self.tr("Replies"), self.tr("Said"))
-        return names[section] if 0 <= section < len(names) else None
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+    def tooltip(self, row: ThreadSummary, column: int) -> str | None:
+        return self.tr("Answered STOP: on the stop list") if row.stopped else None
 
 
 class InboxTab(QWidget):

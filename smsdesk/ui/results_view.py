@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -59,6 +58,7 @@ from smsdesk.services.results import (
 )
 from smsdesk.ui import formats, words
 from smsdesk.ui.preferences_dialog import gateway_label
+from smsdesk.ui.table_models import RowsModel
 from smsdesk.ui.workers import WorkerPool
 
 LIVE_MS = 3000  # while sending, the figures follow this often (and on each dispatcher cycle)
@@ -74,50 +74,27 @@ def campaign_status_text(status: str) -> str:
     return words.campaign_status(status)
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table of text rows (failures by reason, operators)."""
+class TextRowsModel(RowsModel[tuple[str, ...]]):
+    """A read-only table of text rows (failures by reason, operators); the dialog names the
+    columns in its language, the last one (a count) is right-aligned."""
 
     def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._headers = headers
-        self._rows: list[tuple[str, ...]] = []
+        self.HEADERS = tuple(headers)
 
     def set_headers(self, headers: list[str]) -> None:
-        self._headers = headers
+        self.HEADERS = tuple(headers)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
-
-    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
-        self.beginResetModel()
-        self._rows = [tuple(r) for r in rows]
-        self.endResetModel()
 
     def rows(self) -> list[tuple[str, ...]]:
         return list(self._rows)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def text(self, row: tuple[str, ...], column: int) -> object:
+        return row[column]
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == len(self._headers) - 1:
+    def alignment(self, column: int) -> int | None:
+        if column == len(self.HEADERS) - 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
         return None
 
 
@@ -308,8 +285,8 @@ class ResultsDialog(QDialog):
         self.chart_box = QGroupBox()
         QVBoxLayout(self.chart_box).addWidget(self.chart)
 
-        self.failures_model = RowsModel(["", "", ""], self)
-        self.operators_model = RowsModel(["", "", ""], self)
+        self.failures_model = TextRowsModel(["", "", ""], self)
+        self.operators_model = TextRowsModel(["", "", ""], self)
         tables = QHBoxLayout()
         self.failures_box, self.operators_box = QGroupBox(), QGroupBox()
         for box, model in (

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import phonenumbers
 from PySide6.QtCore import (
@@ -35,6 +35,7 @@ from smsdesk.ui.words import QT_TRANSLATE_NOOP
 from smsdesk.ui.workers import Worker, WorkerPool
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+RowT = TypeVar("RowT")
 
 STATUS_COLOURS = {
     MessageStatus.DELIVERED: QColor("#1b7f3b"),
@@ -159,6 +160,66 @@ class HeaderedTableModel(QAbstractTableModel):
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.HEADERS):
             return self.HEADERS[section]
         return None
+
+
+class RowsModel(HeaderedTableModel, Generic[RowT]):
+    """A read-only table over a sequence of frozen rows; subclasses name the columns
+    (HEADERS) and say what a cell shows (`text`, `tooltip`, `alignment`)."""
+
+    def __init__(self, parent: QObject | None = None, *, rows: Sequence[RowT] = ()) -> None:
+        super().__init__(parent)
+        self._rows: Sequence[RowT] = rows
+
+    def set_rows(self, rows: Sequence[RowT]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_at(self, row: int) -> RowT | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        header = super().headerData(section, orientation, role)
+        if isinstance(header, str):  # HEADERS are marked with QT_TRANSLATE_NOOP
+            return QCoreApplication.translate(type(self).__name__, header)
+        return header
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self.alignment(index.column())
+        return None
+
+    def text(self, row: RowT, column: int) -> object:
+        raise NotImplementedError
+
+    def tooltip(self, row: RowT, column: int) -> str | None:
+        return None
+
+    def alignment(self, column: int) -> int | None:
+        return None
+
+    def retranslate(self) -> None:
+        """The language changed: headers and cells are read again."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.HEADERS) - 1))
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.HEADERS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
 
 class HistoryTableModel(HeaderedTableModel):
