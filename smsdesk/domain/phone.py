@@ -324,6 +324,9 @@ class PhoneNormalizer:
         self._home = _RegionRules(metadata)
         self._home_country = _country_rules(metadata.country_code)
         self._home_code = str(metadata.country_code)
+        # the country and national digits of the last number found unallocated
+        self._unallocated: tuple[_CountryRules, str] | None = None
+        self._last_unallocated: tuple[str, _CountryRules, str] | None = None
 
     def parse(self, raw: str) -> ParsedNumber:
         return self.fast_path(raw) or self._full(raw)
@@ -343,6 +346,9 @@ class PhoneNormalizer:
         if answer is None:
             return None
         e164, kind, reason = answer
+        if reason == UNALLOCATED and self._unallocated is not None:
+            country, nsn = self._unallocated
+            self._last_unallocated = (raw, country, nsn)
         return ParsedNumber(raw, e164, kind, reason)
 
     def _fast_path(self, text: str) -> _Answer | None:
@@ -401,8 +407,7 @@ class PhoneNormalizer:
                 return self._answer(country, country.main.strip_national_prefix(rest))
         return _UNKNOWN_COUNTRY
 
-    @staticmethod
-    def _answer(country: _CountryRules, nsn: str) -> _Answer:
+    def _answer(self, country: _CountryRules, nsn: str) -> _Answer:
         if len(nsn) > _MAX_NSN_DIGITS:
             return _TOO_LONG
         number_type = country.classify(nsn)
@@ -410,7 +415,27 @@ class PhoneNormalizer:
             return country.prefix + nsn, _kind_of(number_type), None
         # is_possible_number_with_reason: the main region's lengths say why.
         reason = _POSSIBLE_REASONS.get(country.main.length_result(nsn), "invalid")
+        if reason == UNALLOCATED:
+            self._unallocated = (country, nsn)  # for precise_reason, without parsing again
         return None, None, reason
+
+    def precise_reason(self, parsed: ParsedNumber) -> str | None:
+        """`precise_reason(parsed, self.region)`, for the number this normalizer parsed
+        last: its national digits are known, phonenumbers need not parse it again
+        (~40 µs: a list has thousands of "06 12 34 56 7")."""
+        last = self._last_unallocated
+        if parsed.reason != UNALLOCATED or last is None or last[0] != parsed.raw:
+            return precise_reason(parsed, self.region)
+        _raw, country, nsn = last
+        lengths = country.main.general_lengths
+        if not lengths or not nsn.isdigit():
+            return precise_reason(parsed, self.region)
+        digits = len(str(int(nsn)))  # as phonenumbers' national_number: no leading 0
+        if digits < min(lengths):
+            return "too short"
+        if digits > max(lengths):
+            return "too long"
+        return parsed.reason
 
     def _full(self, raw: str) -> ParsedNumber:
         try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smsdesk.domain.phone import UNALLOCATED, NumberKind, PhoneNormalizer, Rejection, precise_reason
+from smsdesk.domain.phone import UNALLOCATED, NumberKind, PhoneNormalizer, Rejection
 from smsdesk.domain.recipient_table import SourceRow
 from smsdesk.services.recipient_files import (
     FilePreview,
@@ -115,7 +115,9 @@ class Parser:
 
     def __init__(self, region: str, keep_landlines: bool, all_numbers: bool = False) -> None:
         self._region = region
-        self._parse = PhoneNormalizer(region).parse
+        normalizer = PhoneNormalizer(region)
+        self._parse = normalizer.parse
+        self._precise_reason = normalizer.precise_reason
         self._keep_landlines = keep_landlines
         self._all_numbers = all_numbers
 
@@ -138,7 +140,7 @@ class Parser:
             if e164 is None:
                 reason = parsed.reason or "invalid"
                 if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
-                    reason = precise_reason(parsed, self._region) or reason
+                    reason = self._precise_reason(parsed) or reason
                 rejected.append((line, phone, invalid, reason, name, columns))
             elif parsed.kind is not mobile and not keep_landlines:
                 reason = "landline" if parsed.kind is landline else "not a mobile number"
