@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -270,11 +271,12 @@ class _CountryRules:
         self.regions = regions
         # parse() strips the national prefix with the main region's metadata.
         self.main = regions[0]
+        self.classify: Callable[[str], int] = (
+            self.main.number_type if len(regions) == 1 else self._classify  # one call less
+        )
 
-    def classify(self, nsn: str) -> int:
+    def _classify(self, nsn: str) -> int:
         """number_type(), or UNKNOWN when is_valid_number() would say no."""
-        if len(self.regions) == 1:
-            return self.regions[0].number_type(nsn)
         # phonenumbers' _region_code_for_number_from_list.
         for region in self.regions:
             if region.leading_digits is not None:
@@ -309,8 +311,12 @@ _UNKNOWN_COUNTRY: _Answer = (None, None, "unknown country code")
 _VIABLE_DIGITS = 3
 
 
+_OTHER = NumberKind.OTHER
+_UNKNOWN_TYPE = PhoneNumberType.UNKNOWN
+
+
 def _kind_of(number_type: int) -> NumberKind:
-    return _KIND_OF_TYPE.get(number_type, NumberKind.OTHER)
+    return _KIND_OF_TYPE.get(number_type, _OTHER)
 
 
 class PhoneNormalizer:
@@ -330,6 +336,23 @@ class PhoneNormalizer:
 
     def parse(self, raw: str) -> ParsedNumber:
         return self.fast_path(raw) or self._full(raw)
+
+    def answer(self, raw: str) -> tuple[str | None, NumberKind | None, str | None]:
+        """`parse(raw)` as a plain (e164, kind, reason) tuple, for an import's million
+        numbers: the fast path's answer as it is, no ParsedNumber built for it."""
+        text = raw.strip()
+        if text:
+            try:
+                answer = self._fast_path(text)
+            except _Unsure:
+                answer = None
+            if answer is not None:
+                if answer[2] == UNALLOCATED and self._unallocated is not None:
+                    country, nsn = self._unallocated
+                    self._last_unallocated = (raw, country, nsn)
+                return answer
+        parsed = self.parse(raw)  # empty, or phonenumbers decides
+        return parsed.e164, parsed.kind, parsed.reason
 
     def fast_path(self, raw: str) -> ParsedNumber | None:
         """The answer for a number written with ASCII digits, an optional leading `+`
@@ -411,8 +434,8 @@ class PhoneNormalizer:
         if len(nsn) > _MAX_NSN_DIGITS:
             return _TOO_LONG
         number_type = country.classify(nsn)
-        if number_type != PhoneNumberType.UNKNOWN:
-            return country.prefix + nsn, _kind_of(number_type), None
+        if number_type != _UNKNOWN_TYPE:
+            return country.prefix + nsn, _KIND_OF_TYPE.get(number_type, _OTHER), None
         # is_possible_number_with_reason: the main region's lengths say why.
         reason = _POSSIBLE_REASONS.get(country.main.length_result(nsn), "invalid")
         if reason == UNALLOCATED:

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from smsdesk.domain.phone import UNALLOCATED, NumberKind, PhoneNormalizer, Rejection
+from smsdesk.domain.phone import (
+    UNALLOCATED,
+    NumberKind,
+    ParsedNumber,
+    PhoneNormalizer,
+    Rejection,
+)
 from smsdesk.domain.recipient_table import SourceRow
 from smsdesk.services.recipient_files import (
     FilePreview,
@@ -117,6 +123,7 @@ class Parser:
         self._region = region
         normalizer = PhoneNormalizer(region)
         self._parse = normalizer.parse
+        self._answer = normalizer.answer
         self._precise_reason = normalizer.precise_reason
         self._keep_landlines = keep_landlines
         self._all_numbers = all_numbers
@@ -125,7 +132,7 @@ class Parser:
         self, rows: Sequence[_RawRow], position: int, refused: Sequence[RefusedLine] = ()
     ) -> Batch:
         # The hot loop of a million-row import: plain locals, no call that can be avoided.
-        parse, keep_landlines = self._parse, self._keep_landlines
+        answer, keep_landlines = self._answer, self._keep_landlines
         mobile, landline = NumberKind.MOBILE, NumberKind.LANDLINE
         invalid, not_mobile = Rejection.INVALID, Rejection.NOT_MOBILE
         contacts: list[NewContact] = []
@@ -135,15 +142,15 @@ class Parser:
             if others:  # a person with several numbers: rare, and slower
                 set_aside += self._person(line, phone, name, columns, others, contacts, rejected)
                 continue
-            parsed = parse(phone)
-            e164 = parsed.e164
+            e164, kind, why = answer(phone)
             if e164 is None:
-                reason = parsed.reason or "invalid"
+                reason = why or "invalid"
                 if reason == UNALLOCATED:  # "06 12 34 56 7" is one digit short
+                    parsed = ParsedNumber(phone, e164, kind, why)
                     reason = self._precise_reason(parsed) or reason
                 rejected.append((line, phone, invalid, reason, name, columns))
-            elif parsed.kind is not mobile and not keep_landlines:
-                reason = "landline" if parsed.kind is landline else "not a mobile number"
+            elif kind is not mobile and not keep_landlines:
+                reason = "landline" if kind is landline else "not a mobile number"
                 rejected.append((line, phone, not_mobile, reason, name, columns))
             else:
                 contacts.append((e164, name[:MAX_CONTACT_NAME], columns, line, phone))

@@ -251,6 +251,7 @@ def _compare(region: str, count: int, seed: int) -> tuple[int, int]:
         # The slow path is phonenumbers itself; check the public answer all the same.
         parsed = normalizer.parse(raw)
         assert (parsed.e164, parsed.kind, parsed.reason) == expected, (region, raw)
+        assert normalizer.answer(raw) == expected, (region, raw)  # the import's way
         if parsed.reason == UNALLOCATED:  # said without parsing again: as if it did
             assert normalizer.precise_reason(parsed) == precise_reason(parsed, region), raw
     return fast_valid, fast_invalid
