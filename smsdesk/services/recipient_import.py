@@ -344,6 +344,7 @@ class _ContactWriter:
         # 8 bytes a contact on SQLite, where ids follow each other
         self._lines = array("q")
         self._lines_by_id: dict[int, int] = {}  # PostgreSQL: ids may leave gaps
+        self._ids_sql_by_count: dict[int, str] = {}
 
     def _line_of(self, contact_id: int) -> int:
         index = contact_id - self._first_new_id
@@ -468,11 +469,31 @@ class _ContactWriter:
             self._lines_by_id[contact_id] = contacts[first_row[e164]][3]
         return stored
 
+    def _ids_sql(self, count: int) -> str:
+        """SQLite: the ids of `count` numbers of the list (list_id, then the numbers)."""
+        sql = self._ids_sql_by_count.get(count)
+        if sql is None:
+            marks = ", ".join("?" * count)
+            sql = f"SELECT e164, id FROM {self._table.name} WHERE list_id = ? AND e164 IN ({marks})"
+            self._ids_sql_by_count[count] = sql
+        return sql
+
     def _why_duplicates(self, duplicates: list[NewContact]) -> list[Rejected]:
         """A duplicate repeats an earlier row (named by its line), or a contact the list
         had before."""
         ids: dict[str, int] = {}
-        numbers = sorted({contact[0] for contact in duplicates})
+        numbers = sorted(set(map(_E164, duplicates)))
+        if self._raw:  # through the driver: SQLAlchemy would compile each IN (...) again
+            dbapi = self._connection.connection.dbapi_connection
+            assert dbapi is not None
+            cursor = dbapi.cursor()
+            try:
+                for chunk in _chunks(numbers):
+                    cursor.execute(self._ids_sql(len(chunk)), (self._list_id, *chunk))
+                    ids.update(cursor.fetchall())
+            finally:
+                cursor.close()
+            numbers = []
         for chunk in _chunks(numbers):
             found = self._connection.execute(
                 select(Contact.e164, Contact.id).where(
