@@ -216,10 +216,6 @@ class _RegionRules:
             return PhoneNumberType.UNKNOWN
         return int(found.lastgroup[1:])
 
-    def _general_pattern_matches(self, digits: str) -> bool:
-        # phonenumbers' _match_national_number: the pattern alone, lengths not checked.
-        return self.general is not None and self.general.fullmatch(digits) is not None
-
     def length_result(self, nsn: str) -> int:
         """phonenumbers' _test_number_length for any type (a ValidationResult)."""
         length = len(nsn)
@@ -254,7 +250,13 @@ class _RegionRules:
         if self.prefix_transform:
             raise _Unsure
         stripped = number[end:]
-        if self._general_pattern_matches(number) and not self._general_pattern_matches(stripped):
+        # phonenumbers' _match_national_number: the pattern alone, lengths not checked
+        general = self.general
+        if (
+            general is not None
+            and general.fullmatch(number) is not None
+            and general.fullmatch(stripped) is None
+        ):
             return number
         # parse() keeps the prefix when what is left cannot be a whole number.
         if self.length_result(stripped) in _UNDO_STRIPPING:
