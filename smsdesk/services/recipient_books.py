@@ -105,7 +105,8 @@ class SheetRecords:
         line = self.first_line
         for row in self._sheet.iter_rows():
             self.rows_read += 1
-            yield line, [convert(value) for value in row]
+            # most cells are text already (or "" when empty): no call for them
+            yield line, [value if type(value) is str else convert(value) for value in row]
             line += 1
 
 

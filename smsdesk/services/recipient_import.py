@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import itertools
 import json
 import json.encoder
 import logging
@@ -33,7 +34,7 @@ import sys
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -67,6 +68,7 @@ from smsdesk.services.recipient_files import (
     text_rows,
 )
 from smsdesk.services.recipient_reading import (
+    SORTED_INSERT_ROWS,
     Batch,
     Batches,
     Job,
@@ -75,6 +77,8 @@ from smsdesk.services.recipient_reading import (
     Rejected,
     child_main,
     parsed_in_process,
+    unpack_contacts,
+    unpack_raw,
 )
 
 __all__ = [
@@ -231,9 +235,10 @@ def _parsed_in_child(job: Job, parser: Parser, cancel: threading.Event | None) -
                 with queued.get_lock():
                     queued.value -= 1
             if kind == "raw":
-                yield parser(message[1], message[2], message[3])
+                yield parser(unpack_raw(message[1]), message[2], message[3])
             elif kind == "parsed":
-                yield Batch(message[1], message[2], message[3], message[4], message[5])
+                contacts = unpack_contacts(message[1])
+                yield Batch(contacts, message[2], message[3], message[4], message[5])
             elif kind == "done":
                 return
             elif kind == "file_error":
@@ -262,7 +267,7 @@ class _StopFilter:
 
     def __call__(self, contacts: list[NewContact]) -> tuple[list[NewContact], list[Rejected]]:
         stopped = self._stopped
-        if not stopped:
+        if not stopped or stopped.isdisjoint(map(_E164, contacts)):  # a C loop
             return contacts, []
         kept: list[NewContact] = []
         refused: list[Rejected] = []
@@ -284,7 +289,9 @@ class _StopFilter:
 
 _COLUMNS = ("list_id", "e164", "name", "extra")
 _E164 = operator.itemgetter(0)
-SORTED_INSERT_ROWS = 2_000  # a batch this big is stored in number order (see store)
+_NAME = operator.itemgetter(1)
+_COLUMNS_OF_CONTACT = operator.itemgetter(2)
+_LINE_OF_CONTACT = operator.itemgetter(3)
 
 
 class _ContactWriter:
@@ -312,7 +319,16 @@ class _ContactWriter:
             .compile(dialect=dialect, column_keys=list(_COLUMNS))
         )
         self._sql = str(compiled)
-        self._raw = self._sqlite and tuple(compiled.positiontup or ()) == _COLUMNS
+        # raw: the rows go to the driver as they are; NULLIF makes "" (no other column)
+        # NULL in SQLite's C code rather than in a Python loop
+        values = "VALUES (?, ?, ?, ?)"
+        self._raw = (
+            self._sqlite
+            and tuple(compiled.positiontup or ()) == _COLUMNS
+            and self._sql.count(values) == 1
+        )
+        if self._raw:
+            self._sql = self._sql.replace(values, "VALUES (?, ?, ?, NULLIF(?, ''))")
         # The rowid range only: with `list_id = ?` SQLite would walk the list's index.
         self._stored_sql = str(
             select(Contact.id, Contact.e164)
@@ -328,6 +344,7 @@ class _ContactWriter:
         # 8 bytes a contact on SQLite, where ids follow each other
         self._lines = array("q")
         self._lines_by_id: dict[int, int] = {}  # PostgreSQL: ids may leave gaps
+        self._ids_sql_by_count: dict[int, str] = {}
 
     def _line_of(self, contact_id: int) -> int:
         index = contact_id - self._first_new_id
@@ -356,55 +373,61 @@ class _ContactWriter:
             # land page after page instead of all over it: a big list's index outgrows
             # the page cache, and random inserts then cost a page read each (measured on
             # 800,000 rows: 3.6 s of CPU against 5.2). A stable sort: the first row of a
-            # number stays first, and later ones stay its duplicates.
+            # number stays first, and later ones stay its duplicates. (The Parser gives
+            # its batches sorted already: timsort then only checks.)
             contacts = sorted(contacts, key=_E164)
-        stored = self._store_raw(contacts) if self._raw else self._store_returning(contacts)
+        numbers = list(map(_E164, contacts))
+        # each number's first row in the batch (C loops: a batch has 10,000 rows)
+        first_row = dict(zip(reversed(numbers), range(len(numbers) - 1, -1, -1), strict=True))
+        stored: Collection[str] | None
+        if self._raw:
+            stored = self._store_raw(contacts, numbers, first_row)
+        else:
+            stored = self._store_returning(contacts, first_row)
         if stored is None:
             return []
-        duplicates: list[NewContact] = []
-        taken: set[str] = set()
-        for contact in contacts:
-            e164 = contact[0]
-            if e164 in stored and e164 not in taken:
-                taken.add(e164)
-            else:
-                duplicates.append(contact)
+        # the first row of each number stored was stored; every other row is a duplicate
+        kept = set(map(first_row.__getitem__, stored))
+        duplicates = [contacts[index] for index in sorted(set(range(len(contacts))) - kept)]
         return self._why_duplicates(duplicates)
 
-    def _store_raw(self, contacts: Sequence[NewContact]) -> set[str] | None:
+    def _store_raw(
+        self, contacts: Sequence[NewContact], numbers: list[str], first_row: dict[str, int]
+    ) -> list[str] | None:
         """SQLite: the numbers stored, or None when all of them were."""
-        list_id = self._list_id
-        rows = [
-            (list_id, e164, name, columns or None)
-            for e164, name, columns, _line, _value in contacts
-        ]
+        count = len(contacts)
+        rows = zip(
+            itertools.repeat(self._list_id),
+            numbers,
+            map(_NAME, contacts),
+            map(_COLUMNS_OF_CONTACT, contacts),
+            strict=False,
+        )
         dbapi = self._connection.connection.dbapi_connection
         assert dbapi is not None
         cursor = dbapi.cursor()
         try:
-            cursor.executemany(self._sql, rows)
-            if cursor.rowcount == len(rows):
+            cursor.executemany(self._sql, rows)  # type: ignore[arg-type]  # any iterable
+            if cursor.rowcount == count:
                 stored = None
-                self._lines.extend([contact[3] for contact in contacts])
+                self._lines.extend(map(_LINE_OF_CONTACT, contacts))
             else:
                 # every row above the previous maximum id is this batch's (we hold the
                 # write lock: see _import)
                 cursor.execute(self._stored_sql, (self._max_before_batch,))
                 found = cursor.fetchall()
-                stored = {e164 for _id, e164 in found}
-                first_line: dict[str, int] = {}
-                for contact in contacts:
-                    first_line.setdefault(contact[0], contact[3])
+                stored = [e164 for _id, e164 in found]
                 lines = self._lines
+                line_of = [contacts[first_row[e164]][3] for e164 in stored]
                 if (
                     found
                     and found[0][0] == self._first_new_id + len(lines)
                     and (found[-1][0] - found[0][0] == len(found) - 1)
                 ):  # ids that follow the last one: the usual case, in one call
-                    lines.extend([first_line[e164] for _id, e164 in found])
+                    lines.extend(line_of)
                 else:
-                    for contact_id, e164 in found:
-                        self._remember(contact_id, first_line[e164])
+                    for (contact_id, _e164), line in zip(found, line_of, strict=True):
+                        self._remember(contact_id, line)
             cursor.execute(self._max_id_sql)
             (max_id,) = cursor.fetchone() or (0,)
             self._max_before_batch = int(max_id or 0)
@@ -412,7 +435,9 @@ class _ContactWriter:
             cursor.close()
         return stored
 
-    def _store_returning(self, contacts: Sequence[NewContact]) -> set[str]:
+    def _store_returning(
+        self, contacts: Sequence[NewContact], first_row: dict[str, int]
+    ) -> set[str]:
         """PostgreSQL (and SQLite through SQLAlchemy): the numbers stored."""
         keys = ["list_id", "e164"]
         statement: Insert
@@ -426,9 +451,6 @@ class _ContactWriter:
             statement = postgresql_insert(self._table).on_conflict_do_nothing(index_elements=keys)
         statement = statement.returning(self._table.c.id, self._table.c.e164)
         list_id = self._list_id
-        first_line: dict[str, int] = {}
-        for contact in contacts:
-            first_line.setdefault(contact[0], contact[3])
         result = self._connection.execute(
             statement,
             [
@@ -444,14 +466,34 @@ class _ContactWriter:
         stored: set[str] = set()
         for contact_id, e164 in result.all():
             stored.add(e164)
-            self._lines_by_id[contact_id] = first_line[e164]
+            self._lines_by_id[contact_id] = contacts[first_row[e164]][3]
         return stored
+
+    def _ids_sql(self, count: int) -> str:
+        """SQLite: the ids of `count` numbers of the list (list_id, then the numbers)."""
+        sql = self._ids_sql_by_count.get(count)
+        if sql is None:
+            marks = ", ".join("?" * count)
+            sql = f"SELECT e164, id FROM {self._table.name} WHERE list_id = ? AND e164 IN ({marks})"
+            self._ids_sql_by_count[count] = sql
+        return sql
 
     def _why_duplicates(self, duplicates: list[NewContact]) -> list[Rejected]:
         """A duplicate repeats an earlier row (named by its line), or a contact the list
         had before."""
         ids: dict[str, int] = {}
-        numbers = sorted({contact[0] for contact in duplicates})
+        numbers = sorted(set(map(_E164, duplicates)))
+        if self._raw:  # through the driver: SQLAlchemy would compile each IN (...) again
+            dbapi = self._connection.connection.dbapi_connection
+            assert dbapi is not None
+            cursor = dbapi.cursor()
+            try:
+                for chunk in _chunks(numbers):
+                    cursor.execute(self._ids_sql(len(chunk)), (self._list_id, *chunk))
+                    ids.update(cursor.fetchall())
+            finally:
+                cursor.close()
+            numbers = []
         for chunk in _chunks(numbers):
             found = self._connection.execute(
                 select(Contact.e164, Contact.id).where(

@@ -15,11 +15,13 @@ from phonenumbers import (
 )
 
 from smsdesk.domain.phone import (
+    UNALLOCATED,
     NumberKind,
     ParsedNumber,
     PhoneNormalizer,
     Rejection,
     normalize,
+    precise_reason,
     split_numbers,
 )
 
@@ -249,6 +251,9 @@ def _compare(region: str, count: int, seed: int) -> tuple[int, int]:
         # The slow path is phonenumbers itself; check the public answer all the same.
         parsed = normalizer.parse(raw)
         assert (parsed.e164, parsed.kind, parsed.reason) == expected, (region, raw)
+        assert normalizer.answer(raw) == expected, (region, raw)  # the import's way
+        if parsed.reason == UNALLOCATED:  # said without parsing again: as if it did
+            assert normalizer.precise_reason(parsed) == precise_reason(parsed, region), raw
     return fast_valid, fast_invalid
 
 
@@ -291,3 +296,26 @@ def test_fast_path_answers_well_formed_numbers(fr: PhoneNormalizer) -> None:
         "+999 612345678", None, None, "unknown country code"
     )
     assert fr.fast_path("") == ParsedNumber("", None, None, "empty")
+
+
+def test_the_normalizers_precise_reason_is_the_one_of_phonenumbers() -> None:
+    """PhoneNormalizer.precise_reason answers from the digits its fast path kept; the
+    module's precise_reason parses the number again with phonenumbers: the same words."""
+    rng = random.Random(15)
+    normalizer = PhoneNormalizer("FR")
+    written = ["06 12 34 56 7", "0692309494", "+33 6 12 34 56 7", "0033 6 12 34 56 7"]
+    written += [f"06 39 98 {rng.randrange(10**4):04d}" for _ in range(200)]
+    written += [f"0{rng.randrange(10**9):09d}"[: rng.randint(6, 12)] for _ in range(3000)]
+    written += [f"+{rng.choice((32, 41, 44, 1, 49))}{rng.randrange(10**11)}" for _ in range(2000)]
+    unallocated = 0
+    for raw in written:
+        parsed = normalizer.parse(raw)
+        if parsed.reason != UNALLOCATED:
+            continue
+        unallocated += 1
+        assert normalizer.precise_reason(parsed) == precise_reason(parsed, "FR"), raw
+    assert unallocated > 200
+    first, second = normalizer.parse("06 12 34 56 7"), normalizer.parse("06 39 98 1234")
+    # not the last number parsed: phonenumbers is asked, the words are the same
+    assert normalizer.precise_reason(first) == precise_reason(first, "FR") == "too short"
+    assert normalizer.precise_reason(second) == precise_reason(second, "FR")

@@ -489,6 +489,25 @@ def test_extra_is_json_that_reads_back(service: RecipientService) -> None:
     assert contact.extra == {"Nom": "Élodie", "Note": 'dit "bonjour"'}
 
 
+def test_batches_cross_between_processes_unchanged() -> None:
+    """What the child sends (fields joined by NUL) reads back as the rows it packed;
+    a cell that holds a NUL itself makes the batch cross as it is."""
+    contacts = [
+        ("+33612345678", "Élodie Martin", '{"Ville":"Sète"}', 2, "06 12 34 56 78"),
+        ("+33612345679", "", "", 3, "0612345679"),
+    ]
+    packed = recipient_reading.pack_contacts(contacts)
+    assert not isinstance(packed, list)
+    assert recipient_reading.unpack_contacts(packed) == contacts
+    with_nul = [("+33612345678", "A\x00B", "", 2, "06")]
+    assert recipient_reading.unpack_contacts(recipient_reading.pack_contacts(with_nul)) == with_nul
+    assert recipient_reading.unpack_contacts(recipient_reading.pack_contacts([])) == []
+    raw = [(2, "06 12", "Élodie", "", ()), (3, "07 98", "", '{"a":"b"}', (("06 11", ""),))]
+    assert recipient_reading.unpack_raw(recipient_reading.pack_raw(raw)) == raw
+    raw_nul = [(2, "06\x00", "", "", ())]
+    assert recipient_reading.unpack_raw(recipient_reading.pack_raw(raw_nul)) == raw_nul
+
+
 # --- PostgreSQL ---------------------------------------------------------------------------------
 
 
