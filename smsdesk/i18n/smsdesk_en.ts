@@ -3821,6 +3821,18 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
         <translation>Error (not billed)</translation>
     </message>
     <message>
+        <source>no delivery report</source>
+        <translation>no delivery report</translation>
+    </message>
+    <message>
+        <source>undeliverable receiver</source>
+        <translation>undeliverable receiver</translation>
+    </message>
+    <message>
+        <source>the gateway did not answer for this message; it may have been sent</source>
+        <translation>the gateway did not answer for this message; it may have been sent</translation>
+    </message>
+    <message>
         <source>Code {code}</source>
         <translation>Code {code}</translation>
     </message>

@@ -3821,6 +3821,18 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
         <translation>Erreur (non facturé)</translation>
     </message>
     <message>
+        <source>no delivery report</source>
+        <translation>pas d’accusé de réception</translation>
+    </message>
+    <message>
+        <source>undeliverable receiver</source>
+        <translation>destinataire injoignable</translation>
+    </message>
+    <message>
+        <source>the gateway did not answer for this message; it may have been sent</source>
+        <translation>la passerelle n’a pas répondu pour ce message&#x202f;; il a peut-être été envoyé</translation>
+    </message>
+    <message>
         <source>Code {code}</source>
         <translation>Code {code}</translation>
     </message>

@@ -193,7 +193,7 @@ class MessageDetailsDialog(QDialog):
             "parts": formats.count(row.parts),
             "credits": "" if row.credits is None else formats.credits(row.credits),
             "attempts": formats.count(row.attempts),
-            "error": row.error or "",
+            "error": words.reason(row.error or ""),
         }
         if self.pause_reason:
             values["paused"] = self.paused_text()

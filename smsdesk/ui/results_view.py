@@ -419,7 +419,7 @@ class ResultsDialog(QDialog):
             [
                 (
                     str(f.ptt) if f.ptt is not None else "—",
-                    words.ptt_meaning(f.ptt) if f.ptt is not None else f.reason,
+                    words.ptt_meaning(f.ptt) if f.ptt is not None else words.reason(f.reason),
                     formats.count(f.count),
                 )
                 for f in report.failures

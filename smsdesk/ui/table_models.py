@@ -330,7 +330,11 @@ class HistoryTableModel(HeaderedTableModel):
             if column == self.COL_RECEIVER:
                 return row.receiver
             if column == self.COL_STATUS:
-                return words.describe(row.ptt, row.dlr) or row.error or self.status_text(row.status)
+                return (
+                    words.describe(row.ptt, row.dlr)
+                    or words.reason(row.error or "")
+                    or self.status_text(row.status)
+                )
             if column == self.COL_OPERATOR:
                 return row.operator_code
             if column == self.COL_DATE:

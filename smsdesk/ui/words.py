@@ -74,6 +74,19 @@ _DLR: dict[int, str] = {
 }
 
 
+# reasons the services and gateways record in English (the command line and exports keep them)
+_REASONS = {
+    text: text
+    for text in (
+        QT_TRANSLATE_NOOP("words", "no delivery report"),
+        QT_TRANSLATE_NOOP("words", "undeliverable receiver"),
+        QT_TRANSLATE_NOOP(
+            "words", "the gateway did not answer for this message; it may have been sent"
+        ),
+    )
+}
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
@@ -108,6 +121,11 @@ def dlr_meaning(dlr: int | None) -> str:
     if dlr in _DLR:
         return _tr(_DLR[dlr])
     return QCoreApplication.translate("words", "Code {code}").format(code=dlr)
+
+
+def reason(text: str) -> str:
+    """A recorded reason in the window's language when it is one we know, else as it is."""
+    return _tr(_REASONS[text]) if text in _REASONS else text
 
 
 def describe(ptt: int | None, dlr: int | None) -> str:

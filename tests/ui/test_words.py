@@ -32,3 +32,5 @@ def test_every_status_and_code_has_words_matching_the_domain(qapp: object) -> No
         words.describe(24, 2) == delivery.describe(24, 2) == "Absent subscriber (24) — DLR: Failed"
     )
     assert words.message_status("bogus") == "bogus"
+    assert words.reason("no delivery report") == "no delivery report"  # known, untranslated
+    assert words.reason("Quota exceeded (HTTP 429)") == "Quota exceeded (HTTP 429)"
