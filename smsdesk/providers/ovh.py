@@ -484,6 +484,19 @@ class OvhProvider:
             pool = self._pool
         return list(pool.map(guarded, items))
 
+    def _read_each(self, what: str, collection: str, keys: Sequence[str]) -> list[tuple[str, Any]]:
+        """GET {collection}/{key} for each key on the pool: (key, answer) of those OVH still
+        has (one deleted meanwhile is left out); the first other error is raised."""
+        answers = self._map(lambda key: self._get(what, f"{self._base}/{collection}/{key}"), keys)
+        found = []
+        for key, answer in zip(keys, answers, strict=True):
+            if isinstance(answer, OvhNotFound):
+                continue
+            if isinstance(answer, ProviderError):
+                raise answer
+            found.append((key, answer))
+        return found
+
     # --- submit / reconcile ------------------------------------------------------------
 
     def submit(
@@ -744,13 +757,8 @@ class OvhProvider:
         return found
 
     def _fetch_outgoing(self, ids: Sequence[str]) -> list[_Found]:
-        answers = self._map(lambda i: self._get("reconciling", f"{self._base}/outgoing/{i}"), ids)
         found = []
-        for sms_id, answer in zip(ids, answers, strict=True):
-            if isinstance(answer, ProviderError):
-                if isinstance(answer, OvhNotFound):
-                    continue  # deleted meanwhile
-                raise answer
+        for sms_id, answer in self._read_each("reconciling", "outgoing", ids):
             batch_id = answer.get("batchID")
             found.append(
                 _Found(
@@ -784,12 +792,7 @@ class OvhProvider:
         """An immediate job still pending at OVH shows no tag: while one is, nobody can say
         whether it is ours, so the answer is "ask again later", never "not received"."""
         job_ids = [str(i) for i in self._get("reconciling", f"{self._base}/jobs")]
-        answers = self._map(lambda i: self._get("reconciling", f"{self._base}/jobs/{i}"), job_ids)
-        for answer in answers:
-            if isinstance(answer, OvhNotFound):
-                continue  # sent meanwhile
-            if isinstance(answer, ProviderError):
-                raise answer
+        for _job, answer in self._read_each("reconciling", "jobs", job_ids):  # gone: sent
             if not _int_or_none(answer.get("differedDelivery")):
                 raise TransientError(
                     "OVH is still processing SMS that show no tag yet; asking again later"
@@ -986,13 +989,8 @@ class OvhProvider:
                 if isinstance(answer, ProviderError):
                     raise answer
                 ids += [str(i) for i in answer or []]
-        answers = self._map(lambda i: self._get(what, f"{self._base}/outgoing/{i}"), ids)
         out: dict[str, tuple[str, dict[str, Any]]] = {}
-        for sms_id, answer in zip(ids, answers, strict=True):
-            if isinstance(answer, OvhNotFound):
-                continue
-            if isinstance(answer, ProviderError):
-                raise answer
+        for sms_id, answer in self._read_each(what, "outgoing", ids):
             receiver = _normalise(str(answer.get("receiver", "")))
             if receiver in wanted:
                 out[receiver] = (sms_id, answer)
@@ -1014,15 +1012,7 @@ class OvhProvider:
         ids = [str(i) for i in self._get(what, f"{self._base}/incoming", **params) or []]
         ids = [i for i in ids if not seen(f"{INCOMING_REF}{i}")]
         out: list[IncomingSms] = []
-        for sms_id, answer in zip(
-            ids,
-            self._map(lambda i: self._get(what, f"{self._base}/incoming/{i}"), ids),
-            strict=True,
-        ):
-            if isinstance(answer, OvhNotFound):
-                continue
-            if isinstance(answer, ProviderError):
-                raise answer
+        for sms_id, answer in self._read_each(what, "incoming", ids):
             out.append(
                 IncomingSms(
                     provider_ref=f"{INCOMING_REF}{sms_id}",
@@ -1033,15 +1023,7 @@ class OvhProvider:
             )
         numbers = [str(n) for n in self._get(what, f"{self._base}/blacklists") or []]
         numbers = [n for n in numbers if not seen(f"{BLACKLIST_REF}{_normalise(n)}")]
-        for number, entry in zip(
-            numbers,
-            self._map(lambda n: self._get(what, f"{self._base}/blacklists/{n}"), numbers),
-            strict=True,
-        ):
-            if isinstance(entry, OvhNotFound):
-                continue
-            if isinstance(entry, ProviderError):
-                raise entry
+        for number, entry in self._read_each(what, "blacklists", numbers):
             e164 = _normalise(number)
             outgoing, batch = entry.get("smsOutgoingID"), entry.get("batchID")
             answers = (

@@ -6,7 +6,6 @@ Everything is read in a worker: no SQL on the GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,8 +32,8 @@ from smsdesk.services.results import (
     CampaignRow,
     ResultsService,
 )
-from smsdesk.ui import formats
-from smsdesk.ui.results_view import campaign_status_text
+from smsdesk.ui import formats, words
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.table_models import RowsModel
 from smsdesk.ui.words import QT_TRANSLATE_NOOP
 from smsdesk.ui.workers import WorkerPool
@@ -68,7 +67,7 @@ class CampaignsModel(RowsModel[CampaignRow]):
             if share is None or row.started_at is None:  # nothing sent yet
                 return ""
             return self.tr("{percent} %").format(percent=formats.number(share * 100, 1))
-        return campaign_status_text(row.status)
+        return words.campaign_status(row.status)
 
     def tooltip(self, row: CampaignRow, column: int) -> str | None:
         if column != 4:
@@ -83,7 +82,7 @@ class CampaignsModel(RowsModel[CampaignRow]):
         return None
 
 
-class CampaignsTab(QWidget):
+class CampaignsTab(Retranslating, QWidget):
     status_message = Signal(str)
     results_requested = Signal(int)  # open the results view of this campaign
     draft_requested = Signal(object)  # CampaignDraft: the main window fills the Send tab
@@ -158,7 +157,7 @@ class CampaignsTab(QWidget):
         self.status_label.setText(self.tr("Status:"))
         self.status_filter.setItemText(0, self.tr("All"))
         for i, status in enumerate(CAMPAIGN_STATUSES, start=1):
-            self.status_filter.setItemText(i, campaign_status_text(status))
+            self.status_filter.setItemText(i, words.campaign_status(status))
         self.status_filter.setToolTip(self.tr("Show only the campaigns in this status"))
         self.results_button.setText(self.tr("Results…"))
         self.results_button.setToolTip(self.tr("Figures, chart and failures of this campaign"))
@@ -170,11 +169,6 @@ class CampaignsTab(QWidget):
         self.refresh_button.setToolTip(self.tr("Read the campaigns again"))
         self.empty_label.setText(self.tr("No campaign matches."))
         self.model.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

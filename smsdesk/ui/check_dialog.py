@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from smsdesk.domain.phone import operator_name
 from smsdesk.services.number_check import NumberCheck
 from smsdesk.ui import formats
+from smsdesk.ui.i18n import Retranslating
 
 
-class CheckResultsDialog(QDialog):
+class CheckResultsDialog(Retranslating, QDialog):
     """Accepted: `ticked()` are the numbers to remove."""
 
     COL_REMOVE, COL_NUMBER, COL_NAME, COL_OPERATOR, COL_STATE = range(5)
@@ -121,11 +122,6 @@ class CheckResultsDialog(QDialog):
         self.table.resizeColumnsToContents()
         self.remove_button.setText(self.tr("&Remove the ticked numbers"))
         self.keep_button.setText(self.tr("&Keep them all"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_ticked(self, row: int, ticked: bool) -> None:
         item = self.table.item(row, self.COL_REMOVE)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from smsdesk.services.campaigns import LONG_MESSAGE_PARTS, Quote, RenderedMessage
 from smsdesk.ui import formats
+from smsdesk.ui.i18n import Retranslating
 
 ERROR_STYLE = "color: #b3261e; font-weight: bold"
 WARNING_STYLE = "color: #a15c00; font-weight: bold"
@@ -60,7 +61,7 @@ def reason_text(reason: str) -> str:
     return words.get(reason, reason)
 
 
-class ConfirmDialog(QDialog):
+class ConfirmDialog(Retranslating, QDialog):
     def __init__(
         self,
         quote: Quote,
@@ -281,11 +282,6 @@ class ConfirmDialog(QDialog):
         self.send_button.setToolTip(self.tr("Create the campaign: nothing is sent before this"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Back to the message: nothing is sent"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def allow_overdraft(self) -> bool:

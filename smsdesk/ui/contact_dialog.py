@@ -4,7 +4,7 @@ a worker and says here what was wrong (a landline, a number already in the list)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from smsdesk.services.recipients import ContactRow
 from smsdesk.ui import formats
+from smsdesk.ui.i18n import Retranslating
 
 
-class ContactDialog(QDialog):
+class ContactDialog(Retranslating, QDialog):
     """`saved(number, name, extra)` when the user presses Save; `show_error` then
     `accept` are the tab's answer."""
 
@@ -97,11 +98,6 @@ class ContactDialog(QDialog):
         self.name_label.setText(self.tr("N&ame"))
         # {fields}: the placeholders of a message, written as the user types them
         self.columns_label.setText(self.tr("Other columns (the {fields} of a message):"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _add_row(self, key: str, value: str) -> None:
         row = self.columns_table.rowCount()

@@ -17,7 +17,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -58,6 +57,7 @@ from smsdesk.services.recipients import (
 from smsdesk.ui import formats
 from smsdesk.ui.check_dialog import CheckResultsDialog
 from smsdesk.ui.contact_dialog import ContactDialog
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.import_dialog import (
     ImportDialog,
     dropped_text,
@@ -366,7 +366,7 @@ def _table(model: QAbstractTableModel, view: QTableView | None = None) -> QTable
     return view
 
 
-class ContactsTab(QWidget):
+class ContactsTab(Retranslating, QWidget):
     status_message = Signal(str)
     lists_changed = Signal()  # a list was imported, renamed, deleted or changed
     job_finished = Signal(str)  # a long job ended; the words for the user
@@ -563,11 +563,6 @@ class ContactsTab(QWidget):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         self._show_count(self.selected_list)
         self._show_stop_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Read the lists, the contacts shown and the stop list again (in workers)."""

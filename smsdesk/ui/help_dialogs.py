@@ -6,7 +6,7 @@ import platform
 from collections.abc import Sequence
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk import __version__
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.words import QT_TRANSLATE_NOOP
 
 
@@ -100,7 +101,7 @@ def shortcuts() -> list[tuple[str, str]]:
     ]
 
 
-class _TableDialog(QDialog):
+class _TableDialog(Retranslating, QDialog):
     """A title line and a two-column read-only table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -134,11 +135,6 @@ class _TableDialog(QDialog):
     def retranslate(self) -> None:
         raise NotImplementedError
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
 
 class ShortcutsDialog(_TableDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -170,7 +166,7 @@ class EndingsDialog(_TableDialog):
         self.fill(rows, (self.tr("Number ends with"), self.tr("Outcome")))
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     """Version, what it runs on, where the data is, and the licences."""
 
     def __init__(self, database: str, data_folder: str, parent: QWidget | None = None) -> None:
@@ -214,8 +210,3 @@ class AboutDialog(QDialog):
                 python=escape(platform.python_version()),
             )
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QByteArray,
     QDate,
-    QEvent,
     QItemSelectionModel,
     QLocale,
     QModelIndex,
@@ -65,6 +64,7 @@ from smsdesk.services.history import (
     merge_ranges,
 )
 from smsdesk.ui import formats
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.message_details import MessageDetailsDialog
 from smsdesk.ui.table_models import HistoryTableModel
 from smsdesk.ui.workers import Worker, WorkerPool
@@ -135,7 +135,7 @@ class HistoryView(QTableView):
             self.typed.emit(search)
 
 
-class HistoryTab(QWidget):
+class HistoryTab(Retranslating, QWidget):
     status_message = Signal(str)
     campaign_results = Signal(int)  # a message's "Campaign results…": open its results view
     job_finished = Signal(str)  # a delete or export ended; the words for the user
@@ -433,11 +433,6 @@ class HistoryTab(QWidget):
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _messages(self, count: int) -> str:
         return self.tr("%n message(s)", "", count).replace(str(count), formats.count(count))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from smsdesk import assets
 
@@ -90,3 +90,17 @@ def _install(app: QCoreApplication, path: Path, exists: bool) -> None:
         log.warning(
             "translation catalogue %s is missing or unreadable: texts stay in English", path
         )
+
+
+class Retranslating:
+    """The retranslation contract in one place: a widget class that lists this first among
+    its bases has its `retranslate()` (which sets every visible text) called when Qt sends
+    `LanguageChange`, i.e. when `apply_language` installs other catalogues."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]

@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
-    QEvent,
     Qt,
     QTimer,
     Signal,
@@ -58,6 +57,7 @@ from smsdesk.services.recipients import (
     supported_regions,
 )
 from smsdesk.ui import formats
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.table_models import RowsModel
 from smsdesk.ui.workers import Worker, WorkerPool
 
@@ -168,7 +168,7 @@ class _PreviewAnswer:
     error: str = ""
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     """Import into a list: `imported` carries the ImportReport when the import ends."""
 
     imported = Signal(object)
@@ -289,11 +289,6 @@ class ImportDialog(QDialog):
         self._target_changed(self.list_combo.currentText())
         if self.report is not None:
             self._show_report(self.report)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _list_edit(self) -> QLineEdit:
         edit = self.list_combo.lineEdit()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Signal,
@@ -27,16 +26,12 @@ from PySide6.QtWidgets import (
 
 from smsdesk.services.replies import ReplyService, ThreadEntry, ThreadSummary
 from smsdesk.ui import formats, words
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.table_models import RowsModel
 from smsdesk.ui.words import QT_TRANSLATE_NOOP
 from smsdesk.ui.workers import WorkerPool
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def message_status_text(status: str) -> str:
-    """A message's status in the user's words."""
-    return words.message_status(status)
 
 
 class ThreadsModel(RowsModel[ThreadSummary]):
@@ -62,7 +57,7 @@ class ThreadsModel(RowsModel[ThreadSummary]):
         return self.tr("Answered STOP: on the stop list") if row.stopped else None
 
 
-class InboxTab(QWidget):
+class InboxTab(Retranslating, QWidget):
     status_message = Signal(str)
 
     def __init__(self, replies: ReplyService, workers: WorkerPool) -> None:
@@ -110,11 +105,6 @@ class InboxTab(QWidget):
         self.model.retranslate()
         if self._shown_sender is not None and self._entries:
             self._render_thread(self._shown_sender, self._entries)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -170,7 +160,7 @@ class InboxTab(QWidget):
             body = html.escape(entry.body).replace("\n", "<br>")
             if entry.outgoing:
                 who = self.tr("Sent (campaign {campaign}, {status})").format(
-                    campaign=entry.campaign_id, status=message_status_text(entry.status)
+                    campaign=entry.campaign_id, status=words.message_status(entry.status)
                 )
                 style = "background-color:#eef3fb"
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from smsdesk.domain.delivery import MessageStatus
 from smsdesk.services.history import MessageRow
 from smsdesk.ui import formats, words
-from smsdesk.ui.table_models import STATUS_COLOURS, status_text
+from smsdesk.ui.i18n import Retranslating
+from smsdesk.ui.table_models import STATUS_COLOURS
 
 # the fields in reading order (timeline first); keys are stable, labels are translated
 FIELDS = (
@@ -46,7 +47,7 @@ FIELDS = (
 )
 
 
-class MessageDetailsDialog(QDialog):
+class MessageDetailsDialog(Retranslating, QDialog):
     campaign_results = Signal(int)  # "Campaign results…": the results view of its campaign
 
     def __init__(
@@ -121,11 +122,6 @@ class MessageDetailsDialog(QDialog):
         self.results_button.setText(self.tr("Campaign &results…"))
         self.results_button.setToolTip(self.tr("Results of the campaign this message belongs to"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def labels(self) -> dict[str, str]:
         return {
             "message": self.tr("Message"),
@@ -177,7 +173,7 @@ class MessageDetailsDialog(QDialog):
             )
         values = {
             "message": f"#{row.id}",
-            "status": status_text(row.status),
+            "status": words.message_status(row.status),
             "submitted": self._when(row.submitted_at, row.created_at),
             "created": self._when(row.created_at),
             "delivered": self._when(row.delivered_at, row.submitted_at),

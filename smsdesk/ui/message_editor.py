@@ -24,6 +24,7 @@ from smsdesk.domain.encoding import (
     replace_typographic,
     ucs2_positions,
 )
+from smsdesk.ui.i18n import Retranslating
 
 CULPRIT_COLOUR = QColor("#b3261e")
 STOP_CLAUSE_PREVIEW = "STOP au 36xxx"  # what the gateway appends (11 characters reserved)
@@ -38,7 +39,7 @@ def _char_name(char: str) -> str:
     return names.get(char, char)
 
 
-class MessageEditor(QWidget):
+class MessageEditor(Retranslating, QWidget):
     """A QPlainTextEdit with the counter and the UCS-2 helpers under it."""
 
     changed = Signal()
@@ -99,11 +100,6 @@ class MessageEditor(QWidget):
         self.accents_button.setText(self.tr("&Remove accents too"))
         self.accents_button.setToolTip(self.tr("ê â î ô û ç ë ï lose their accent (é è à ù stay)"))
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API -------------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from typing import Any
 from PySide6.QtCore import (
     QCollator,
     QCoreApplication,
-    QEvent,
     QLocale,
     Qt,
     QTime,
@@ -74,6 +73,7 @@ from smsdesk.services.gateways import (
 )
 from smsdesk.services.settings import SendPreferences, SettingsService
 from smsdesk.ui import formats, i18n
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.workers import WorkerPool
 
 ERROR_STYLE = "color: #b3261e"
@@ -215,7 +215,7 @@ def _pytime(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
-class GatewayForm(QWidget):
+class GatewayForm(Retranslating, QWidget):
     """The fields and actions of one gateway, built from its spec."""
 
     def __init__(self, spec: GatewaySpec, parent: QWidget | None = None) -> None:
@@ -305,11 +305,6 @@ class GatewayForm(QWidget):
             return self.tr("stored in the keyring; leave empty to keep it")
         return self.tr("not set")
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- values ----------------------------------------------------------------------
 
     def show_states(self, states: Mapping[str, FieldState], overridden: frozenset[str]) -> None:
@@ -383,7 +378,7 @@ class GatewayForm(QWidget):
         ]
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(Retranslating, QDialog):
     """Gateway, Sending, Region, Language and Time zone, saved together."""
 
     saved = Signal(str)  # the gateway in use after the save
@@ -722,11 +717,6 @@ class PreferencesDialog(QDialog):
             self.tr("Close Preferences (asks first if an edit is not saved)")
         )
         self._gateway_changed()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _section_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)

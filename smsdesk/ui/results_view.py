@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -57,6 +56,7 @@ from smsdesk.services.results import (
     TimeBucket,
 )
 from smsdesk.ui import formats, words
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.preferences_dialog import gateway_label
 from smsdesk.ui.table_models import RowsModel
 from smsdesk.ui.workers import WorkerPool
@@ -67,11 +67,6 @@ MAX_BAR = 48.0  # pixels
 LINE = QColor("#1b7f3b")
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def campaign_status_text(status: str) -> str:
-    """A campaign's status in the user's words (also the Campaigns list's)."""
-    return words.campaign_status(status)
 
 
 class TextRowsModel(RowsModel[tuple[str, ...]]):
@@ -98,7 +93,7 @@ class TextRowsModel(RowsModel[tuple[str, ...]]):
         return None
 
 
-class DeliveryChart(QWidget):
+class DeliveryChart(Retranslating, QWidget):
     """Deliveries per bucket (bars) and delivered so far (line, right scale)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -115,11 +110,6 @@ class DeliveryChart(QWidget):
             self.tr("Blue bars: messages delivered in each interval; green line: delivered so far")
         )
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_buckets(self, step: int, buckets: tuple[TimeBucket, ...]) -> None:
         self._step, self._buckets = step, buckets
@@ -216,7 +206,7 @@ class DeliveryChart(QWidget):
         return pixmap.save(str(path), "PNG")
 
 
-class ResultsDialog(QDialog):
+class ResultsDialog(Retranslating, QDialog):
     """The results view of one campaign."""
 
     # "copy as a new draft": the main window hands it to SendTab.load_draft(...)
@@ -380,11 +370,6 @@ class ResultsDialog(QDialog):
         if self.report is not None:
             self._show_texts(self.report)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     # -- loading (in workers: the figures first, the chart next to them) ---------------
 
     def refresh(self) -> None:
@@ -445,7 +430,7 @@ class ResultsDialog(QDialog):
             )
         # facts side by side, each one whole in the catalogue
         facts = [
-            self.tr("Status: {status}").format(status=campaign_status_text(report.status)),
+            self.tr("Status: {status}").format(status=words.campaign_status(report.status)),
             self.tr("gateway: {gateway}").format(gateway=gateway_label(report.provider)),
             self.tr("created {instant}").format(instant=formats.date_time(report.created_at)),
         ]

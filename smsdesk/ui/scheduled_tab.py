@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from smsdesk.domain.delivery import CampaignStatus
 from smsdesk.services.campaigns import CampaignService, CampaignSummary
 from smsdesk.ui import appearance, formats
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.message_editor import MessageEditor
 from smsdesk.ui.send_tab import qdatetime_to_utc, utc_to_qdatetime
 from smsdesk.ui.table_models import CampaignTableModel
@@ -91,7 +92,7 @@ def pause_text(c: CampaignSummary) -> str:
     )
 
 
-class RescheduleDialog(QDialog):
+class RescheduleDialog(Retranslating, QDialog):
     def __init__(
         self,
         summary: CampaignSummary,
@@ -155,11 +156,6 @@ class RescheduleDialog(QDialog):
         self.note.setText(note)
         self.at_edit.setToolTip(self.tr("The new start, in your time zone"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def instant(self) -> datetime:
         return qdatetime_to_utc(self.at_edit.dateTime())
 
@@ -175,7 +171,7 @@ class RescheduleDialog(QDialog):
             self.accept()
 
 
-class EditMessageDialog(QDialog):
+class EditMessageDialog(Retranslating, QDialog):
     def __init__(self, summary: CampaignSummary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = summary.name
@@ -195,11 +191,6 @@ class EditMessageDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Edit the message of “{name}”").format(name=self._name))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class ScheduledTab(QWidget):

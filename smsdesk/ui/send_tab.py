@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,6 +58,7 @@ from smsdesk.services.settings import SendPreferences, SettingsService
 from smsdesk.services.templates import TemplateInfo, TemplateService
 from smsdesk.ui import formats
 from smsdesk.ui.confirm_dialog import ConfirmDialog, local_text, reason_text
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.message_editor import MessageEditor
 from smsdesk.ui.templates_dialog import TemplatesDialog
 from smsdesk.ui.workers import WorkerPool
@@ -87,7 +88,7 @@ def picker_format() -> str:
     return f"ddd {day} HH:mm"
 
 
-class OwnNumberDialog(QDialog):
+class OwnNumberDialog(Retranslating, QDialog):
     """Asks for the user's own mobile once ("Send a test to me"), checked as it is typed."""
 
     def __init__(self, region: str, parent: QWidget | None = None) -> None:
@@ -120,11 +121,6 @@ class OwnNumberDialog(QDialog):
         self.number_edit.setToolTip(self.tr("The test message goes to this mobile"))
         self._check()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def _check(self) -> None:
         text = self.number_edit.text().strip()
         parsed = normalize(text, self._region) if text else None
@@ -145,7 +141,7 @@ class OwnNumberDialog(QDialog):
         self.ok_button.setEnabled(self.e164 is not None)
 
 
-class SendTab(QWidget):
+class SendTab(Retranslating, QWidget):
     campaign_created = Signal(object)  # CampaignCreated
     status_message = Signal(str)
 
@@ -434,11 +430,6 @@ class SendTab(QWidget):
         self._check_past()
         if self.last_preview is not None:
             self._show_preview(self.last_preview)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _sender_line(self) -> QLineEdit:
         line = self.sender_box.lineEdit()

@@ -121,11 +121,6 @@ def _same_rows(old: ResultSet, new: ResultSet) -> bool:
     return new.order.column in _STABLE_SORTS
 
 
-def status_text(status: MessageStatus) -> str:
-    """A message's status in the user's language (History's words: OVH's manager's)."""
-    return words.message_status(status)
-
-
 _STATUS_ICONS: dict[MessageStatus, QIcon] = {}
 
 
@@ -365,7 +360,7 @@ class HistoryTableModel(HeaderedTableModel):
     # -- our API ---------------------------------------------------------------------
 
     def status_text(self, status: MessageStatus) -> str:
-        return status_text(status)
+        return words.message_status(status)
 
     def _display(self, row: MessageRow, column: int) -> Any:
         if column == self.COL_DATE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.services.templates import TemplateInfo, TemplateService
+from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.workers import WorkerPool
 
 
-class TemplatesDialog(QDialog):
+class TemplatesDialog(Retranslating, QDialog):
     chosen = Signal(object)  # TemplateInfo
     settled = Signal()  # a load, save, rename or delete has finished (and the list shows it)
 
@@ -93,11 +94,6 @@ class TemplatesDialog(QDialog):
         self.delete_button.setToolTip(self.tr("Delete the selected template"))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Back to the message"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- loading ---------------------------------------------------------------------
 
