@@ -4,9 +4,9 @@ offscreen and prints the timings as JSON.
     .venv/bin/python benchmarks/history.py [--messages 1000000] [--db PATH] [--reuse]
 
 Each GUI step is timed from the user's action to the repainted rows (the worker's
-result delivered, the visible rows' pages read by workers, then a synchronous repaint of
-the viewport). The seed runs in its own process (`smsdesk demo seed`), so the peak memory
-is that of the window alone.
+result delivered, the visible rows' pages read by workers, then a repaint of the viewport,
+through the event loop as the window paints). The seed runs in its own process
+(`smsdesk demo seed`), so the peak memory is that of the window alone.
 
 Stalls (how long the window could not answer): `window_stall_max_ms` per step, and
 `longest_stall_ms`, the longest gap between ticks of a 5 ms timer over the whole run,
@@ -19,6 +19,7 @@ Ctrl+A then Delete, up to the confirmation.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import hashlib
 import json
 import os
@@ -35,22 +36,24 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import (
+    QEvent,
     QEventLoop,
     QItemSelection,
     QItemSelectionModel,
+    QObject,
     QSettings,
     Qt,
     QTimer,
     SignalInstance,
 )
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from smsdesk.app import build_services
 from smsdesk.services.history import HistoryFilter, StatusGroup
 from smsdesk.ui.history_tab import HistoryTab
 from smsdesk.ui.table_models import HistoryTableModel
-from smsdesk.ui.workers import WorkerPool
+from smsdesk.ui.workers import WorkerPool, favour_the_window
 
 
 def _ms(seconds: float) -> float:
@@ -61,26 +64,41 @@ def peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-class StallMeter:
-    """The longest gap between ticks of a 5 ms timer: how long the window froze."""
+STEP = ["start", ""]  # section, step: where the whole run's longest stall was
 
-    def __init__(self) -> None:
+
+class StallMeter:
+    """The longest gap between ticks of a 5 ms timer: how long the window froze.
+
+    With `trace_ms`, a gap longer than that dumps every thread's Python stack to stderr
+    while it lasts (faulthandler's own thread needs no GIL): what froze the window."""
+
+    def __init__(self, trace_ms: float | None = None) -> None:
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
         self.worst = 0.0
+        self.worst_step = ""
+        self.trace_seconds = None if trace_ms is None else trace_ms / 1000
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
+        if now - self.last > self.worst:
+            self.worst = now - self.last
+            self.worst_step = " / ".join(part for part in STEP if part)
         self.last = now
+        if self.trace_seconds is not None:
+            faulthandler.cancel_dump_traceback_later()
+            faulthandler.dump_traceback_later(self.trace_seconds)
 
     def pause(self) -> None:
         """The script itself blocks next (not the window): stop counting."""
         self._tick()
         self.timer.stop()
+        if self.trace_seconds is not None:
+            faulthandler.cancel_dump_traceback_later()
 
     def resume(self) -> None:
         self.last = time.perf_counter()
@@ -93,7 +111,10 @@ class StallMeter:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        self._tick()  # the step's last stretch (its final repaint) counts too
         self.timer.stop()
+        if self.trace_seconds is not None:
+            faulthandler.cancel_dump_traceback_later()
 
     @property
     def worst_ms(self) -> float:
@@ -128,14 +149,44 @@ def visible_rows(tab: HistoryTab) -> tuple[int, int]:
     return first, (tab.model.rowCount() - 1 if last < 0 else last)
 
 
+class _Painted(QObject):
+    """Quits `loop` once `widget` has been painted."""
+
+    def __init__(self, widget: QWidget, loop: QEventLoop) -> None:
+        super().__init__()
+        self.widget = widget
+        self.loop = loop
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self.loop.quit)  # once this paint has been delivered
+        return False
+
+
+def paint(tab: HistoryTab) -> None:
+    """Paint the rows through the event loop, as the window paints: a synchronous
+    repaint() here, chained to the next step's, would make the script's own back-to-back
+    paints one long stall that no user action causes."""
+    viewport = tab.view.viewport()
+    loop = QEventLoop()
+    painted = _Painted(viewport, loop)
+    viewport.installEventFilter(painted)
+    try:
+        viewport.update()
+        QTimer.singleShot(10_000, loop.quit)
+        loop.exec()
+    finally:
+        viewport.removeEventFilter(painted)
+
+
 def wait_visible(tab: HistoryTab) -> None:
     """Paint, then let the workers bring the visible rows' pages, then paint them."""
-    tab.view.viewport().repaint()  # asks for the pages of the visible rows
+    paint(tab)  # asks for the pages of the visible rows
     first, last = visible_rows(tab)
     while tab.model.rowCount() and not tab.model.has_rows(first, last):
         wait_for(tab.model.rows_arrived, lambda: None)
         first, last = visible_rows(tab)
-    tab.view.viewport().repaint()
+    paint(tab)
 
 
 def settle(tab: HistoryTab) -> None:
@@ -151,6 +202,7 @@ STEP_STALLS: dict[str, float] = {}  # the longest stall of each kind of step
 def timed(
     tab: HistoryTab, action: Callable[[], Any], *, loads: bool = True, step: str = "other"
 ) -> float:
+    STEP[1] = step
     start = time.perf_counter()
     with StallMeter() as meter:
         if loads:
@@ -176,6 +228,7 @@ def select_rows(tab: HistoryTab, first: int, last: int) -> None:
 
 
 def delete_selected(tab: HistoryTab) -> float:
+    STEP[1] = "delete"
     start = time.perf_counter()
     with StallMeter() as meter:
         wait_for(tab.job_finished, lambda: tab.delete_selected(confirm=False), timeout_s=600)
@@ -207,6 +260,14 @@ def main() -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="keep --db if it holds exactly --messages rows"
     )
+    parser.add_argument(
+        "--trace-stalls",
+        type=float,
+        metavar="MS",
+        help="dump every thread's stack to stderr while the window is frozen longer than MS"
+        " (diagnosis only: faulthandler reads the other threads' frames as they run, and"
+        " now and then that crashes the run)",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="smsdesk-bench-"))
@@ -231,6 +292,7 @@ def main() -> int:
         figures["seed_s"] = round(time.perf_counter() - start, 1)
 
     app = QApplication.instance() or QApplication([])
+    favour_the_window()  # as the app does
     services = build_services(url)
     assert every_message(services) == args.messages, "--db holds other data"
     shown = services.history.count(HistoryFilter())  # cancelled ones only when asked
@@ -238,9 +300,10 @@ def main() -> int:
     settings = QSettings(str(work / "ui-state.ini"), QSettings.Format.IniFormat)
     asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
     col = HistoryTableModel
-    whole_run = StallMeter().__enter__()
+    whole_run = StallMeter(args.trace_stalls).__enter__()
 
     # -- first page: build the tab, show it, wait for the first result, paint -------------
+    STEP[:] = ["first page: build the tab, show it, wait for the first result, paint", ""]
     start = time.perf_counter()
     with StallMeter() as meter:
         tab = HistoryTab(services.history, workers, settings)
@@ -275,6 +338,7 @@ def main() -> int:
     memory["scrolls"] = peak_mb()
 
     # -- re-sort -----------------------------------------------------------------------
+    STEP[:] = ["re-sort", ""]
     figures["resort_by_receiver_ms"] = timed(tab, sort(tab, col.COL_RECEIVER, asc))
     figures["scroll_to_last_row_by_receiver_ms"] = timed(tab, tab.view.scrollToBottom, loads=False)
     tab.view.scrollToTop()
@@ -297,6 +361,8 @@ def main() -> int:
     timed(tab, sort(tab, col.COL_DATE, desc))
 
     # -- filter by a partial receiver (the debounce delay itself is not counted) ---------
+    STEP[:] = ["filter by a partial receiver (the debounce delay itself is not counted)", ""]
+
     def filter_receiver(text: str) -> Callable[[], None]:
         def act() -> None:
             tab.receiver_filter.setText(text)
@@ -314,6 +380,7 @@ def main() -> int:
     memory["filters"] = peak_mb()
 
     # -- type-ahead: five letters into the focused table -----------------------------------
+    STEP[:] = ["type-ahead: five letters into the focused table", ""]
     tab.activateWindow()
     tab.view.setFocus()
     tab.view.setCurrentIndex(tab.model.index(0, col.COL_MESSAGE))
@@ -333,6 +400,7 @@ def main() -> int:
     assert tab.model.rowCount() == shown
 
     # -- Ctrl+A, Delete: up to the confirmation (then Cancel) ------------------------------
+    STEP[:] = ["Ctrl+A, Delete: up to the confirmation (then Cancel)", ""]
     tab.view.setFocus()
     asked: list[float] = []
 
@@ -355,6 +423,7 @@ def main() -> int:
     tab.view.clearSelection()
 
     # -- export everything ----------------------------------------------------------------
+    STEP[:] = ["export everything", ""]
     out = work / "export.csv"
     start = time.perf_counter()
     with StallMeter() as meter:
@@ -379,6 +448,7 @@ def main() -> int:
     whole_run.resume()
 
     # -- delete 10,000 selected rows ------------------------------------------------------
+    STEP[:] = ["delete 10,000 selected rows", ""]
     select_rows(tab, 0, 9_999)
     figures["delete_10000_newest_ms"] = delete_selected(tab)
     memory["delete newest"] = peak_mb()
@@ -395,6 +465,7 @@ def main() -> int:
     assert tab.model.rowCount() == shown - 120_000
 
     # -- a filtered snapshot: export and delete exactly the rows it shows --------------
+    STEP[:] = ["a filtered snapshot: export and delete exactly the rows it shows", ""]
     left = tab.model.rowCount()
     timed(tab, lambda: (tab.status_filter.setCurrentIndex(2), tab.apply_filter()))  # Failed
     failed = figures["filter_failed_rows"] = tab.model.rowCount()
@@ -417,6 +488,7 @@ def main() -> int:
     assert services.history.count(HistoryFilter()) == left - failed
 
     figures["longest_stall_ms"] = whole_run.worst_ms
+    figures["longest_stall_during"] = whole_run.worst_step
     stalls.update({f"{step} (any)": worst for step, worst in STEP_STALLS.items()})
     figures["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     tab.close()

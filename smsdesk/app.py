@@ -72,9 +72,11 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
 
     from smsdesk.db.session import DatabaseError
     from smsdesk.log_file import install_log_file
+    from smsdesk.ui.workers import favour_the_window
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     install_log_file()
+    favour_the_window()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("smsdesk")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -17,8 +17,10 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Message
+from smsdesk.db.session import make_engine, make_sessions
 from smsdesk.domain.delivery import MessageStatus, dlr_meaning
 from smsdesk.services.cancellation import Cancelled
+from smsdesk.services.child_process import ChildDied, ChildUnavailable, run_in_child
 from smsdesk.services.excel_csv import excel_csv, neutralise_cell
 from smsdesk.services.history_query import (
     LOOKUP_CHUNK,
@@ -224,3 +226,62 @@ class HistoryExporter:
         return self.export_csv(
             result.filter, path, ids=ids, tz=tz, progress=progress, cancel=cancel
         )
+
+    def export_rows_apart(
+        self,
+        result: ResultSet,
+        ranges: Sequence[tuple[int, int]] | None,
+        path: Path,
+        *,
+        tz: tzinfo | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> int:
+        """export_rows() in a child process (services/child_process.py says why): the
+        window's exports. A database only this process can open (SQLite in memory) is
+        exported here, as is everything when no child process can start."""
+        url = self._sessions.kw["bind"].url
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            return self.export_rows(result, ranges, path, tz=tz, progress=progress, cancel=cancel)
+        snapshot = replace(result, first_page=())  # rows already shown: not needed there
+        try:
+            written: int = run_in_child(
+                _export_rows_in_child,
+                url.render_as_string(hide_password=False),
+                snapshot,
+                ranges,
+                path,
+                tz,
+                progress=progress,
+                cancel=cancel,
+            )
+        except ChildUnavailable:
+            return self.export_rows(result, ranges, path, tz=tz, progress=progress, cancel=cancel)
+        except ChildDied as exc:
+            path.with_name(path.name + ".part").unlink(missing_ok=True)
+            raise HistoryExportError(f"the export stopped: {exc}") from None
+        return written
+
+
+class HistoryExportError(Exception):
+    """The export could not finish (its process was stopped)."""
+
+
+def _export_rows_in_child(
+    url: str,
+    result: ResultSet,
+    ranges: Sequence[tuple[int, int]] | None,
+    path: Path,
+    tz: tzinfo | None,
+    *,
+    progress: Callable[[int, int], None],
+    cancel: threading.Event,
+) -> int:
+    """The child process's side of export_rows_apart: its own engine on the same database."""
+    engine = make_engine(url, upgrade=False)
+    try:
+        sessions = make_sessions(engine)
+        exporter = HistoryExporter(sessions, HistoryQueries(sessions))
+        return exporter.export_rows(result, ranges, path, tz=tz, progress=progress, cancel=cancel)
+    finally:
+        engine.dispose()

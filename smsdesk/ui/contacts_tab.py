@@ -65,7 +65,7 @@ from smsdesk.ui.import_dialog import (
     local_files,
 )
 from smsdesk.ui.table_models import AnyIndex, HeaderedTableModel, RowsModel
-from smsdesk.ui.workers import Worker, WorkerPool
+from smsdesk.ui.workers import PaintsFirst, Worker, WorkerPool
 
 RowT = TypeVar("RowT")
 PAGE_SIZE = 200
@@ -338,7 +338,7 @@ class StopModel(_PagedModel[StopRow]):
         return row.e164 if column == self.COL_NUMBER else None
 
 
-class _PagedView(QTableView):
+class _PagedView(PaintsFirst, QTableView):
     """Type-ahead goes to `search` (when given) instead of walking every row through
     data(): on a million contacts that would read every page."""
 

@@ -67,7 +67,7 @@ from smsdesk.ui import formats
 from smsdesk.ui.i18n import Retranslating
 from smsdesk.ui.message_details import MessageDetailsDialog
 from smsdesk.ui.table_models import HistoryTableModel
-from smsdesk.ui.workers import Worker, WorkerPool
+from smsdesk.ui.workers import PaintsFirst, Worker, WorkerPool
 
 FILTER_DEBOUNCE_MS = 250
 CUSTOM_PERIOD = "custom"
@@ -124,7 +124,7 @@ class SortArrowStyle(QProxyStyle):
         super().drawPrimitive(element, option, painter, widget)
 
 
-class HistoryView(QTableView):
+class HistoryView(PaintsFirst, QTableView):
     """The table; Qt's type-ahead would read every row to find a match, so what is typed
     goes to the text filter instead (`typed`), which asks the database in a worker."""
 
@@ -754,7 +754,7 @@ class HistoryTab(Retranslating, QWidget):
         if selection_only and not ranges:
             return None
         count = sum(b - a for a, b in ranges) if ranges else self.model.rowCount()
-        worker = Worker(self._history.export_rows, self.model.result, ranges, path)
+        worker = Worker(self._history.export_rows_apart, self.model.result, ranges, path)
         self._export_path = path
         worker.signals.result.connect(self._exported)
         self._start_job(worker, "export", lambda: self.tr("Exporting %s…") % self._messages(count))

@@ -142,6 +142,58 @@ def test_model_passes_modeltester(qtbot, qtmodeltester, services: Services, pool
     assert model.cached_rows() <= model.MAX_PAGES * model.PAGE_SIZE
 
 
+def test_multidata_answers_what_data_answers(qtbot, services: Services, pool: WorkerPool):
+    """A delegate asks every role of a cell in one multiData call (Qt's own
+    initStyleOption); what it gets is what data() answers."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    services.demo.seed(30)
+    model = HistoryTableModel(services.history, pool)
+    qtbot.waitUntil(lambda: model.rowCount() == _visible(services))
+    _load_all(qtbot, model)
+    delegate = QStyledItemDelegate()
+    display, alignment = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+    for column in range(model.columnCount()):
+        index = model.index(0, column)
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        assert option.text == (model.data(index, display) or ""), column
+        if model.data(index, alignment) is not None:
+            assert int(option.displayAlignment.value) == int(model.data(index, alignment))
+        for role in (display, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.FontRole):
+            slot = QModelRoleData(int(role))
+            model.multiData(index, QModelRoleDataSpan(slot))
+            assert slot.data() == model.data(index, role), (column, role)
+
+
+def test_the_table_paints_with_a_short_switch_interval(
+    qtbot, make_tab, services: Services, monkeypatch: pytest.MonkeyPatch
+):
+    """While the table paints, a worker running Python gives the GIL back within 20 µs;
+    before and after, the interval is what it was."""
+    import sys
+
+    from smsdesk.ui.workers import PAINT_SWITCH_INTERVAL
+
+    seen: list[float] = []
+    original = HistoryTableModel.multiData
+
+    def recording(self, index, span) -> None:
+        seen.append(sys.getswitchinterval())
+        original(self, index, span)
+
+    monkeypatch.setattr(HistoryTableModel, "multiData", recording)  # before Qt sees the class
+    services.demo.seed(30)
+    tab = make_tab()
+    qtbot.waitUntil(lambda: tab.model.has_rows(0, 0))
+    seen.clear()
+    before = sys.getswitchinterval()
+    tab.view.viewport().repaint()
+    assert seen and all(abs(value - PAINT_SWITCH_INTERVAL) < 1e-9 for value in seen)
+    assert sys.getswitchinterval() == before
+
+
 def test_filter_select_three_delete_them(qtbot, services: Services, make_tab):
     services.demo.seed(600)
     visible = _visible(services)

@@ -1,0 +1,109 @@
+"""Long, CPU-bound service work in a child process.
+
+A worker thread running Python shares the GIL with the window's thread: every paint,
+timer and event the window hands to Python must take it back, and while a thread formats
+a million rows each take can wait behind it (an export froze the window for 0.3 s at a
+time). A child process has its own GIL. `run_in_child` runs `target(*args, progress=...,
+cancel=...)` there and blocks the calling (worker) thread, which waits without the GIL.
+
+The target must be a module-level function (spawn pickles it by name) and its arguments
+and result picklable. An exception raised by the target is raised again here. The child
+is spawned, not forked: this process may run Qt and database threads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any
+
+POLL_SECONDS = 0.1  # how soon a cancel reaches the child
+JOIN_SECONDS = 5.0
+
+
+class ChildUnavailable(Exception):
+    """The child exited before saying a word: it could not start (an interpreter that
+    cannot spawn, a __main__ that cannot be imported again). Nothing was done."""
+
+
+class ChildDied(Exception):
+    """The child stopped in the middle of the work (killed, out of memory)."""
+
+
+Progress = Callable[[int, int], None]
+
+
+def run_in_child(
+    target: Callable[..., Any],
+    *args: Any,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Any:
+    """`target(*args, progress=..., cancel=...)` run in a child process; its result."""
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    stop = context.Event()
+    process = context.Process(
+        target=_child_main, args=(target, args, sender, stop), daemon=True, name="smsdesk-work"
+    )
+    process.start()
+    sender.close()  # ours: so that reading sees the end when the child's copy closes
+    heard = False
+    try:
+        while True:
+            if cancel is not None and cancel.is_set():
+                stop.set()
+            if not receiver.poll(POLL_SECONDS):
+                if process.is_alive():
+                    continue
+                if receiver.poll(0):  # it said something just before it exited
+                    continue
+                _raise_gone(process.exitcode, heard)
+            try:
+                message = receiver.recv()
+            except EOFError:
+                process.join(JOIN_SECONDS)
+                _raise_gone(process.exitcode, heard)
+            heard = True
+            kind = message[0]
+            if kind == "progress":
+                if progress is not None:
+                    progress(message[1], message[2])
+            elif kind == "result":
+                return message[1]
+            else:
+                raise message[1]
+    finally:
+        stop.set()
+        receiver.close()
+        process.join(JOIN_SECONDS)
+        if process.is_alive():
+            process.terminate()
+            process.join()
+
+
+def _raise_gone(exitcode: int | None, heard: bool) -> None:
+    if not heard:
+        raise ChildUnavailable(f"the work process could not start (exit code {exitcode})")
+    raise ChildDied(f"the work process stopped (exit code {exitcode})")
+
+
+def _child_main(
+    target: Callable[..., Any], args: tuple[Any, ...], sender: Connection, stop: Any
+) -> None:
+    def progress(done: int, total: int) -> None:
+        sender.send(("progress", done, total))
+
+    try:
+        value = target(*args, progress=progress, cancel=stop)
+    except BaseException as exc:  # the caller decides; a KeyboardInterrupt included
+        try:
+            sender.send(("error", exc))
+        except Exception:  # an exception that does not pickle: its words, not its class
+            sender.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    else:
+        sender.send(("result", value))
+    finally:
+        sender.close()
