@@ -117,7 +117,6 @@ class HistoryService:
         # export (history_export)
         self.export_csv = self.exporter.export_csv
         self.export_rows = self.exporter.export_rows
-        self.export_rows_apart = self.exporter.export_rows_apart
 
     # -- delete --------------------------------------------------------------------------
 

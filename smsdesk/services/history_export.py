@@ -213,9 +213,34 @@ class HistoryExporter:
         tz: tzinfo | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancel: threading.Event | None = None,
+        in_child: bool = False,
     ) -> int:
         """Export selected rows of a snapshot (None: all its rows), exactly the messages
-        the rows showed (see HistoryService.delete_rows)."""
+        the rows showed (see HistoryService.delete_rows).
+
+        `in_child`: the window's exports run in a child process (services/child_process.py
+        says why); a database only this process can open (SQLite in memory) is exported
+        here, as is everything when no child process can start."""
+        if in_child:
+            url = self._sessions.kw["bind"].url
+            if url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:"):
+                try:
+                    written: int = run_in_child(
+                        _export_rows_in_child,
+                        url.render_as_string(hide_password=False),
+                        replace(result, first_page=()),  # rows shown: not needed there
+                        ranges,
+                        path,
+                        tz,
+                        progress=progress,
+                        cancel=cancel,
+                    )
+                    return written
+                except ChildUnavailable:
+                    pass  # here, then
+                except ChildDied as exc:
+                    path.with_name(path.name + ".part").unlink(missing_ok=True)
+                    raise HistoryExportError(f"the export stopped: {exc}") from None
         merged = [(0, result.count)] if ranges is None else merge_ranges(ranges)
         if result.ids is None and merged == [(0, result.count)]:
             # the whole history as it was: one scan up to the snapshot's last id
@@ -226,41 +251,6 @@ class HistoryExporter:
         return self.export_csv(
             result.filter, path, ids=ids, tz=tz, progress=progress, cancel=cancel
         )
-
-    def export_rows_apart(
-        self,
-        result: ResultSet,
-        ranges: Sequence[tuple[int, int]] | None,
-        path: Path,
-        *,
-        tz: tzinfo | None = None,
-        progress: Callable[[int, int], None] | None = None,
-        cancel: threading.Event | None = None,
-    ) -> int:
-        """export_rows() in a child process (services/child_process.py says why): the
-        window's exports. A database only this process can open (SQLite in memory) is
-        exported here, as is everything when no child process can start."""
-        url = self._sessions.kw["bind"].url
-        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-            return self.export_rows(result, ranges, path, tz=tz, progress=progress, cancel=cancel)
-        snapshot = replace(result, first_page=())  # rows already shown: not needed there
-        try:
-            written: int = run_in_child(
-                _export_rows_in_child,
-                url.render_as_string(hide_password=False),
-                snapshot,
-                ranges,
-                path,
-                tz,
-                progress=progress,
-                cancel=cancel,
-            )
-        except ChildUnavailable:
-            return self.export_rows(result, ranges, path, tz=tz, progress=progress, cancel=cancel)
-        except ChildDied as exc:
-            path.with_name(path.name + ".part").unlink(missing_ok=True)
-            raise HistoryExportError(f"the export stopped: {exc}") from None
-        return written
 
 
 class HistoryExportError(Exception):
@@ -277,7 +267,7 @@ def _export_rows_in_child(
     progress: Callable[[int, int], None],
     cancel: threading.Event,
 ) -> int:
-    """The child process's side of export_rows_apart: its own engine on the same database."""
+    """The child's side of export_rows(in_child=True): its own engine on the same database."""
     engine = make_engine(url, upgrade=False)
     try:
         sessions = make_sessions(engine)

@@ -754,7 +754,7 @@ class HistoryTab(Retranslating, QWidget):
         if selection_only and not ranges:
             return None
         count = sum(b - a for a, b in ranges) if ranges else self.model.rowCount()
-        worker = Worker(self._history.export_rows_apart, self.model.result, ranges, path)
+        worker = Worker(self._history.export_rows, self.model.result, ranges, path, in_child=True)
         self._export_path = path
         worker.signals.result.connect(self._exported)
         self._start_job(worker, "export", lambda: self.tr("Exporting %s…") % self._messages(count))

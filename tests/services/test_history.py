@@ -485,7 +485,7 @@ def test_export_selection_progress_and_cancel(services: Services, tmp_path: Path
     assert not cancelled_out.exists() and not list(tmp_path.glob("*.part"))
 
 
-def test_export_apart_writes_what_the_export_here_writes(services: Services, tmp_path: Path):
+def test_export_in_a_child_writes_what_the_export_here_writes(services: Services, tmp_path: Path):
     """The window's export runs in a child process: same rows, same bytes, progress and
     cancel across the process boundary."""
     _export_fixture(services)
@@ -493,8 +493,8 @@ def test_export_apart_writes_what_the_export_here_writes(services: Services, tmp
     everything = history.open_result(HistoryFilter(), SortKey())
     out = tmp_path / "apart.csv"
     steps: list[tuple[int, int]] = []
-    written = history.export_rows_apart(
-        everything, None, out, tz=PARIS, progress=lambda d, t: steps.append((d, t))
+    written = history.export_rows(
+        everything, None, out, tz=PARIS, progress=lambda d, t: steps.append((d, t)), in_child=True
     )
     assert written == 5 and steps[-1] == (5, 5)
     assert out.read_bytes() == EXPECTED_EXPORT.read_bytes()
@@ -505,31 +505,31 @@ def test_export_apart_writes_what_the_export_here_writes(services: Services, tmp
     assert by_receiver.ids is not None  # a snapshot of ids crosses to the child
     here, apart = tmp_path / "here.csv", tmp_path / "apart-failed.csv"
     assert history.export_rows(by_receiver, [(0, 2)], here, tz=PARIS) == 2
-    assert history.export_rows_apart(by_receiver, [(0, 2)], apart, tz=PARIS) == 2
+    assert history.export_rows(by_receiver, [(0, 2)], apart, tz=PARIS, in_child=True) == 2
     assert apart.read_bytes() == here.read_bytes()
     assert set(_csv_ids(apart)) == set(history.result_ids(by_receiver, 0, 2))
 
 
-def test_cancelled_export_apart_leaves_no_file(services: Services, tmp_path: Path):
+def test_cancelled_export_in_a_child_leaves_no_file(services: Services, tmp_path: Path):
     services.demo.seed(12_000)
     history = services.history
     result = history.open_result(HistoryFilter(), SortKey())
     cancel = threading.Event()
     out = tmp_path / "cancelled.csv"
     with pytest.raises(ExportCancelled):
-        history.export_rows_apart(
-            result, None, out, progress=lambda d, t: cancel.set(), cancel=cancel
+        history.export_rows(
+            result, None, out, progress=lambda d, t: cancel.set(), cancel=cancel, in_child=True
         )
     assert not out.exists() and not list(tmp_path.glob("*.part"))
 
 
-def test_export_apart_of_a_database_in_memory_runs_here(tmp_path: Path):
+def test_export_in_a_child_of_a_database_in_memory_runs_here(tmp_path: Path):
     memory = build_services("sqlite://")
     try:
         _export_fixture(memory)
         result = memory.history.open_result(HistoryFilter(), SortKey())
         out = tmp_path / "memory.csv"
-        assert memory.history.export_rows_apart(result, None, out, tz=PARIS) == 5
+        assert memory.history.export_rows(result, None, out, tz=PARIS, in_child=True) == 5
         assert out.read_bytes() == EXPECTED_EXPORT.read_bytes()
     finally:
         memory.close()
