@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -27,12 +27,17 @@ class DatabaseError(Exception):
     """The database cannot be opened or used; the message is one line for the user."""
 
 
+def in_memory(url: str | URL) -> bool:
+    """An SQLite database in memory: no other process (nor connection) can open it."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+
+
 def _prepare_sqlite_file(url: str) -> None:
     """Create the file (mode 0600) and its folder, or say clearly why we cannot."""
-    database = make_url(url).database
-    if not database or database == ":memory:":
+    if in_memory(url):
         return
-    path = Path(database)
+    path = Path(str(make_url(url).database))
     for parent in path.parents:
         if parent.exists():
             if not parent.is_dir():

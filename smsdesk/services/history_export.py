@@ -17,7 +17,7 @@ from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Message
-from smsdesk.db.session import make_engine, make_sessions
+from smsdesk.db.session import in_memory, make_engine, make_sessions
 from smsdesk.domain.delivery import MessageStatus, dlr_meaning
 from smsdesk.services.cancellation import Cancelled
 from smsdesk.services.child_process import ChildDied, ChildUnavailable, run_in_child
@@ -221,26 +221,24 @@ class HistoryExporter:
         `in_child`: the window's exports run in a child process (services/child_process.py
         says why); a database only this process can open (SQLite in memory) is exported
         here, as is everything when no child process can start."""
-        if in_child:
-            url = self._sessions.kw["bind"].url
-            if url.get_backend_name() != "sqlite" or url.database not in (None, "", ":memory:"):
-                try:
-                    written: int = run_in_child(
-                        _export_rows_in_child,
-                        url.render_as_string(hide_password=False),
-                        replace(result, first_page=()),  # rows shown: not needed there
-                        ranges,
-                        path,
-                        tz,
-                        progress=progress,
-                        cancel=cancel,
-                    )
-                    return written
-                except ChildUnavailable:
-                    pass  # here, then
-                except ChildDied as exc:
-                    path.with_name(path.name + ".part").unlink(missing_ok=True)
-                    raise HistoryExportError(f"the export stopped: {exc}") from None
+        if in_child and not in_memory(url := self._sessions.kw["bind"].url):
+            try:
+                written: int = run_in_child(
+                    _export_rows_in_child,
+                    url.render_as_string(hide_password=False),
+                    replace(result, first_page=()),  # rows shown: not needed there
+                    ranges,
+                    path,
+                    tz,
+                    progress=progress,
+                    cancel=cancel,
+                )
+                return written
+            except ChildUnavailable:
+                pass  # here, then
+            except ChildDied as exc:
+                path.with_name(path.name + ".part").unlink(missing_ok=True)
+                raise HistoryExportError(f"the export stopped: {exc}") from None
         merged = [(0, result.count)] if ranges is None else merge_ranges(ranges)
         if result.ids is None and merged == [(0, result.count)]:
             # the whole history as it was: one scan up to the snapshot's last id

@@ -54,6 +54,7 @@ from smsdesk.domain.phone import (
 from smsdesk.domain.recipient_table import SourceRow
 from smsdesk.services.cancellation import Cancelled
 from smsdesk.services.cancellation import raise_if_cancelled as _check
+from smsdesk.services.child_process import ChildUnavailable
 from smsdesk.services.excel_csv import excel_csv, neutralise_cell
 from smsdesk.services.recipient_books import WORKBOOK_SUFFIXES
 from smsdesk.services.recipient_files import (
@@ -198,11 +199,6 @@ def _duplicate_of(line: int) -> str:
     return f"duplicate of line {line}"
 
 
-class _ChildUnavailable(Exception):
-    """The child process died before saying anything: it could not start (a __main__
-    module that cannot be imported again, say). Nothing was read: do it in-process."""
-
-
 @contextlib.contextmanager
 def _parsed_in_child(job: Job, parser: Parser, cancel: threading.Event | None) -> Batches:
     """The batches of `job`, read (and mostly parsed) by a child process."""
@@ -224,7 +220,9 @@ def _parsed_in_child(job: Job, parser: Parser, cancel: threading.Event | None) -
                 if not process.is_alive():
                     # its last words are flushed before it exits: it died without them
                     if not heard:
-                        raise _ChildUnavailable(process.exitcode) from None
+                        raise ChildUnavailable(
+                            process.exitcode
+                        ) from None  # nothing read: in-process
                     raise RecipientsError(
                         f"the import stopped: the reading process exited ({process.exitcode})"
                     ) from None
@@ -802,7 +800,7 @@ class RecipientImporter:
             with _small_page_cache(session.connection()):
                 try:
                     store(source())
-                except _ChildUnavailable as error:
+                except ChildUnavailable as error:
                     if fallback is None:
                         raise RecipientsError(f"the import could not start ({error})") from None
                     log.warning("no child process (exit code %s): importing in-process", error)
