@@ -9,11 +9,9 @@ stop_list.StopListService and the operator check to number_check.NumberCheckServ
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import ColumnElement, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,11 +26,10 @@ from smsdesk.services.number_check import (
     CheckReport,
     NumberCheckService,
 )
-from smsdesk.services.recipient_files import FilePreview, RecipientFileError
+from smsdesk.services.recipient_files import RecipientFileError
 from smsdesk.services.recipient_import import (
     IN_CHUNK,
     ImportReport,
-    Progress,
     RecipientImporter,
     RecipientsError,
     RejectedRow,
@@ -116,62 +113,16 @@ class RecipientService:
         self.importer = RecipientImporter(sessions)
         self.stop_list = StopListService(sessions)
         self.number_check = NumberCheckService(self, providers)
-
-    # -- import (recipient_import) -----------------------------------------------------
-
-    def import_file(
-        self,
-        path: Path | str,
-        *,
-        list_name: str | None = None,
-        region: str = "FR",
-        phone_column: str | int | None = None,
-        keep_landlines: bool = False,
-        all_numbers: bool = False,
-        preview: FilePreview | None = None,
-        sheet: str | None = None,
-        parallel: bool | None = None,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """RecipientImporter.import_file."""
-        return self.importer.import_file(
-            path,
-            list_name=list_name,
-            region=region,
-            phone_column=phone_column,
-            keep_landlines=keep_landlines,
-            all_numbers=all_numbers,
-            preview=preview,
-            sheet=sheet,
-            parallel=parallel,
-            progress=progress,
-            cancel=cancel,
-        )
-
-    def import_text(
-        self,
-        text: str,
-        *,
-        list_name: str,
-        region: str = "FR",
-        phone_column: str | int | None = None,
-        keep_landlines: bool = False,
-        all_numbers: bool = False,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """RecipientImporter.import_text."""
-        return self.importer.import_text(
-            text,
-            list_name=list_name,
-            region=region,
-            phone_column=phone_column,
-            keep_landlines=keep_landlines,
-            all_numbers=all_numbers,
-            progress=progress,
-            cancel=cancel,
-        )
+        # the engines' own methods, under the names callers know
+        self.import_file = self.importer.import_file
+        self.import_text = self.importer.import_text
+        self.stop_count = self.stop_list.count
+        self.stop_entries = self.stop_list.entries
+        self.is_stopped = self.stop_list.is_stopped
+        self.add_stop = self.stop_list.add
+        self.import_stop_file = self.stop_list.import_file
+        self.quote_check = self.number_check.quote_check
+        self.check_list = self.number_check.check_list
 
     outcomes = staticmethod(RecipientImporter.outcomes)
 
@@ -436,68 +387,8 @@ class RecipientService:
 
     # -- stop list (stop_list) --------------------------------------------------------
 
-    def stop_count(self) -> int:
-        return self.stop_list.count()
-
-    def stop_entries(
-        self, *, after: str | None = None, limit: int = PAGE_SIZE, offset: int = 0
-    ) -> list[StopRow]:
-        return self.stop_list.entries(after=after, limit=limit, offset=offset)
-
-    def is_stopped(self, number: str, *, region: str = "FR") -> bool:
-        return self.stop_list.is_stopped(number, region=region)
-
-    def add_stop(
-        self, numbers: Iterable[str], *, reason: str = "added by hand", region: str = "FR"
-    ) -> StopReport:
-        """StopListService.add."""
-        return self.stop_list.add(numbers, reason=reason, region=region)
-
     def remove_stop(
         self, numbers: Sequence[str], *, reason: str = "removed by hand in Contacts"
     ) -> int:
         """Off the stop list, the removal recorded with `reason` (StopListService.remove)."""
         return self.stop_list.remove(numbers, reason=reason)
-
-    def import_stop_file(
-        self,
-        path: Path | str,
-        *,
-        region: str = "FR",
-        phone_column: str | int | None = None,
-        reason: str | None = None,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> StopReport:
-        """StopListService.import_file."""
-        return self.stop_list.import_file(
-            path,
-            region=region,
-            phone_column=phone_column,
-            reason=reason,
-            progress=progress,
-            cancel=cancel,
-        )
-
-    # -- operator check (number_check) ----------------------------------------------------
-
-    def quote_check(self, list_id: int, provider: str) -> CheckQuote:
-        return self.number_check.quote_check(list_id, provider)
-
-    def check_list(
-        self,
-        list_id: int,
-        provider: str,
-        *,
-        remove_unreachable: bool = True,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> CheckReport:
-        """NumberCheckService.check_list."""
-        return self.number_check.check_list(
-            list_id,
-            provider,
-            remove_unreachable=remove_unreachable,
-            progress=progress,
-            cancel=cancel,
-        )
