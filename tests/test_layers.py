@@ -1,6 +1,6 @@
 """The import graph, read from the source (ast) of every module of the package:
 
-    entry points (app, cli, selfcheck, __main__) -> ui -> services -> db, providers, domain
+    entry points (app, gui, cli, selfcheck, __main__) -> ui -> services -> db, providers, domain
 
 `domain` imports nothing of ours but itself; services never import Qt or the window; db and
 providers never import services or the window; nothing below the entry points imports them
@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "smsdesk"
-ENTRY = {"app", "cli", "selfcheck", "__main__"}
+ENTRY = {"app", "gui", "cli", "selfcheck", "__main__"}
 SHARED = {"__init__", "config", "assets", "private_files", "log_file"}
 
 # layer -> layers it may import (itself included); "shared" is the small modules above

@@ -5,8 +5,9 @@
 
 A temporary data folder and SQLite database with demo data (services/demo.py: a year of
 finished campaigns on the simulator, and a few replies and a STOP for the Inbox); for each
-language a fresh MainWindow, then one PNG per tab, Preferences (every File-menu action that
-opens a settings dialog), the results view of a finished campaign. Files are named
+language a fresh MainWindow (its frame first, before the services are attached), then one PNG
+per tab, Preferences (every File-menu action that opens a settings dialog), the results view
+of a finished campaign. Files are named
 <language>-<nn>-<widget class>.png (the same names in every language). Nothing of the
 user's data or settings is touched.
 """
@@ -109,12 +110,14 @@ def new_dialog(before: set[QWidget]) -> QDialog | None:
 
 def shoot(services: Services, folder: Path, language: str) -> list[Path]:
     i18n.apply_language(language)
-    window = MainWindow(services)
+    window = MainWindow()  # the frame, as the first paint shows it (smsdesk/gui.py)
     window.resize(*SIZE)
     window.show()
+    settle(300)
+    saved: list[Path] = [save(window, folder, language, 0, "frame")]
+    index = 1
+    window.attach(services)
     settle(800)
-    saved: list[Path] = []
-    index = 0
     try:
         for tab in range(window.tabs.count()):
             window.tabs.setCurrentIndex(tab)

@@ -26,6 +26,8 @@ declare -A provider=(
   [libEGL.so.1]=libegl1 [libGL.so.1]=libgl1 [libOpenGL.so.0]=libopengl0 [libxcb.so.1]=libxcb1
   [libwayland-client.so.0]=libwayland-client0 [libwayland-cursor.so.0]=libwayland-cursor0
   [libwayland-egl.so.1]=libwayland-egl1
+  # the xcb platform plugin's helpers: bundled when the build machine has them, else these
+  [libxcb-icccm.so.4]=libxcb-icccm4 [libxcb-keysyms.so.1]=libxcb-keysyms1
 )
 # the Qt runtime set, declared even where a copy is bundled: their data files (fontconfig's
 # configuration, the fonts, xkb keymaps) come only with the system packages

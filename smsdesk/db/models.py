@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from smsdesk.db.sqlite_file import utc_from_text
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware datetimes in, naive UTC in the database, aware UTC out.
@@ -43,7 +45,7 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         if isinstance(value, str):  # raw SQL results on SQLite
-            value = datetime.fromisoformat(value)
+            return utc_from_text(value)
         assert isinstance(value, datetime)
         return value.replace(tzinfo=UTC)
 

@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from smsdesk.db.sqlite_file import BUSY_TIMEOUT_S, MIGRATIONS_DIR, known_revisions, sqlite_pragmas
 from smsdesk.private_files import DIR_MODE, private_file
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# every migration file is named after its revision ("0008_change_notifications.py" is
-# revision "0008", each revising the one before): the head is known without alembic
-REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
 
 class DatabaseError(Exception):
@@ -53,16 +48,6 @@ def _prepare_sqlite_file(url: str) -> None:
         raise DatabaseError(f"cannot create the database file {path}: {exc.strerror}") from None
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL: a crash loses no commit
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk inserts into unique indexes
-    cursor.close()
-
-
 def make_engine(url: str, *, upgrade: bool = True) -> Engine:
     """Engine for `url`, schema upgraded to the code's head unless upgrade=False."""
     is_sqlite = url.startswith("sqlite")
@@ -74,12 +59,12 @@ def make_engine(url: str, *, upgrade: bool = True) -> Engine:
             future=True,
             pool_pre_ping=not is_sqlite,
             # SQLite: we manage transactions ourselves (BEGIN IMMEDIATE for claims)
-            connect_args={"timeout": 30} if is_sqlite else {},
+            connect_args={"timeout": BUSY_TIMEOUT_S} if is_sqlite else {},
         )
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         raise DatabaseError(f"cannot use database URL: {exc}") from None
     if is_sqlite:
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", sqlite_pragmas)
     if upgrade:
         upgrade_schema(engine)
     return engine
@@ -91,12 +76,6 @@ def _alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
-
-
-def known_revisions() -> list[str]:
-    """The code's revisions in order, read from the migration file names (no alembic)."""
-    names = (p.name for p in (MIGRATIONS_DIR / "versions").iterdir())
-    return sorted(m.group(1) for name in names if (m := REVISION_FILE.match(name)))
 
 
 def stored_revisions(engine: Engine) -> set[str] | None:

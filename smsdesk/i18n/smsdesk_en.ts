@@ -1993,6 +1993,10 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
         <translation>Replies, grouped by contact</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Opening the database…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>

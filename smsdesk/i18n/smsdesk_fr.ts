@@ -1993,6 +1993,10 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
         <translation>Les réponses, regroupées par contact</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>Ouverture de la base de données…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>

@@ -33,7 +33,6 @@ from smsdesk.services.history_query import (
     DatePreset,
     HistoryFilter,
     HistoryQueries,
-    MessageRow,
     ResultSet,
     SortColumn,
     SortKey,
@@ -46,6 +45,7 @@ from smsdesk.services.history_query import (
     receiver_pattern,
     sorted_unique,
 )
+from smsdesk.services.message_row import MessageRow
 
 if TYPE_CHECKING:
     from smsdesk.providers.base import Provider

@@ -41,8 +41,8 @@ from sqlalchemy.sql.selectable import GenerativeSelect
 
 from smsdesk.db.models import Campaign, Message
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
-from smsdesk.domain.operators import operator_name
 from smsdesk.services.cancellation import raise_if_cancelled as _check
+from smsdesk.services.message_row import MessageRow, message_row
 
 PAGE_SIZE = 200
 LOOKUP_CHUNK = 500
@@ -146,35 +146,6 @@ class HistoryFilter:
         return not filter_clauses(self)
 
 
-@dataclass(frozen=True)
-class MessageRow:
-    id: int
-    campaign_id: int | None
-    created_at: datetime
-    submitted_at: datetime | None
-    delivered_at: datetime | None
-    sender: str
-    receiver: str
-    body: str
-    status: MessageStatus
-    ptt: int | None
-    dlr: int | None
-    operator_code: str | None
-    tag: str
-    parts: int
-    provider: str
-    provider_ref: str | None
-    credits: float | None
-    attempts: int
-    error: str | None
-    campaign_name: str | None = None
-
-    @property
-    def operator(self) -> str:
-        """The operator's name ("Orange"); the code itself when unknown; "" for none."""
-        return operator_name(self.operator_code)
-
-
 _ROW_COLUMNS = (
     Message.id,
     Message.campaign_id,
@@ -196,15 +167,6 @@ _ROW_COLUMNS = (
     Message.attempts,
     Message.error,
 )
-
-
-_STATUS_INDEX = 8
-
-
-def _row(values: Sequence[Any]) -> MessageRow:
-    fields = list(values)
-    fields[_STATUS_INDEX] = MessageStatus(fields[_STATUS_INDEX])
-    return MessageRow(*fields)
 
 
 @dataclass(frozen=True)
@@ -446,6 +408,17 @@ def ordered(query: _Query, order: SortKey, *, filter_first: bool = False) -> _Qu
     return query.order_by(column.asc(), Message.id.asc())
 
 
+def history_clauses(flt: HistoryFilter, dialect: str) -> list[ColumnElement[bool]]:
+    """Everything a filter means: what the user asked, and what History hides."""
+    return filter_clauses(flt, dialect=dialect) + visibility_clauses(flt)
+
+
+def rows_statement(flt: HistoryFilter, order: SortKey, dialect: str) -> Any:
+    """The rows of a filter in an order: every column of MessageRow. (Rendered for SQLite
+    with an empty filter, newest first, it is `history_newest.NEWEST_SQL`.)"""
+    return ordered(select(*_ROW_COLUMNS).where(*history_clauses(flt, dialect)), order)
+
+
 @dataclass(frozen=True)
 class ResultSet:
     """One filter and one order, frozen when it was opened.
@@ -565,8 +538,7 @@ class HistoryQueries:
         self.dialect = bind.dialect.name if bind is not None else ""
 
     def clauses(self, flt: HistoryFilter) -> list[ColumnElement[bool]]:
-        """Everything a filter means: what the user asked, and what History hides."""
-        return filter_clauses(flt, dialect=self.dialect) + visibility_clauses(flt)
+        return history_clauses(flt, self.dialect)
 
     # -- plain queries -------------------------------------------------------------------
 
@@ -578,9 +550,9 @@ class HistoryQueries:
             return int(session.scalar(query) or 0)
 
     def page(self, flt: HistoryFilter, order: SortKey, offset: int, limit: int) -> list[MessageRow]:
-        query = ordered(select(*_ROW_COLUMNS).where(*self.clauses(flt)), order)
+        query = rows_statement(flt, order, self.dialect)
         with self._sessions() as session:
-            rows = [_row(r) for r in session.execute(query.offset(offset).limit(limit))]
+            rows = [message_row(r) for r in session.execute(query.offset(offset).limit(limit))]
             return self._with_campaign_names(session, rows)
 
     def get(self, message_id: int) -> MessageRow | None:
@@ -588,7 +560,7 @@ class HistoryQueries:
             values = session.execute(select(*_ROW_COLUMNS).where(Message.id == message_id)).first()
             if values is None:
                 return None
-            return self._with_campaign_names(session, [_row(values)])[0]
+            return self._with_campaign_names(session, [message_row(values)])[0]
 
     def existing_ids(self, ids: Sequence[int]) -> set[int]:
         """Which of `ids` are in the history (any status)."""
@@ -734,7 +706,7 @@ class HistoryQueries:
         if result.ids is not None:
             wanted = list(result.ids[start:stop])
             query = select(*_ROW_COLUMNS).where(Message.id.in_(wanted))
-            found = [_row(v) for v in session.execute(query)]
+            found = [message_row(v) for v in session.execute(query)]
             by_id = {r.id: r for r in self._with_campaign_names(session, found)}
             return [by_id.get(i) for i in wanted]
         if result.order.column in KEYSET_SORTS and (after is not None or before is not None):
@@ -742,7 +714,7 @@ class HistoryQueries:
             return list(self._with_campaign_names(session, rows))
         walk = self._along_index(result, select(*_ROW_COLUMNS), start, stop)
         with lean_cache(session, walk.deep):
-            rows = [_row(v) for v in session.execute(walk.statement)]
+            rows = [message_row(v) for v in session.execute(walk.statement)]
         if walk.reversed:
             rows.reverse()
         return list(self._with_campaign_names(session, rows))
@@ -773,7 +745,7 @@ class HistoryQueries:
         rows: list[MessageRow] = []
         for step in steps:
             query = ordered(bounded.where(step), order).limit(limit - len(rows))
-            rows.extend(_row(v) for v in session.execute(query))
+            rows.extend(message_row(v) for v in session.execute(query))
             if len(rows) >= limit:
                 break
         if after is None:

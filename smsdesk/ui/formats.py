@@ -12,8 +12,6 @@ from datetime import UTC, date, datetime, time, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
-from smsdesk.domain.phone import display_number
-
 _region = "FR"
 _zone: tzinfo | None = None  # None: the system's zone
 
@@ -127,6 +125,8 @@ def duration(seconds: float) -> str:
 
 def phone(e164: str) -> str:
     """A stored number as people of the region read it: "06 12 34 56 78"."""
+    from smsdesk.domain.phone import display_number  # phonenumbers: not for the first paint
+
     return display_number(e164, _region)
 
 

@@ -5,6 +5,12 @@ Up to date without polling loops: services publish on a `ChangeFeed` what they c
 once and marks the others stale (refreshed when shown). Writes by other processes (the
 command line, other computers on PostgreSQL) move a cheap change counter, read from a
 worker every few seconds while the window is active. F5 reads everything shown again.
+
+It paints before the database is open: the constructor builds the frame (menus, tab
+titles, status bar) from light modules only, and `attach` builds the tabs once the
+services exist (`smsdesk.gui` builds them in a worker meanwhile; given the services, the
+constructor attaches them at once). tests/ui/test_main_window.py checks that the frame
+imports neither SQLAlchemy nor the services.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
@@ -32,22 +39,24 @@ from smsdesk import config
 from smsdesk.assets import icon_path
 from smsdesk.log_file import log_path
 from smsdesk.private_files import private_dir, private_file
-from smsdesk.services.campaigns import OverdueCampaign
-from smsdesk.services.container import Services
-from smsdesk.services.results import CampaignDraft
-from smsdesk.ui import appearance, formats
-from smsdesk.ui.campaigns_tab import CampaignsTab
-from smsdesk.ui.contacts_tab import ContactsTab
-from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
+from smsdesk.ui import appearance, formats, i18n
 from smsdesk.ui.first_run import FirstRunPanel
 from smsdesk.ui.help_dialogs import AboutDialog, EndingsDialog, ShortcutsDialog, quit_keys
-from smsdesk.ui.history_tab import HistoryTab, default_settings
-from smsdesk.ui.inbox_tab import InboxTab
-from smsdesk.ui.preferences_dialog import PreferencesDialog, gateway_label
-from smsdesk.ui.results_view import ResultsDialog
-from smsdesk.ui.scheduled_tab import ScheduledTab
-from smsdesk.ui.send_tab import SendTab
 from smsdesk.ui.workers import WorkerPool
+
+if TYPE_CHECKING:  # the tabs and the services are imported by `attach` (see the docstring)
+    from smsdesk.services.campaigns import OverdueCampaign
+    from smsdesk.services.container import Services
+    from smsdesk.services.results import CampaignDraft
+    from smsdesk.ui.campaigns_tab import CampaignsTab
+    from smsdesk.ui.contacts_tab import ContactsTab
+    from smsdesk.ui.dispatch_controller import CycleResult, DispatchController
+    from smsdesk.ui.history_tab import HistoryTab
+    from smsdesk.ui.inbox_tab import InboxTab
+    from smsdesk.ui.preferences_dialog import PreferencesDialog
+    from smsdesk.ui.results_view import ResultsDialog
+    from smsdesk.ui.scheduled_tab import ScheduledTab
+    from smsdesk.ui.send_tab import SendTab
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +66,19 @@ STATE_FILE = "ui-state.ini"
 KEY_GEOMETRY = "window/geometry"
 KEY_TAB = "window/tab"
 KEY_FIRST_RUN_DONE = "window/first_run_dismissed"
+KEY_LANGUAGE = "window/language"  # the language last shown: the first paint's, before Preferences
 
-# which tabs show each topic (names of MainWindow attributes)
+# the tabs in their order (names of MainWindow attributes)
+TAB_NAMES = (
+    "send_tab",
+    "scheduled_tab",
+    "history_tab",
+    "contacts_tab",
+    "campaigns_tab",
+    "inbox_tab",
+)
+# which tabs show each topic
+
 TOPIC_TABS: dict[str, tuple[str, ...]] = {
     "messages": ("history_tab", "scheduled_tab", "campaigns_tab"),
     "campaigns": ("scheduled_tab", "history_tab", "campaigns_tab"),
@@ -73,6 +93,24 @@ def window_settings() -> QSettings:
     return QSettings(str(private_file(folder / STATE_FILE)), QSettings.Format.IniFormat)
 
 
+def last_language() -> str | None:
+    """The language the window last showed (None: never started, follow the system)."""
+    value = window_settings().value(KEY_LANGUAGE, "")
+    return value if isinstance(value, str) and value else None
+
+
+def import_tab_modules() -> None:
+    """Import what `attach` builds (the services with them): a worker does it at start."""
+    import smsdesk.ui.campaigns_tab
+    import smsdesk.ui.contacts_tab
+    import smsdesk.ui.dispatch_controller
+    import smsdesk.ui.history_tab
+    import smsdesk.ui.inbox_tab
+    import smsdesk.ui.preferences_dialog
+    import smsdesk.ui.scheduled_tab
+    import smsdesk.ui.send_tab  # noqa: F401
+
+
 class _ChangeRelay(QObject):
     """Carries a topic published in any thread to the GUI thread (queued signal)."""
 
@@ -80,53 +118,46 @@ class _ChangeRelay(QObject):
 
 
 class MainWindow(QMainWindow):
+    # set by `attach`; until then the tabs are placeholders and `attached` is False
+    services: Services
+    send_tab: SendTab
+    scheduled_tab: ScheduledTab
+    history_tab: HistoryTab
+    contacts_tab: ContactsTab
+    inbox_tab: InboxTab
+    campaigns_tab: CampaignsTab
+    controller: DispatchController
+
+    ready = Signal()  # the tabs are built: the window works
+
     def __init__(
         self,
-        services: Services,
+        services: Services | None = None,
         *,
         start_dispatcher: bool = True,
         settings: QSettings | None = None,
     ) -> None:
         super().__init__()
-        self.services = services
+        self.attached = False
         self.setWindowIcon(QIcon(str(icon_path())))
         self.resize(1100, 700)
         self.workers = WorkerPool()
         self._shut_down = False
         self._quit_confirmed = False
         self._state = settings or window_settings()
-        self.gateway = services.settings.provider  # learned one way: _set_gateway
+        self.gateway = ""  # learned one way: _set_gateway (from the services when attached)
         self.quit_box: QMessageBox | None = None
         self.help_dialog: QDialog | None = None
         self._clean_shutdown = False
         self._dispatch_error = False  # the banner shows a dispatcher failure
 
-        self.send_tab = SendTab(
-            services.campaigns,
-            self.workers,
-            provider=services.settings.provider,
-            templates=services.templates,
-            preferences=services.preferences,
-        )
-        self.scheduled_tab = ScheduledTab(services.campaigns, self.workers)
-        self.history_tab = HistoryTab(
-            services.history,
-            self.workers,
-            default_settings(),
-            providers=services.gateways.shared,
-            remote_gateway=services.settings.provider,
-        )
-        self.contacts_tab = ContactsTab(
-            services.recipients,
-            self.workers,
-            region=formats.region,  # set from Preferences at start and on save
-            provider=lambda: self.gateway,
-        )
-        self.inbox_tab = InboxTab(services.replies, self.workers)
-        self.campaigns_tab = CampaignsTab(services.results, self.workers)
         self.tabs = QTabWidget()
-        for tab in self._tab_widgets():
-            self.tabs.addTab(tab, "")
+        self._placeholders: list[QLabel] = []
+        for _name in TAB_NAMES:
+            placeholder = QLabel()
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._placeholders.append(placeholder)
+            self.tabs.addTab(placeholder, "")
         self.results_dialogs: dict[int, ResultsDialog] = {}
 
         # what matters is said above the tabs too, not only in the status bar
@@ -166,6 +197,77 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.provider_label)
         self.statusBar().addPermanentWidget(self.credits_label)
         self._build_menu()
+        self.preferences_dialog: PreferencesDialog | None = None
+        self.overdue_notice = ""
+
+        # one change signal: services (any thread) -> relay (queued) -> visible tab
+        self._stale: set[str] = set()
+        self._pending: set[str] = set()
+        self._relay = _ChangeRelay(self)
+        self._relay.changed.connect(self._changed)
+        self._unsubscribe: Callable[[], None] = lambda: None
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(COALESCE_MS)
+        self._coalesce.timeout.connect(self._apply_changes)
+        self._counter_value: int | None = None
+        self._counter_reading = False
+        self.change_poll = QTimer(self)
+        self.change_poll.setInterval(CHANGE_POLL_MS)
+        self.change_poll.timeout.connect(self.poll_changes)
+
+        self._restore_state()
+        self.retranslate()
+        if services is not None:
+            self.attach(services, start_dispatcher=start_dispatcher)
+
+    def attach(self, services: Services, *, start_dispatcher: bool = True) -> None:
+        """Build the tabs on `services` in place of the placeholders, and start."""
+        from smsdesk.ui.campaigns_tab import CampaignsTab
+        from smsdesk.ui.contacts_tab import ContactsTab
+        from smsdesk.ui.dispatch_controller import DispatchController
+        from smsdesk.ui.history_tab import HistoryTab, default_settings
+        from smsdesk.ui.inbox_tab import InboxTab
+        from smsdesk.ui.scheduled_tab import ScheduledTab
+        from smsdesk.ui.send_tab import SendTab
+
+        assert not self.attached, "attach once"
+        self.services = services
+        self.gateway = services.settings.provider
+        self.send_tab = SendTab(
+            services.campaigns,
+            self.workers,
+            provider=services.settings.provider,
+            templates=services.templates,
+            preferences=services.preferences,
+        )
+        self.scheduled_tab = ScheduledTab(services.campaigns, self.workers)
+        self.history_tab = HistoryTab(
+            services.history,
+            self.workers,
+            default_settings(),
+            providers=services.gateways.shared,
+            remote_gateway=services.settings.provider,
+        )
+        self.contacts_tab = ContactsTab(
+            services.recipients,
+            self.workers,
+            region=formats.region,  # set from Preferences at start and on save
+            provider=lambda: self.gateway,
+        )
+        self.inbox_tab = InboxTab(services.replies, self.workers)
+        self.campaigns_tab = CampaignsTab(services.results, self.workers)
+        # the tabs take the placeholders' places; the tab shown stays the one shown
+        shown = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        for index, tab in enumerate(self._tab_widgets()):
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, "")
+        self.tabs.setCurrentIndex(shown)
+        self.tabs.blockSignals(False)
+        for placeholder in self._placeholders:
+            placeholder.deleteLater()
+        self._placeholders = []
 
         for tab in (self.send_tab, self.scheduled_tab, self.history_tab):
             tab.status_message.connect(self.statusBar().showMessage)
@@ -184,43 +286,31 @@ class MainWindow(QMainWindow):
         self.scheduled_tab.changed.connect(self.controller.wake)
         self.scheduled_tab.results_requested.connect(self.open_results)
         self.history_tab.campaign_results.connect(self.open_results)
-        self.preferences_dialog: PreferencesDialog | None = None
-        self.overdue_notice = ""
-
-        # one change signal: services (any thread) -> relay (queued) -> visible tab
-        self._stale: set[str] = set()
-        self._pending: set[str] = set()
-        self._relay = _ChangeRelay(self)
-        self._relay.changed.connect(self._changed)
-        self._unsubscribe: Callable[[], None] = services.changes.subscribe(self._relay.changed.emit)
-        self._coalesce = QTimer(self)
-        self._coalesce.setSingleShot(True)
-        self._coalesce.setInterval(COALESCE_MS)
-        self._coalesce.timeout.connect(self._apply_changes)
-        self._counter_value: int | None = None
-        self._counter_reading = False
-        self.change_poll = QTimer(self)
-        self.change_poll.setInterval(CHANGE_POLL_MS)
-        self.change_poll.timeout.connect(self.poll_changes)
+        self._unsubscribe = services.changes.subscribe(self._relay.changed.emit)
         self.tabs.currentChanged.connect(self._tab_shown)
 
-        self._restore_state()
+        self.attached = True
+        for action in self._needs_services():
+            action.setEnabled(True)
         self.retranslate()
         self.poll_changes()  # the counter's first value: later ones are compared with it
         if start_dispatcher:
             self._announce_overdue()
             self.controller.start()
         self.refresh_credits()
+        self.ready.emit()
+
+    def _needs_services(self) -> tuple[QAction, ...]:
+        """The menu actions that wait for `attach`."""
+        return (
+            self.preferences_action,
+            self.refresh_action,
+            self.open_data_action,
+            self.about_action,
+        )
 
     def _tab_widgets(self) -> list[QWidget]:
-        return [
-            self.send_tab,
-            self.scheduled_tab,
-            self.history_tab,
-            self.contacts_tab,
-            self.campaigns_tab,
-            self.inbox_tab,
-        ]
+        return [getattr(self, name) for name in TAB_NAMES]
 
     # -- menus and texts ---------------------------------------------------------------
 
@@ -264,6 +354,8 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.open_data_action)
         self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
+        for action in self._needs_services():
+            action.setEnabled(False)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("smsdesk"))
@@ -278,6 +370,8 @@ class MainWindow(QMainWindow):
         for index, (title, tip) in enumerate(titles):
             self.tabs.setTabText(index, title)
             self.tabs.setTabToolTip(index, tip)
+        for placeholder in self._placeholders:
+            placeholder.setText(self.tr("Opening the database…"))
         self.file_menu.setTitle(self.tr("&File"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.preferences_action.setToolTip(
@@ -304,11 +398,17 @@ class MainWindow(QMainWindow):
         kind = event.type()
         if kind == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._state.setValue(KEY_LANGUAGE, i18n.current_language())
         elif kind == QEvent.Type.ActivationChange:
             self._follow_activation()
         super().changeEvent(event)
 
     def _show_gateway(self) -> None:
+        if not self.attached:
+            self.provider_label.setText(self.tr("Opening the database…"))
+            return
+        from smsdesk.ui.preferences_dialog import gateway_label
+
         self.provider_label.setText(
             self.tr("Gateway: {name}").format(name=gateway_label(self.gateway))
         )
@@ -424,7 +524,7 @@ class MainWindow(QMainWindow):
 
     def refresh_credits(self) -> None:
         """Credits left at the gateway, read in a worker; hidden when it has none."""
-        if self._shut_down:
+        if self._shut_down or not self.attached:
             return
         if self._credits_running:
             self._credits_again = True  # the gateway may have changed: read once more after
@@ -461,8 +561,13 @@ class MainWindow(QMainWindow):
 
     # -- sending preferences and what fell due while closed ---------------------------
 
-    def open_preferences(self) -> PreferencesDialog:
-        """Preferences (gateway, sending, region, language, time zone), loaded in a worker."""
+    def open_preferences(self) -> PreferencesDialog | None:
+        """Preferences (gateway, sending, region, language, time zone), loaded in a worker;
+        None before the services are there (the first-run panel's button)."""
+        if not self.attached:
+            return None
+        from smsdesk.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(
             self.services.gateways, self.services.preferences, self.workers, parent=self
         )
@@ -503,6 +608,8 @@ class MainWindow(QMainWindow):
 
     def open_results(self, campaign_id: int) -> ResultsDialog:
         """The results view of a campaign (one window per campaign, raised if open)."""
+        from smsdesk.ui.results_view import ResultsDialog
+
         dialog = self.results_dialogs.get(campaign_id)
         if dialog is None:
             dialog = ResultsDialog(
@@ -536,7 +643,7 @@ class MainWindow(QMainWindow):
             self._coalesce.start()
 
     def _apply_changes(self) -> None:
-        if self._shut_down:
+        if self._shut_down or not self.attached:
             return
         topics, self._pending = self._pending, set()
         names = {name for topic in topics for name in TOPIC_TABS.get(topic, ())}
@@ -569,15 +676,10 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """F5: the visible tab now, the others when they are shown; credits too."""
+        if not self.attached:
+            return
         current = self.tabs.currentWidget()
-        for name in (
-            "send_tab",
-            "scheduled_tab",
-            "history_tab",
-            "contacts_tab",
-            "campaigns_tab",
-            "inbox_tab",
-        ):
+        for name in TAB_NAMES:
             if getattr(self, name) is current:
                 self._refresh_tab(current)
             else:
@@ -598,7 +700,7 @@ class MainWindow(QMainWindow):
 
     def poll_changes(self) -> None:
         """Read the change counter in a worker; a move means another connection wrote."""
-        if self._counter_reading or self._shut_down:
+        if self._counter_reading or self._shut_down or not self.attached:
             return
         self._counter_reading = True
         self.workers.run(
@@ -661,7 +763,9 @@ class MainWindow(QMainWindow):
     # -- quitting --------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        summary = None if self._quit_confirmed else self.controller.active_summary()
+        summary = (
+            None if self._quit_confirmed or not self.attached else self.controller.active_summary()
+        )
         if summary is not None:
             event.ignore()
             self._ask_to_quit(summary)
@@ -698,7 +802,8 @@ class MainWindow(QMainWindow):
         self._unsubscribe()
         self._coalesce.stop()
         self.change_poll.stop()
-        joined = self.controller.stop()  # the thread closes its gateway connections
+        # the thread closes its gateway connections
+        joined = self.controller.stop() if self.attached else True
         finished = self.workers.shutdown()
         self._clean_shutdown = joined and finished
         return self._clean_shutdown

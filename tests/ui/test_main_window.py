@@ -422,3 +422,96 @@ def test_a_dispatcher_failure_is_shown_above_the_tabs(qtbot, window: MainWindow)
     assert "database is locked" in window.error_banner.text()
     qtbot.mouseClick(window.error_close, Qt.MouseButton.LeftButton)
     assert not window.error_banner.isVisible()
+
+
+# -- the start: the frame paints first, the tabs come with the services ---------------------
+
+
+def test_the_frame_imports_neither_sqlalchemy_nor_the_services(tmp_path):
+    """What paints first must stay light: SQLAlchemy and the services are the 0.5 s the
+    worker spends behind the first paint (benchmarks/startup.py)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "import smsdesk.gui\n"
+        "from smsdesk.ui.main_window import MainWindow\n"
+        "app = QApplication([])\n"
+        "w = MainWindow()\n"
+        "w.show()\n"
+        "app.processEvents()\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+        "w.shutdown()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMSDESK_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stdout.split())
+    assert "smsdesk.ui.main_window" in loaded
+    heavy = sorted(
+        name
+        for name in loaded
+        if name.split(".")[0] in ("sqlalchemy", "phonenumbers")
+        or name.startswith(("smsdesk.services", "smsdesk.db", "smsdesk.providers"))
+    )
+    assert heavy == []
+
+
+def test_the_frame_waits_for_the_services_then_the_tabs_take_their_places(
+    qtbot, services: Services
+):
+    from smsdesk.ui.main_window import TAB_NAMES
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    assert not win.attached
+    assert win.tabs.count() == len(TAB_NAMES) == 6
+    assert win.tabs.tabText(2) == "&History"
+    assert [win.tabs.widget(i).text() for i in range(6)] == ["Opening the database…"] * 6
+    assert win.provider_label.text() == "Opening the database…"
+    assert not win.preferences_action.isEnabled() and not win.refresh_action.isEnabled()
+    assert win.open_preferences() is None  # the first-run panel's button, clicked early
+    win.tabs.setCurrentIndex(2)  # the user picks History meanwhile
+    win.refresh_all()  # F5 meanwhile: nothing to read yet
+    with qtbot.waitSignal(win.ready, timeout=5_000):
+        win.attach(services, start_dispatcher=False)
+    assert win.attached
+    assert [win.tabs.widget(i) for i in range(6)] == [getattr(win, n) for n in TAB_NAMES]
+    assert win.tabs.currentWidget() is win.history_tab  # still the one picked
+    assert win.tabs.tabText(2) == "&History"
+    assert win.provider_label.text().startswith("Gateway: ")
+    assert win.preferences_action.isEnabled() and win.about_action.isEnabled()
+    qtbot.waitUntil(lambda: win.history_tab.model.rowCount() == 0 and not win.workers._running)
+    assert win.shutdown()
+
+
+def test_closing_before_the_services_are_there_is_clean(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.close()
+    assert win.shutdown()  # no dispatcher to stop, no worker left
+
+
+def test_the_first_paint_speaks_the_language_last_shown(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from smsdesk.ui import i18n
+    from smsdesk.ui.main_window import last_language
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    i18n.apply_language("fr")  # LanguageChange reaches the window
+    QCoreApplication.sendPostedEvents(win, QEvent.Type.LanguageChange)
+    assert win.tabs.tabText(2) == "&Historique des envois"
+    assert last_language() == "fr"
+    i18n.apply_language("en")
+    QCoreApplication.sendPostedEvents(win, QEvent.Type.LanguageChange)
+    assert last_language() == "en"
+    win.shutdown()
