@@ -78,7 +78,6 @@ TAB_NAMES = (
     "inbox_tab",
 )
 # which tabs show each topic
-
 TOPIC_TABS: dict[str, tuple[str, ...]] = {
     "messages": ("history_tab", "scheduled_tab", "campaigns_tab"),
     "campaigns": ("scheduled_tab", "history_tab", "campaigns_tab"),
