@@ -19,17 +19,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def open_services(db_url: str | None, **_worker: Any) -> tuple[Services, SendPreferences]:
-    """In a worker: the services, the Preferences the window follows, and the window's
-    own modules imported (so the GUI thread only builds the tabs)."""
+def open_services(
+    db_url: str | None, opened: list[Services], **_worker: Any
+) -> tuple[Services, SendPreferences]:
+    """In a worker: the services (recorded in `opened`, so that they are closed even when
+    the window quits before it gets them), the Preferences the window follows, and the
+    window's own modules imported (so the GUI thread only builds the tabs)."""
     from smsdesk.app import build_services
     from smsdesk.ui import main_window
 
     main_window.import_tab_modules()
     services = build_services(db_url)
+    opened.append(services)
     try:
         return services, services.preferences.preferences()
     except BaseException:
+        opened.remove(services)
         services.close()
         raise
 
@@ -72,7 +77,6 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
         from smsdesk.ui.preferences_dialog import apply_display_preferences
 
         services, preferences = found
-        opened.append(services)
         apply_display_preferences(preferences)
         window.attach(services)
 
@@ -82,7 +86,7 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
         QMessageBox.critical(window, "smsdesk", message)
         app.exit(1)
 
-    window.workers.run(open_services, db_url, on_result=attach, on_error=failed)
+    window.workers.run(open_services, db_url, opened, on_result=attach, on_error=failed)
     code = app.exec()
     if window.shutdown():
         for services in opened:

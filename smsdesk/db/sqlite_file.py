@@ -62,10 +62,9 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     try:
         sqlite_pragmas(connection)
         stored = {row[0] for row in connection.execute("SELECT version_num FROM alembic_version")}
-    except sqlite3.Error:
-        connection.close()
-        return None
-    if stored != {known_revisions()[-1]}:
-        connection.close()
-        return None
-    return connection
+        if stored == {known_revisions()[-1]}:
+            return connection
+    except sqlite3.Error:  # not an smsdesk database, or unreadable: the engine says why
+        pass
+    connection.close()
+    return None

@@ -44,6 +44,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from smsdesk.db.models import Campaign, Message, utcnow
+from smsdesk.db.sqlite_file import utc_from_text
 from smsdesk.domain.delivery import CampaignStatus, MessageStatus
 from smsdesk.domain.sending_window import parse_window
 from smsdesk.providers.base import (
@@ -278,7 +279,7 @@ class DispatcherService:
             return value.astimezone(UTC)
         # SQLite: UTC text, the form UTCDateTime stores
         raw = session.scalar(text("SELECT strftime('%Y-%m-%d %H:%M:%f', 'now')"))
-        return datetime.fromisoformat(str(raw)).replace(tzinfo=UTC)
+        return utc_from_text(str(raw))
 
     def _own(
         self,

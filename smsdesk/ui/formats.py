@@ -8,7 +8,9 @@ follow the language; `set_region` and `set_time_zone` follow Preferences.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, tzinfo
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
@@ -123,11 +125,18 @@ def duration(seconds: float) -> str:
     return QCoreApplication.translate("formats", "{seconds} s").format(seconds=secs)
 
 
+@cache
+def _display_number() -> Callable[[str, str], str]:
+    """domain.phone, on first use: it imports phonenumbers, which the first paint does
+    without (a function-level import in `phone` would cost 3 µs a cell)."""
+    from smsdesk.domain.phone import display_number
+
+    return display_number
+
+
 def phone(e164: str) -> str:
     """A stored number as people of the region read it: "06 12 34 56 78"."""
-    from smsdesk.domain.phone import display_number  # phonenumbers: not for the first paint
-
-    return display_number(e164, _region)
+    return _display_number()(e164, _region)
 
 
 def _four_digit_year(text: str, year: int) -> str:

@@ -256,16 +256,17 @@ class MainWindow(QMainWindow):
         )
         self.inbox_tab = InboxTab(services.replies, self.workers)
         self.campaigns_tab = CampaignsTab(services.results, self.workers)
-        # the tabs take the placeholders' places; the tab shown stays the one shown
+        # the tabs take the placeholders' places, all inserted before any placeholder goes:
+        # removing the current page one by one would show (and refresh) other tabs
         shown = self.tabs.currentIndex()
         self.tabs.blockSignals(True)
         for index, tab in enumerate(self._tab_widgets()):
-            self.tabs.removeTab(index)
             self.tabs.insertTab(index, tab, "")
         self.tabs.setCurrentIndex(shown)
-        self.tabs.blockSignals(False)
         for placeholder in self._placeholders:
+            self.tabs.removeTab(self.tabs.indexOf(placeholder))
             placeholder.deleteLater()
+        self.tabs.blockSignals(False)
         self._placeholders = []
 
         for tab in (self.send_tab, self.scheduled_tab, self.history_tab):

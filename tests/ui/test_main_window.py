@@ -515,3 +515,38 @@ def test_the_first_paint_speaks_the_language_last_shown(qtbot):
     QCoreApplication.sendPostedEvents(win, QEvent.Type.LanguageChange)
     assert last_language() == "en"
     win.shutdown()
+
+
+def test_attaching_shows_only_the_tab_picked(qtbot, monkeypatch, services: Services):
+    """The swap inserts every tab before removing a placeholder: removing the current page
+    one by one would show (and make refresh) the tabs after it."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from smsdesk.ui import main_window
+
+    shown: list[str] = []
+
+    class Shows(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Show:
+                shown.append(type(watched).__name__)
+            return False
+
+    spy = Shows()
+    original = main_window.MainWindow._tab_widgets
+
+    def watched_tabs(self: MainWindow) -> list[QWidget]:
+        tabs = original(self)
+        for tab in tabs:
+            tab.installEventFilter(spy)
+        return tabs
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.tabs.setCurrentIndex(2)
+    monkeypatch.setattr(main_window.MainWindow, "_tab_widgets", watched_tabs)
+    win.attach(services, start_dispatcher=False)
+    assert shown == ["HistoryTab"]
+    qtbot.waitUntil(lambda: not win.workers._running)
+    assert win.shutdown()
