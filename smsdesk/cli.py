@@ -1230,7 +1230,12 @@ def _history_command(args: argparse.Namespace, db_url: str | None) -> int:
 
         rows = newest_rows(url, args.limit)
         if rows is not None:
-            _print_history_rows(args, rows)
+            try:
+                _print_history_rows(args, rows)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # a full disk under a redirection: said as on the usual path
+                raise CliError(str(exc)) from None
             return 0
 
     from smsdesk.db.session import DatabaseError, make_engine, make_sessions

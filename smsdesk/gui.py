@@ -26,10 +26,17 @@ def open_services(
     the window quits before it gets them), the Preferences the window follows, and the
     window's own modules imported (so the GUI thread only builds the tabs)."""
     from smsdesk.app import build_services
+    from smsdesk.db.session import DatabaseError
     from smsdesk.ui import main_window
 
-    main_window.import_tab_modules()
-    services = build_services(db_url)
+    try:
+        main_window.import_tab_modules()
+        services = build_services(db_url)
+    except DatabaseError:
+        raise  # what is wrong with the database, in one line: the box says it
+    except Exception:
+        log.exception("cannot start")  # a bug: its traceback goes to the log file
+        raise
     opened.append(services)
     try:
         return services, services.preferences.preferences()
@@ -47,7 +54,7 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
     Shutdown order: the window stops the dispatcher thread (the batch under way finishes)
     and waits for its workers; only then are the gateways and the database closed."""
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from smsdesk.assets import icon_path
     from smsdesk.log_file import install_log_file
@@ -73,18 +80,21 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
         quit_after_first_paint(window, quit_after_paint)
     opened: list[Services] = []
 
+    def failed(message: str) -> None:
+        log.error("cannot start: %s", message)
+        window.show_start_error(message)
+        app.exit(1)
+
     def attach(found: tuple[Services, SendPreferences]) -> None:
         from smsdesk.ui.preferences_dialog import apply_display_preferences
 
         services, preferences = found
-        apply_display_preferences(preferences)
-        window.attach(services)
-
-    def failed(message: str) -> None:
-        # the database cannot be opened (DatabaseError says why in one line)
-        log.error("cannot start: %s", message)
-        QMessageBox.critical(window, "smsdesk", message)
-        app.exit(1)
+        try:
+            apply_display_preferences(preferences)
+            window.attach(services)
+        except Exception as exc:  # a bug: said, logged with its traceback, and the app quits
+            log.exception("cannot build the window")
+            failed(str(exc) or exc.__class__.__name__)
 
     window.workers.run(open_services, db_url, opened, on_result=attach, on_error=failed)
     code = app.exec()

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from smsdesk.private_files import FILE_MODE, tighten
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # every migration file is named after its revision ("0008_change_notifications.py" is
 # revision "0008", each revising the one before): the head is known without alembic
@@ -46,8 +48,9 @@ def utc_from_text(value: str) -> datetime:
 
 def plain_file(url: str) -> Path | None:
     """The file of a `sqlite:///PATH` URL without options; None for anything else (another
-    database, memory, a URL with a query or a driver name)."""
-    if not url.startswith(PLAIN_FILE_URL) or "?" in url:
+    database, memory, a URL with a query, a driver name or a %-escape, which SQLAlchemy
+    decodes: the engine's path reads those)."""
+    if not url.startswith(PLAIN_FILE_URL) or "?" in url or "%" in url:
         return None
     path = url[len(PLAIN_FILE_URL) :]
     return Path(path) if path not in ("", ":memory:") else None
@@ -58,6 +61,7 @@ def open_current(path: Path) -> sqlite3.Connection | None:
     None when the file is missing or its schema differs: the engine's path migrates."""
     if not path.is_file():
         return None
+    tighten(path, FILE_MODE)  # as the engine's path does: the history holds phone numbers
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     try:
         sqlite_pragmas(connection)

@@ -2081,6 +2081,18 @@ You then see each number&apos;s operator and choose the numbers to remove.</nume
         <translation>Credits left at the gateway</translation>
     </message>
     <message>
+        <source>smsdesk cannot start</source>
+        <translation>smsdesk cannot start</translation>
+    </message>
+    <message>
+        <source>smsdesk cannot start: {reason}</source>
+        <translation>smsdesk cannot start: {reason}</translation>
+    </message>
+    <message>
+        <source>The log file says more: {path}</source>
+        <translation>The log file says more: {path}</translation>
+    </message>
+    <message>
         <source>There is no log yet: {path}</source>
         <translation>There is no log yet: {path}</translation>
     </message>

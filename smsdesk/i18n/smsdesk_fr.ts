@@ -2081,6 +2081,18 @@ Vous verrez ensuite l’opérateur de chaque numéro et choisirez les numéros �
         <translation>Crédits restants chez la passerelle</translation>
     </message>
     <message>
+        <source>smsdesk cannot start</source>
+        <translation>smsdesk ne peut pas démarrer</translation>
+    </message>
+    <message>
+        <source>smsdesk cannot start: {reason}</source>
+        <translation>smsdesk ne peut pas démarrer&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>The log file says more: {path}</source>
+        <translation>Le journal en dit plus&#xa0;: {path}</translation>
+    </message>
+    <message>
         <source>There is no log yet: {path}</source>
         <translation>Pas encore de journal&#xa0;: {path}</translation>
     </message>

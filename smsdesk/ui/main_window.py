@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self._state = settings or window_settings()
         self.gateway = ""  # learned one way: _set_gateway (from the services when attached)
         self.quit_box: QMessageBox | None = None
+        self.start_error_box: QMessageBox | None = None
         self.help_dialog: QDialog | None = None
         self._clean_shutdown = False
         self._dispatch_error = False  # the banner shows a dispatcher failure
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.provider_label)
         self.statusBar().addPermanentWidget(self.credits_label)
         self._build_menu()
+        # the panel's button opens Preferences: greyed out with the menu item until attach
+        self.first_run.preferences_button.setEnabled(self.preferences_action.isEnabled())
+        self.preferences_action.enabledChanged.connect(self.first_run.preferences_button.setEnabled)
         self.preferences_dialog: PreferencesDialog | None = None
         self.overdue_notice = ""
 
@@ -464,6 +468,21 @@ class MainWindow(QMainWindow):
     def show_about(self) -> QDialog:
         database = self.services.engine.url.render_as_string(hide_password=True)
         return self._open_help(AboutDialog(database, str(self.services.data_dir), self))
+
+    def show_start_error(self, message: str) -> QMessageBox:
+        """The services could not be built: why, and where the log is (modal: the app
+        quits once it is closed)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("smsdesk cannot start"),
+            self.tr("smsdesk cannot start: {reason}").format(reason=message),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setInformativeText(self.tr("The log file says more: {path}").format(path=log_path()))
+        self.start_error_box = box
+        box.exec()
+        return box
 
     def open_log(self) -> bool:
         path = log_path()

@@ -147,6 +147,29 @@ def test_plain_file_urls():
     assert plain_file("sqlite:////abs/db.sqlite3") == Path("/abs/db.sqlite3")
     assert plain_file("sqlite:///rel.sqlite3") == Path("rel.sqlite3")
     assert plain_file("sqlite+pysqlite:///x") is None
+    # SQLAlchemy decodes %-escapes ("%20" is a space): the engine's path reads such a file
+    assert plain_file("sqlite:////abs/my%20db.sqlite3") is None
+
+
+def test_the_plain_listing_keeps_the_file_private(services: Services):
+    path = Path(str(services.engine.url.database))
+    path.chmod(0o644)  # copied or restored by hand, say
+    assert newest_rows(f"sqlite:///{path}", 10) == []
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_full_disk_under_the_plain_listing_is_one_line(services: Services, db_url: str):
+    _seed(services)
+    code = (
+        "import sys\nfrom smsdesk.cli import main\n"
+        "sys.stdout = open('/dev/full', 'w', buffering=1)\n"
+        f"sys.exit(main({['--db', db_url, 'history', 'list', '--limit', '4']!r}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    said = done.stderr.strip().splitlines()
+    assert said[0] == "smsdesk: error: [Errno 28] No space left on device"
+    assert "-vv" not in done.stderr
     assert known_revisions()[-1].isdigit()
 
 

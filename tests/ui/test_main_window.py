@@ -476,7 +476,8 @@ def test_the_frame_waits_for_the_services_then_the_tabs_take_their_places(
     assert [win.tabs.widget(i).text() for i in range(6)] == ["Opening the database…"] * 6
     assert win.provider_label.text() == "Opening the database…"
     assert not win.preferences_action.isEnabled() and not win.refresh_action.isEnabled()
-    assert win.open_preferences() is None  # the first-run panel's button, clicked early
+    assert not win.first_run.preferences_button.isEnabled()  # it opens Preferences too
+    assert win.open_preferences() is None  # a shortcut or a queued click, early
     win.tabs.setCurrentIndex(2)  # the user picks History meanwhile
     win.refresh_all()  # F5 meanwhile: nothing to read yet
     with qtbot.waitSignal(win.ready, timeout=5_000):
@@ -487,6 +488,7 @@ def test_the_frame_waits_for_the_services_then_the_tabs_take_their_places(
     assert win.tabs.tabText(2) == "&History"
     assert win.provider_label.text().startswith("Gateway: ")
     assert win.preferences_action.isEnabled() and win.about_action.isEnabled()
+    assert win.first_run.preferences_button.isEnabled()
     qtbot.waitUntil(lambda: win.history_tab.model.rowCount() == 0 and not win.workers._running)
     assert win.shutdown()
 
@@ -550,3 +552,65 @@ def test_attaching_shows_only_the_tab_picked(qtbot, monkeypatch, services: Servi
     assert shown == ["HistoryTab"]
     qtbot.waitUntil(lambda: not win.workers._running)
     assert win.shutdown()
+
+
+def _start_failing(tmp_path, failure: str) -> tuple[int, str]:
+    """The real start (`run_gui`) in a fresh process where `failure` breaks it; the error
+    box is read and closed as a user would: (exit code, the box's words)."""
+    import os
+    import subprocess
+    import sys
+
+    db_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QMessageBox\n"
+        "import smsdesk.app, smsdesk.ui.main_window as mw\n"
+        "def broken(*args, **kwargs):\n"
+        "    raise RuntimeError('a bug in the start')\n"
+        f"{failure}\n"
+        "app = QApplication([])\n"
+        "def close_the_box():\n"
+        "    box = QApplication.activeModalWidget()\n"
+        "    if not isinstance(box, QMessageBox):\n"
+        "        QTimer.singleShot(10, close_the_box)\n"
+        "        return\n"
+        "    print(box.windowTitle(), '|', box.text(), '|', box.informativeText())\n"
+        "    box.reject()\n"
+        "QTimer.singleShot(0, close_the_box)\n"
+        "from smsdesk.gui import run_gui\n"
+        f"sys.exit(run_gui({db_url!r}))\n"
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "SMSDESK_DATA_DIR": str(tmp_path / "data"),
+        "LANG": "C",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    return done.returncode, done.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        "smsdesk.app.build_services = broken",  # in the worker, opening the database
+        "mw.MainWindow.attach = broken",  # on the GUI thread, building the tabs
+    ],
+)
+def test_a_bug_at_start_is_said_and_its_traceback_logged(tmp_path, failure: str):
+    from pathlib import Path
+
+    code, said = _start_failing(tmp_path, failure)
+    assert code == 1
+    title, text, details = (part.strip() for part in said.split("|"))
+    assert title == "smsdesk cannot start"
+    assert text == "smsdesk cannot start: a bug in the start"
+    log_file = Path(details.removeprefix("The log file says more: "))
+    assert log_file.is_relative_to(tmp_path / "data") and log_file.name == "smsdesk.log"
+    log_text = log_file.read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in log_text
+    assert "RuntimeError: a bug in the start" in log_text
