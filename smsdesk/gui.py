@@ -28,6 +28,7 @@ def open_services(
     from smsdesk.app import build_services
     from smsdesk.db.session import DatabaseError
     from smsdesk.ui import main_window
+    from smsdesk.ui.workers import freeze_what_started
 
     try:
         main_window.import_tab_modules()
@@ -38,6 +39,7 @@ def open_services(
         log.exception("cannot start")  # a bug: its traceback goes to the log file
         raise
     opened.append(services)
+    freeze_what_started()  # the modules and the models (again once the tabs are built)
     try:
         return services, services.preferences.preferences()
     except BaseException:
@@ -60,7 +62,7 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
     from smsdesk.log_file import install_log_file
     from smsdesk.ui import appearance, i18n
     from smsdesk.ui.main_window import MainWindow, last_language
-    from smsdesk.ui.workers import favour_the_window
+    from smsdesk.ui.workers import favour_the_window, freeze_what_started
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     install_log_file()
@@ -92,6 +94,7 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
         try:
             apply_display_preferences(preferences)
             window.attach(services)
+            freeze_what_started()
         except Exception as exc:  # a bug: said, logged with its traceback, and the app quits
             log.exception("cannot build the window")
             failed(str(exc) or exc.__class__.__name__)

@@ -9,15 +9,28 @@ cancel=...)` there and blocks the calling (worker) thread, which waits without t
 The target must be a module-level function (spawn pickles it by name) and its arguments
 and result picklable. An exception raised by the target is raised again here. The child
 is spawned, not forked: this process may run Qt and database threads.
+
+What a spawn needs is imported with this module (at start, in the worker that opens the
+services), and the cancel travels through a pipe rather than a multiprocessing Event:
+the first export imported multiprocessing's semaphore modules in its worker while the
+window painted, and the window froze for 50-100 ms.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.spawn
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
+
+if sys.platform != "win32":
+    import multiprocessing.popen_spawn_posix
+    import multiprocessing.resource_tracker
 
 POLL_SECONDS = 0.1  # how soon a cancel reaches the child
 JOIN_SECONDS = 5.0
@@ -44,17 +57,30 @@ def run_in_child(
     """`target(*args, progress=..., cancel=...)` run in a child process; its result."""
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    stop = context.Event()
+    stop_reader, stop_writer = context.Pipe(duplex=False)
     process = context.Process(
-        target=_child_main, args=(target, args, sender, stop), daemon=True, name="smsdesk-work"
+        target=_child_main,
+        args=(target, args, sender, stop_reader),
+        daemon=True,
+        name="smsdesk-work",
     )
     process.start()
     sender.close()  # ours: so that reading sees the end when the child's copy closes
+    stop_reader.close()
+    stopped = False
+
+    def stop() -> None:
+        nonlocal stopped
+        if not stopped:
+            stopped = True
+            with contextlib.suppress(OSError):  # the child has gone: nothing to stop
+                stop_writer.send_bytes(b"stop")
+
     heard = False
     try:
         while True:
             if cancel is not None and cancel.is_set():
-                stop.set()
+                stop()
             if not receiver.poll(POLL_SECONDS):
                 if process.is_alive():
                     continue
@@ -76,8 +102,9 @@ def run_in_child(
             else:
                 raise message[1]
     finally:
-        stop.set()
+        stop()
         receiver.close()
+        stop_writer.close()
         process.join(JOIN_SECONDS)
         if process.is_alive():
             process.terminate()
@@ -90,14 +117,34 @@ def _raise_gone(exitcode: int | None, heard: bool) -> None:
     raise ChildDied(f"the work process stopped (exit code {exitcode})")
 
 
+class _StopFlag:
+    """The child's side of the cancel: set once the parent wrote to the pipe (or closed
+    it: the parent has gone). Has what the targets use of a threading.Event."""
+
+    def __init__(self, reader: Connection) -> None:
+        self._reader = reader
+        self._set = False
+
+    def is_set(self) -> bool:
+        return self.wait(0)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        if not self._set:
+            try:
+                self._set = self._reader.poll(timeout)
+            except OSError:
+                self._set = True
+        return self._set
+
+
 def _child_main(
-    target: Callable[..., Any], args: tuple[Any, ...], sender: Connection, stop: Any
+    target: Callable[..., Any], args: tuple[Any, ...], sender: Connection, stop: Connection
 ) -> None:
     def progress(done: int, total: int) -> None:
         sender.send(("progress", done, total))
 
     try:
-        value = target(*args, progress=progress, cancel=stop)
+        value = target(*args, progress=progress, cancel=_StopFlag(stop))
     except BaseException as exc:  # the caller decides; a KeyboardInterrupt included
         try:
             sender.send(("error", exc))

@@ -3,6 +3,7 @@ can be cancelled. The function runs with `progress(done, total)` and `cancel` (a
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -32,6 +33,16 @@ PAINT_SWITCH_INTERVAL = 0.00002
 def favour_the_window() -> None:
     """Called once by the window's process before any worker starts."""
     sys.setswitchinterval(WINDOW_SWITCH_INTERVAL)
+
+
+def freeze_what_started() -> None:
+    """Called once the services are built, and again once the tabs are: the objects
+    made so far (modules, SQLAlchemy's tables and mappers, Qt wrappers: ~85,000) live
+    as long as the process, so Python's cycle collector stops walking them. A full
+    collection over them held the GIL for 60 ms, whichever thread ran it, and the
+    window froze that long (measured at 1,000,000 messages); without them it takes
+    under 1 ms."""
+    gc.freeze()
 
 
 class PaintsFirst:

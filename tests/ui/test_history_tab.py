@@ -167,6 +167,38 @@ def test_multidata_answers_what_data_answers(qtbot, services: Services, pool: Wo
             assert slot.data() == model.data(index, role), (column, role)
 
 
+def test_indexes_are_qt_s_own_made_once(
+    qtbot, services: Services, pool: WorkerPool, monkeypatch: pytest.MonkeyPatch
+):
+    """The model's index() answers what Qt's QAbstractTableModel.index answers (invalid
+    outside the table and under a parent), and keeps what it made, up to a bound."""
+    from PySide6.QtCore import QAbstractTableModel
+
+    from smsdesk.ui import table_models
+
+    services.demo.seed(30)
+    model = HistoryTableModel(services.history, pool)
+    qtbot.waitUntil(lambda: model.rowCount() == _visible(services))
+    rows, columns = model.rowCount(), model.columnCount()
+    for row in (-1, 0, 1, rows - 1, rows, rows + 5):
+        for column in (-1, 0, columns - 1, columns):
+            ours, qt = model.index(row, column), QAbstractTableModel.index(model, row, column)
+            assert (ours.isValid(), ours.row(), ours.column()) == (
+                qt.isValid(),
+                qt.row(),
+                qt.column(),
+            ), (row, column)
+            assert ours == qt
+            assert ours.isValid() == (0 <= row < rows and 0 <= column < columns)
+    assert model.index(3, 2) is model.index(3, 2)  # made once
+    assert not model.index(0, 0, model.index(1, 1)).isValid()  # a flat table: no children
+    monkeypatch.setattr(table_models, "INDEX_CACHE", 50)
+    for row in range(rows):
+        for column in range(columns):
+            assert model.index(row, column).row() == row
+    assert len(model._indexes) <= 50
+
+
 def test_the_table_paints_with_a_short_switch_interval(
     qtbot, make_tab, services: Services, monkeypatch: pytest.MonkeyPatch
 ):
