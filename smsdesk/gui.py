@@ -33,18 +33,16 @@ def open_services(
     try:
         main_window.import_tab_modules()
         services = build_services(db_url)
-    except DatabaseError:
-        raise  # what is wrong with the database, in one line: the box says it
-    except Exception:
-        log.exception("cannot start")  # a bug: its traceback goes to the log file
-        raise
-    opened.append(services)
-    freeze_what_started()  # the modules and the models (again once the tabs are built)
-    try:
+        opened.append(services)
+        freeze_what_started()  # the modules and the models (again once the tabs are built)
         return services, services.preferences.preferences()
-    except BaseException:
-        opened.remove(services)
-        services.close()
+    except BaseException as exc:
+        if not isinstance(exc, DatabaseError):  # a bug: its traceback goes to the log file
+            log.exception("cannot start")
+        # (a DatabaseError says what is wrong with the database in one line: the box)
+        for built in opened:
+            built.close()
+        opened.clear()
         raise
 
 
@@ -97,6 +95,7 @@ def run_gui(db_url: str | None = None, *, quit_after_paint: float | None = None)
             freeze_what_started()
         except Exception as exc:  # a bug: said, logged with its traceback, and the app quits
             log.exception("cannot build the window")
+            window.shutdown()  # whatever attach started (the dispatcher) stops before the box
             failed(str(exc) or exc.__class__.__name__)
 
     window.workers.run(open_services, db_url, opened, on_result=attach, on_error=failed)

@@ -26,9 +26,11 @@ import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, NoReturn
 
-if sys.platform != "win32":
+if sys.platform == "win32":
+    import multiprocessing.popen_spawn_win32
+else:
     import multiprocessing.popen_spawn_posix
     import multiprocessing.resource_tracker
 
@@ -54,19 +56,22 @@ def run_in_child(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> Any:
-    """`target(*args, progress=..., cancel=...)` run in a child process; its result."""
+    """`target(*args, progress=..., cancel=...)` run in a child process; its result.
+
+    The work (target and arguments: a snapshot's ids can be megabytes) goes through a pipe
+    of its own once the child runs, not with the process object: multiprocessing writes
+    that while holding the pipe's other end itself, so a child that dies while starting
+    left the write blocked for ever; here the write fails and says so."""
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     stop_reader, stop_writer = context.Pipe(duplex=False)
+    work_reader, work_writer = context.Pipe(duplex=False)
     process = context.Process(
         target=_child_main,
-        args=(target, args, sender, stop_reader),
+        args=(work_reader, sender, stop_reader),
         daemon=True,
         name="smsdesk-work",
     )
-    process.start()
-    sender.close()  # ours: so that reading sees the end when the child's copy closes
-    stop_reader.close()
     stopped = False
 
     def stop() -> None:
@@ -76,42 +81,64 @@ def run_in_child(
             with contextlib.suppress(OSError):  # the child has gone: nothing to stop
                 stop_writer.send_bytes(b"stop")
 
-    heard = False
     try:
-        while True:
-            if cancel is not None and cancel.is_set():
-                stop()
-            if not receiver.poll(POLL_SECONDS):
-                if process.is_alive():
-                    continue
-                if receiver.poll(0):  # it said something just before it exited
-                    continue
-                _raise_gone(process.exitcode, heard)
-            try:
-                message = receiver.recv()
-            except EOFError:
-                process.join(JOIN_SECONDS)
-                _raise_gone(process.exitcode, heard)
-            heard = True
-            kind = message[0]
-            if kind == "progress":
-                if progress is not None:
-                    progress(message[1], message[2])
-            elif kind == "result":
-                return message[1]
-            else:
-                raise message[1]
+        process.start()
+        # ours closed: reading sees the end, and writing fails, once the child's copy goes
+        for child_end in (sender, stop_reader, work_reader):
+            child_end.close()
+        try:
+            work_writer.send((target, args))
+        except OSError:  # the child exited before reading its work
+            process.join(JOIN_SECONDS)
+            _raise_gone(process.exitcode, heard=False)
+        work_writer.close()
+        return _follow(process, receiver, progress, cancel, stop)
     finally:
         stop()
-        receiver.close()
-        stop_writer.close()
-        process.join(JOIN_SECONDS)
-        if process.is_alive():
-            process.terminate()
-            process.join()
+        for end in (receiver, sender, stop_reader, stop_writer, work_reader, work_writer):
+            end.close()
+        if process.pid is not None:  # started
+            process.join(JOIN_SECONDS)
+            if process.is_alive():
+                process.terminate()
+                process.join()
 
 
-def _raise_gone(exitcode: int | None, heard: bool) -> None:
+def _follow(
+    process: Any,
+    receiver: Connection,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    stop: Callable[[], None],
+) -> Any:
+    """What the child says, up to its result (or its error, raised here)."""
+    heard = False
+    while True:
+        if cancel is not None and cancel.is_set():
+            stop()
+        if not receiver.poll(POLL_SECONDS):
+            if process.is_alive():
+                continue
+            if receiver.poll(0):  # it said something just before it exited
+                continue
+            _raise_gone(process.exitcode, heard)
+        try:
+            message = receiver.recv()
+        except EOFError:
+            process.join(JOIN_SECONDS)
+            _raise_gone(process.exitcode, heard)
+        heard = True
+        kind = message[0]
+        if kind == "progress":
+            if progress is not None:
+                progress(message[1], message[2])
+        elif kind == "result":
+            return message[1]
+        else:
+            raise message[1]
+
+
+def _raise_gone(exitcode: int | None, heard: bool) -> NoReturn:
     if not heard:
         raise ChildUnavailable(f"the work process could not start (exit code {exitcode})")
     raise ChildDied(f"the work process stopped (exit code {exitcode})")
@@ -137,13 +164,13 @@ class _StopFlag:
         return self._set
 
 
-def _child_main(
-    target: Callable[..., Any], args: tuple[Any, ...], sender: Connection, stop: Connection
-) -> None:
+def _child_main(work: Connection, sender: Connection, stop: Connection) -> None:
     def progress(done: int, total: int) -> None:
         sender.send(("progress", done, total))
 
     try:
+        target, args = work.recv()
+        work.close()
         value = target(*args, progress=progress, cancel=_StopFlag(stop))
     except BaseException as exc:  # the caller decides; a KeyboardInterrupt included
         try:

@@ -28,6 +28,12 @@ import json
 import json.encoder
 import logging
 import multiprocessing
+
+# what the child needs (a queue, semaphores, a shared counter), imported at start: imported
+# by the first import's worker, they froze the window while it painted
+import multiprocessing.queues
+import multiprocessing.sharedctypes
+import multiprocessing.synchronize
 import operator
 import queue
 import sys

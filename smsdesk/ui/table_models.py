@@ -145,7 +145,7 @@ def status_icon(status: MessageStatus) -> QIcon:
 
 
 _NO_INDEX = QModelIndex()
-INDEX_CACHE = 20_000  # cells: a few screens of a table, a few MB
+INDEX_CACHE = 4_000  # cells: ten screens of History; each is an object the collector walks
 
 
 class HeaderedTableModel(QAbstractTableModel):
@@ -156,6 +156,8 @@ class HeaderedTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._indexes: dict[tuple[int, int], QModelIndex] = {}
+        # a kept index names this model: none is handed out once the model is gone
+        self.destroyed.connect(self._indexes.clear)
 
     def index(self, row: int, column: int, parent: AnyIndex = _NO_INDEX) -> QModelIndex:
         """A view asks for the index of every cell it paints. Qt's own index() calls

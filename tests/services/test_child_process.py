@@ -88,3 +88,38 @@ def test_a_child_that_dies_midway_is_an_error_not_a_fallback():
 def test_a_child_that_says_nothing_is_unavailable():
     with pytest.raises(ChildUnavailable, match="exit code 4"):
         run_in_child(die_at_once)
+
+
+def test_a_child_that_cannot_start_with_megabytes_of_work_is_unavailable(tmp_path):
+    """The work (here 4 MB, as a snapshot's ids) reaches the child through a pipe of its
+    own: a child that dies while starting made multiprocessing's own write of it block
+    for ever (it keeps the pipe's other end). Here the child cannot start because its
+    __main__, imported again there, starts a child itself."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "no_main_guard.py"
+    script.write_text(
+        "from smsdesk.services.child_process import ChildUnavailable, run_in_child\n"
+        "def size(data, *, progress, cancel):\n"
+        "    return len(data)\n"
+        "try:\n"
+        "    print('result', run_in_child(size, b'x' * 4_000_000))\n"
+        "except ChildUnavailable as exc:\n"
+        "    print('unavailable:', exc)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == (
+        "unavailable: the work process could not start (exit code 1)"
+    )
+
+
+def test_megabytes_of_work_reach_the_child():
+    assert run_in_child(measure, b"x" * 4_000_000) == 4_000_000
+
+
+def measure(data: bytes, *, progress, cancel) -> int:
+    return len(data)
