@@ -1220,23 +1220,19 @@ _FILTER_FLAGS = ("sender", "receiver", "since", "until", "status", "tag", "campa
 def _history_command(args: argparse.Namespace, db_url: str | None) -> int:
     """The history sub-commands open the database and the history alone: a listing
     starts in a fraction of the time the whole set of services takes, and a plain one
-    (no filter, an up-to-date SQLite file) reads it without SQLAlchemy at all."""
+    (no filter, an up-to-date SQLite file) or a delete by ids runs without SQLAlchemy."""
     from smsdesk import config
 
     config.ensure_data_dir()
     url = config.Settings.load(db_url).db_url
-    if args.action == "list" and not any(getattr(args, flag) for flag in _FILTER_FLAGS):
-        from smsdesk.services.history_newest import newest_rows
-
-        rows = newest_rows(url, args.limit)
-        if rows is not None:
-            try:
-                _print_history_rows(args, rows)
-            except BrokenPipeError:
-                raise
-            except OSError as exc:  # a full disk under a redirection: said as on the usual path
-                raise CliError(str(exc)) from None
-            return 0
+    try:
+        answered = _history_without_sqlalchemy(args, url)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a full disk under a redirection: said as on the usual path
+        raise CliError(str(exc)) from None
+    if answered is not None:
+        return answered
 
     from smsdesk.db.session import DatabaseError, make_engine, make_sessions
     from smsdesk.services.history import HistoryService
@@ -1255,6 +1251,25 @@ def _history_command(args: argparse.Namespace, db_url: str | None) -> int:
         engine.dispose()
 
 
+def _history_without_sqlalchemy(args: argparse.Namespace, url: str) -> int | None:
+    """A plain listing or a delete by ids on an up-to-date SQLite file, through `sqlite3`
+    alone (importing SQLAlchemy takes longer than the listing); None: the usual path."""
+    if args.action == "list" and not any(getattr(args, flag) for flag in _FILTER_FLAGS):
+        from smsdesk.services.history_newest import newest_rows
+
+        rows = newest_rows(url, args.limit)
+        if rows is not None:
+            _print_history_rows(args, rows)
+            return 0
+    elif args.action == "delete":
+        from smsdesk.services.message_delete import delete_in_plain_file
+
+        done = delete_in_plain_file(url, args.ids)
+        if done is not None:
+            return _report_deleted(*done)
+    return None
+
+
 def _history(args: argparse.Namespace, history: HistoryService) -> int:
     from smsdesk.services.history_query import SortKey
 
@@ -1265,7 +1280,10 @@ def _history(args: argparse.Namespace, history: HistoryService) -> int:
         written = history.export_csv(_filter_from(args), args.path)
         print(f"{written} message(s) written to {args.path}", file=sys.stderr)
         return 0
-    deleted, missing = history.delete_existing(args.ids)
+    return _report_deleted(*history.delete_existing(args.ids))
+
+
+def _report_deleted(deleted: int, missing: list[int]) -> int:
     if missing:
         raise CliError(f"no message with id {', '.join(map(str, missing))}")
     print(f"{deleted} message(s) deleted")

@@ -45,6 +45,7 @@ from smsdesk.services.history_query import (
     receiver_pattern,
     sorted_unique,
 )
+from smsdesk.services.message_delete import delete_all_or_none
 from smsdesk.services.message_row import MessageRow
 
 if TYPE_CHECKING:
@@ -83,10 +84,6 @@ __all__ = [
     "neutralise_cell",
     "receiver_pattern",
 ]
-
-
-class _SomeMissing(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -149,26 +146,13 @@ class HistoryService:
 
     def delete_existing(self, ids: Sequence[int]) -> tuple[int, list[int]]:
         """Delete these messages if every one exists: (deleted, missing ids). One
-        transaction: with an id missing, nothing is deleted."""
-        unique = sorted_unique(ids)
+        transaction: with an id missing, nothing is deleted (`message_delete`)."""
+        engine = self._sessions.kw["bind"]
+        connection = engine.raw_connection()
         try:
-            with self._sessions.begin() as session, lean_cache(session):
-                deleted = 0
-                for start in range(0, len(unique), DELETE_CHUNK):
-                    chunk = unique[start : start + DELETE_CHUNK]
-                    result = session.execute(
-                        delete(Message)
-                        .where(Message.id.in_(chunk))
-                        .execution_options(synchronize_session=False)
-                    )
-                    deleted += int(result.rowcount)  # type: ignore[attr-defined]
-                if deleted != len(unique):
-                    raise _SomeMissing  # rolls the deletes back
-            return deleted, []
-        except _SomeMissing:
-            pass
-        found = self.queries.existing_ids(unique)
-        return 0, [i for i in ids if i not in found]
+            return delete_all_or_none(connection, ids, paramstyle=engine.dialect.paramstyle)
+        finally:
+            connection.close()
 
     def delete_matching(
         self,

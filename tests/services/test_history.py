@@ -648,6 +648,11 @@ def test_on_postgresql(postgres_url: str, tmp_path: Path):
         doomed = history.rows_ids(result, [(0, 5), (600, 610)])
         assert history.delete_rows(result, [(0, 5), (600, 610)]).deleted == 15
         assert not set(doomed) & set(history.ids(HistoryFilter()))
+        # `history delete`: all or none, through psycopg's own placeholders
+        kept = history.ids(HistoryFilter())[:3]
+        assert history.delete_existing([*kept, doomed[0]]) == (0, [doomed[0]])
+        assert history.delete_existing([kept[0], kept[0], kept[1]]) == (2, [])
+        assert history.existing_ids(kept) == {kept[2]}
         with services.sessions() as session:
             names = set(
                 session.scalars(
