@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from smsdesk.private_files import FILE_MODE, tighten
 
@@ -72,3 +73,26 @@ def open_current(path: Path) -> sqlite3.Connection | None:
         pass
     connection.close()
     return None
+
+
+T = TypeVar("T")
+
+
+def on_current_file(db_url: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
+    """`work(connection)` on the plain SQLite file of `db_url` when its schema is the
+    code's head, through `sqlite3` alone; None when this path cannot answer (another
+    database, a file to create or migrate, or any sqlite3 error, such as a lock held past
+    the timeout): the engine's path then says what is wrong, or does it."""
+    path = plain_file(db_url)
+    if path is None:
+        return None
+    try:
+        connection = open_current(path)
+        if connection is None:
+            return None
+        try:
+            return work(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None

@@ -9,9 +9,7 @@ Anything else (a filter, PostgreSQL, a file to create or migrate) takes the usua
 
 from __future__ import annotations
 
-import sqlite3
-
-from smsdesk.db.sqlite_file import open_current, plain_file
+from smsdesk.db.sqlite_file import on_current_file
 from smsdesk.services.message_row import MessageRow, message_row_from_sqlite
 
 NEWEST_SQL = (
@@ -30,17 +28,9 @@ NEWEST_SQL = (
 def newest_rows(db_url: str, limit: int) -> list[MessageRow] | None:
     """The `limit` newest rows History shows (no campaign names: the listing has none), or
     None when this path cannot answer and the caller takes the usual one."""
-    path = plain_file(db_url)
-    if path is None:
-        return None
-    try:
-        connection = open_current(path)
-        if connection is None:
-            return None
-        try:
-            found = connection.execute(f"{NEWEST_SQL} LIMIT ?", (limit,)).fetchall()
-        finally:
-            connection.close()
-    except sqlite3.Error:  # locked past the timeout, damaged...: the usual path says why
+    found = on_current_file(
+        db_url, lambda connection: connection.execute(f"{NEWEST_SQL} LIMIT ?", (limit,)).fetchall()
+    )
+    if found is None:
         return None
     return [message_row_from_sqlite(values) for values in found]

@@ -8,11 +8,10 @@ deleting 10,000 ids took (as `history_newest` does for the listing).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from smsdesk.db.sqlite_file import open_current, plain_file
+from smsdesk.db.sqlite_file import on_current_file
 
 CHUNK = 500  # ids a statement: well under SQLite's limit on variables
 PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}  # by DB-API paramstyle
@@ -53,21 +52,8 @@ def delete_all_or_none(
 
 def delete_in_plain_file(db_url: str, ids: Sequence[int]) -> tuple[int, list[int]] | None:
     """`delete_all_or_none` on a plain SQLite file at the code's schema, without
-    SQLAlchemy; None when this path cannot answer (nothing deleted: the usual path says
-    what is wrong, or deletes)."""
-    path = plain_file(db_url)
-    if path is None:
-        return None
-    try:
-        connection = open_current(path)
-        if connection is None:
-            return None
-        try:
-            return delete_all_or_none(connection, ids)
-        finally:
-            connection.close()
-    except sqlite3.Error:  # locked past the timeout, a full disk...: rolled back
-        return None
+    SQLAlchemy; None when this path cannot answer (nothing deleted: a failure rolls back)."""
+    return on_current_file(db_url, lambda connection: delete_all_or_none(connection, ids))
 
 
 def _chunks(ids: list[int]) -> list[list[int]]:

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -178,8 +182,6 @@ def test_a_campaign_made_by_the_command_line_shows_after_the_change_poll(
     qtbot, window: MainWindow, services: Services, db_url: str
 ):
     """Another process writes (the CLI): the counter moves, the Scheduled tab reads again."""
-    import subprocess
-    import sys
     from datetime import UTC, datetime, timedelta
 
     window.tabs.setCurrentWidget(window.scheduled_tab)
@@ -427,13 +429,22 @@ def test_a_dispatcher_failure_is_shown_above_the_tabs(qtbot, window: MainWindow)
 # -- the start: the frame paints first, the tabs come with the services ---------------------
 
 
+def _in_a_fresh_process(code: str, data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`code` run by a new Python, offscreen, with its own data folder (a start is what
+    these tests look at: what it imports, what it freezes, what it says)."""
+    environment = {"QT_QPA_PLATFORM": "offscreen", "SMSDESK_DATA_DIR": str(data_dir), **env}
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **environment},
+        timeout=120,
+    )
+
+
 def test_the_frame_imports_neither_sqlalchemy_nor_the_services(tmp_path):
     """What paints first must stay light: SQLAlchemy and the services are the 0.5 s the
     worker spends behind the first paint (benchmarks/startup.py)."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -446,10 +457,7 @@ def test_the_frame_imports_neither_sqlalchemy_nor_the_services(tmp_path):
         "print(' '.join(sorted(sys.modules)))\n"
         "w.shutdown()\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMSDESK_DATA_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
+    done = _in_a_fresh_process(code, tmp_path)
     assert done.returncode == 0, done.stderr
     loaded = set(done.stdout.split())
     assert "smsdesk.ui.main_window" in loaded
@@ -557,10 +565,6 @@ def test_attaching_shows_only_the_tab_picked(qtbot, monkeypatch, services: Servi
 def _start_failing(tmp_path, failure: str) -> tuple[int, str]:
     """The real start (`run_gui`) in a fresh process where `failure` breaks it; the error
     box is read and closed as a user would: (exit code, the box's words)."""
-    import os
-    import subprocess
-    import sys
-
     db_url = f"sqlite:///{tmp_path / 'db.sqlite3'}"
     code = (
         "import sys\n"
@@ -582,15 +586,7 @@ def _start_failing(tmp_path, failure: str) -> tuple[int, str]:
         "from smsdesk.gui import run_gui\n"
         f"sys.exit(run_gui({db_url!r}))\n"
     )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "SMSDESK_DATA_DIR": str(tmp_path / "data"),
-        "LANG": "C",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
+    done = _in_a_fresh_process(code, tmp_path / "data", LANG="C")
     return done.returncode, done.stdout.strip()
 
 
@@ -602,8 +598,6 @@ def _start_failing(tmp_path, failure: str) -> tuple[int, str]:
     ],
 )
 def test_a_bug_at_start_is_said_and_its_traceback_logged(tmp_path, failure: str):
-    from pathlib import Path
-
     code, said = _start_failing(tmp_path, failure)
     assert code == 1
     title, text, details = (part.strip() for part in said.split("|"))
@@ -619,10 +613,6 @@ def test_a_bug_at_start_is_said_and_its_traceback_logged(tmp_path, failure: str)
 def test_the_objects_made_at_start_are_kept_out_of_the_cycle_collector(tmp_path):
     """Once the window is ready, what start made (~85,000 objects) is frozen: a full
     collection over it held the GIL for 60 ms, and the window froze that long."""
-    import os
-    import subprocess
-    import sys
-
     code = (
         "import gc, sys\n"
         "from smsdesk.gui import run_gui\n"
@@ -630,10 +620,7 @@ def test_the_objects_made_at_start_are_kept_out_of_the_cycle_collector(tmp_path)
         "print('frozen', gc.get_freeze_count())\n"
         "sys.exit(code)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMSDESK_DATA_DIR": str(tmp_path)}
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
-    )
+    done = _in_a_fresh_process(code, tmp_path)
     assert done.returncode == 0, done.stderr
     said = done.stdout.split()
     assert said[:2] == ["painted", "ready"]
