@@ -8,7 +8,7 @@ Each figure is the median of 5 runs of a fresh `smsdesk` process after a warm-up
 whole process, wall clock; `*_command_ms` is the command's own time inside it (from
 `main()` called to returned, the imports it does lazily included; the interpreter's start
 and the `smsdesk.cli` import excluded); `*_warm_ms` is a second run of the command in the
-same process (SQLAlchemy already imported). The deletes run on a copy of the database,
+same process (its modules already imported). The deletes run on a copy of the database,
 written to disk before the timing.
 """
 
