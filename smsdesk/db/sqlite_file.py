@@ -57,42 +57,27 @@ def plain_file(url: str) -> Path | None:
     return Path(path) if path not in ("", ":memory:") else None
 
 
-def open_current(path: Path) -> sqlite3.Connection | None:
-    """A connection to an existing file whose schema is the code's head (the pragmas set);
-    None when the file is missing or its schema differs: the engine's path migrates."""
-    if not path.is_file():
+T = TypeVar("T")
+
+
+def on_current_file(db_url: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
+    """`work(connection)` on the plain SQLite file of `db_url` when its schema is the
+    code's head, through `sqlite3` alone (the pragmas set); None when this path cannot
+    answer (another database, a missing file or one to migrate, not an smsdesk database,
+    any sqlite3 error such as a lock held past the timeout): the engine's path then says
+    what is wrong, or does it."""
+    path = plain_file(db_url)
+    if path is None or not path.is_file():
         return None
     tighten(path, FILE_MODE)  # as the engine's path does: the history holds phone numbers
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     try:
         sqlite_pragmas(connection)
         stored = {row[0] for row in connection.execute("SELECT version_num FROM alembic_version")}
-        if stored == {known_revisions()[-1]}:
-            return connection
-    except sqlite3.Error:  # not an smsdesk database, or unreadable: the engine says why
-        pass
-    connection.close()
-    return None
-
-
-T = TypeVar("T")
-
-
-def on_current_file(db_url: str, work: Callable[[sqlite3.Connection], T]) -> T | None:
-    """`work(connection)` on the plain SQLite file of `db_url` when its schema is the
-    code's head, through `sqlite3` alone; None when this path cannot answer (another
-    database, a file to create or migrate, or any sqlite3 error, such as a lock held past
-    the timeout): the engine's path then says what is wrong, or does it."""
-    path = plain_file(db_url)
-    if path is None:
-        return None
-    try:
-        connection = open_current(path)
-        if connection is None:
+        if stored != {known_revisions()[-1]}:
             return None
-        try:
-            return work(connection)
-        finally:
-            connection.close()
+        return work(connection)
     except sqlite3.Error:
         return None
+    finally:
+        connection.close()

@@ -18,7 +18,6 @@ window painted, and the window froze for 50-100 ms.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.spawn
@@ -72,15 +71,6 @@ def run_in_child(
         daemon=True,
         name="smsdesk-work",
     )
-    stopped = False
-
-    def stop() -> None:
-        nonlocal stopped
-        if not stopped:
-            stopped = True
-            with contextlib.suppress(OSError):  # the child has gone: nothing to stop
-                stop_writer.send_bytes(b"stop")
-
     try:
         process.start()
         # ours closed: reading sees the end, and writing fails, once the child's copy goes
@@ -92,9 +82,9 @@ def run_in_child(
             process.join(JOIN_SECONDS)
             _raise_gone(process.exitcode, heard=False)
         work_writer.close()
-        return _follow(process, receiver, progress, cancel, stop)
+        # the cancel: our end of the stop pipe closed, which the child sees (_StopFlag)
+        return _follow(process, receiver, progress, cancel, stop=stop_writer.close)
     finally:
-        stop()
         for end in (receiver, sender, stop_reader, stop_writer, work_reader, work_writer):
             end.close()
         if process.pid is not None:  # started
@@ -145,8 +135,8 @@ def _raise_gone(exitcode: int | None, heard: bool) -> NoReturn:
 
 
 class _StopFlag:
-    """The child's side of the cancel: set once the parent wrote to the pipe (or closed
-    it: the parent has gone). Has what the targets use of a threading.Event."""
+    """The child's side of the cancel: set once the parent closed its end of the pipe
+    (asked, or the parent has gone). Has what the targets use of a threading.Event."""
 
     def __init__(self, reader: Connection) -> None:
         self._reader = reader

@@ -45,13 +45,13 @@ from smsdesk.services.history_query import (
     receiver_pattern,
     sorted_unique,
 )
+from smsdesk.services.message_delete import CHUNK as DELETE_CHUNK
 from smsdesk.services.message_delete import delete_all_or_none
 from smsdesk.services.message_row import MessageRow
 
 if TYPE_CHECKING:
     from smsdesk.providers.base import Provider
 
-DELETE_CHUNK = 500  # ids per DELETE ... IN (...): well under SQLite's variable limit
 LOOKUP_CHUNK = 500
 REMOTE_CHUNK = 100
 
